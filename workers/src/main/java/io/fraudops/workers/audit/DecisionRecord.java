@@ -1,0 +1,46 @@
+package io.fraudops.workers.audit;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The final decision on one screened payment, as written to the audit table.
+ *
+ * @param auditKey the transaction id, or {@code instance-<key>} for a payload rejected before it had
+ *     a valid id; unique, so a redelivered job cannot write twice
+ * @param routedTo what the decision table said (APPROVE, DECLINE, REVIEW), null when rejected
+ * @param decidedBy {@code engine}, or the analyst who reviewed it
+ */
+public record DecisionRecord(
+    String auditKey,
+    String transactionId,
+    long processInstanceKey,
+    String outcome,
+    String routedTo,
+    String decidedBy,
+    Double score,
+    String modelVersion,
+    String dmnRule,
+    String reason,
+    String reviewComment,
+    String topReasonsJson,
+    Long latencyMs,
+    Instant decidedAt) {
+
+  public static final Set<String> OUTCOMES = Set.of("APPROVED", "DECLINED", "REJECTED");
+
+  public DecisionRecord {
+    if (auditKey == null || auditKey.isBlank()) {
+      throw new IllegalArgumentException("auditKey is required");
+    }
+    if (!OUTCOMES.contains(outcome)) {
+      throw new IllegalArgumentException("outcome must be one of " + OUTCOMES + " (got '" + outcome + "')");
+    }
+    if (decidedBy == null || decidedBy.isBlank()) {
+      throw new IllegalArgumentException("decidedBy is required");
+    }
+    if (decidedAt == null) {
+      throw new IllegalArgumentException("decidedAt is required");
+    }
+  }
+}

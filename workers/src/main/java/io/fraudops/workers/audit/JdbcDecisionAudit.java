@@ -1,0 +1,94 @@
+package io.fraudops.workers.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The audit table in PostgreSQL ({@code V2__decision_audit.sql}). */
+@Repository
+class JdbcDecisionAudit implements DecisionAudit {
+
+  private static final String INSERT =
+      """
+      INSERT INTO decision_audit (audit_key, transaction_id, process_instance_key, outcome, routed_to,
+          decided_by, score, model_version, dmn_rule, reason, review_comment, top_reasons, latency_ms, decided_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+      ON CONFLICT (audit_key) DO NOTHING
+      """;
+
+  private final JdbcTemplate jdbc;
+
+  JdbcDecisionAudit(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public boolean record(DecisionRecord d) {
+    int rows =
+        jdbc.update(
+            INSERT,
+            d.auditKey(),
+            d.transactionId(),
+            d.processInstanceKey(),
+            d.outcome(),
+            d.routedTo(),
+            d.decidedBy(),
+            d.score(),
+            d.modelVersion(),
+            d.dmnRule(),
+            d.reason(),
+            d.reviewComment(),
+            d.topReasonsJson(),
+            d.latencyMs(),
+            Timestamp.from(d.decidedAt()));
+    return rows == 1;
+  }
+
+  @Override
+  public Optional<DecisionRecord> find(String auditKey) {
+    return jdbc.query("SELECT * FROM decision_audit WHERE audit_key = ?", JdbcDecisionAudit::map, auditKey).stream()
+        .findFirst();
+  }
+
+  @Override
+  public Map<String, Long> countByOutcome(Collection<Long> processInstanceKeys) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.query(
+        con -> {
+          var statement =
+              con.prepareStatement(
+                  "SELECT outcome, count(*) FROM decision_audit WHERE process_instance_key = ANY(?)"
+                      + " GROUP BY outcome ORDER BY outcome");
+          statement.setArray(1, con.createArrayOf("bigint", processInstanceKeys.toArray()));
+          return statement;
+        },
+        rs -> {
+          counts.put(rs.getString(1), rs.getLong(2));
+        });
+    return counts;
+  }
+
+  private static DecisionRecord map(ResultSet rs, int row) throws SQLException {
+    return new DecisionRecord(
+        rs.getString("audit_key"),
+        rs.getString("transaction_id"),
+        rs.getLong("process_instance_key"),
+        rs.getString("outcome"),
+        rs.getString("routed_to"),
+        rs.getString("decided_by"),
+        rs.getObject("score", Double.class),
+        rs.getString("model_version"),
+        rs.getString("dmn_rule"),
+        rs.getString("reason"),
+        rs.getString("review_comment"),
+        rs.getString("top_reasons"),
+        rs.getObject("latency_ms", Long.class),
+        rs.getTimestamp("decided_at").toInstant());
+  }
+}

@@ -1,0 +1,59 @@
+package io.fraudops.workers.review;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Lists and decides pending reviews of the embedded runtime (Tasklist does this on a cluster). */
+@RestController
+@RequestMapping("/reviews")
+@ConditionalOnProperty(name = "fraud.review.mode", havingValue = "job-worker")
+class ReviewController {
+
+  private final ReviewInbox inbox;
+
+  ReviewController(ReviewInbox inbox) {
+    this.inbox = inbox;
+  }
+
+  @GetMapping
+  List<PendingReview> pending() {
+    return inbox.pending();
+  }
+
+  @GetMapping("/{key}")
+  ResponseEntity<PendingReview> one(@PathVariable long key) {
+    return ResponseEntity.of(inbox.find(key));
+  }
+
+  @PostMapping("/{key}")
+  Map<String, Object> decide(@PathVariable long key, @RequestBody ReviewOutcome outcome) {
+    PendingReview review = inbox.complete(key, outcome);
+    return Map.of("key", key, "transactionId", String.valueOf(review.transactionId()), "decision", outcome.decision());
+  }
+
+  @ExceptionHandler(ReviewInbox.UnknownReviewException.class)
+  ResponseEntity<Map<String, String>> unknown(ReviewInbox.UnknownReviewException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, String>> invalid(HttpMessageNotReadableException e) {
+    // The verdict validates itself; show its message, not Jackson's wrapper.
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(cause.getMessage())));
+  }
+}

@@ -1,0 +1,94 @@
+package io.fraudops.workers.review;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds the manual-review tasks of the embedded runtime until an analyst decides.
+ *
+ * <p>The embedded engine cannot complete Camunda user tasks (no REST API, no Tasklist), so the
+ * review task is deployed there as a job-worker user task: this worker activates those jobs
+ * without completing them, keeps them for {@code fraud.review.hold-for}, and completes one with the
+ * analyst's verdict. If the application restarts, the engine hands the jobs out again after the
+ * hold time; nothing is lost.
+ */
+@Component
+@ConditionalOnProperty(name = "fraud.review.mode", havingValue = "job-worker")
+public class ReviewInbox {
+
+  static final String USER_TASK_JOB_TYPE = "io.camunda.zeebe:userTask";
+  private static final Logger log = LoggerFactory.getLogger(ReviewInbox.class);
+
+  private final Map<Long, PendingReview> pending = new ConcurrentHashMap<>();
+  private final CamundaClient client;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  public ReviewInbox(CamundaClient client, ApplicationEventPublisher events, Clock clock) {
+    this.client = client;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @JobWorker(type = USER_TASK_JOB_TYPE, autoComplete = false, timeout = 7L * 24 * 3600 * 1000)
+  public void hold(ActivatedJob job) {
+    PendingReview review = PendingReview.from(job, clock.instant());
+    if (pending.putIfAbsent(job.getKey(), review) == null) {
+      events.publishEvent(new ReviewOpened(review.processInstanceKey(), review.transactionId()));
+    }
+  }
+
+  /** Pending reviews, riskiest first. */
+  public List<PendingReview> pending() {
+    return pending.values().stream()
+        .sorted(Comparator.comparing((PendingReview r) -> r.score() == null ? 1.0 : r.score()).reversed())
+        .toList();
+  }
+
+  public Optional<PendingReview> find(long key) {
+    return Optional.ofNullable(pending.get(key));
+  }
+
+  public int size() {
+    return pending.size();
+  }
+
+  /** Completes the review task with the analyst's verdict; the process then records it. */
+  public PendingReview complete(long key, ReviewOutcome outcome) {
+    PendingReview review = pending.get(key);
+    if (review == null) {
+      throw new UnknownReviewException(key);
+    }
+    client
+        .newCompleteCommand(key)
+        .variables(
+            Map.of(
+                "reviewDecision", outcome.decision(),
+                "reviewComment", outcome.comment(),
+                "reviewedBy", outcome.analyst()))
+        .send()
+        .join();
+    pending.remove(key);
+    log.info("Review {} of transaction {}: {} by {}", key, review.transactionId(), outcome.decision(), outcome.analyst());
+    return review;
+  }
+
+  /** No pending review has that key (already decided, or never existed). */
+  public static class UnknownReviewException extends RuntimeException {
+    public UnknownReviewException(long key) {
+      super("No pending review with key " + key + " (already decided, or unknown)");
+    }
+  }
+}
