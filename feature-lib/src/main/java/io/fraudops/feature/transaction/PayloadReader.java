@@ -1,0 +1,121 @@
+package io.fraudops.feature.transaction;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads typed values out of a payload, recording a problem for each value of the wrong shape. */
+final class PayloadReader {
+
+    private final Map<String, ?> payload;
+    private final List<String> problems;
+    private final List<String> unreadable = new ArrayList<>();
+
+    PayloadReader(Map<String, ?> payload, List<String> problems) {
+        this.payload = payload;
+        this.problems = problems;
+    }
+
+    /** Runs a check only if every value it needs could be read. */
+    void ifReadable(Runnable check, String... keys) {
+        for (String key : keys) {
+            if (unreadable.contains(key)) {
+                return;
+            }
+        }
+        check.run();
+    }
+
+    String text(String key) {
+        Object value = payload.get(key);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        return fail(key, key + " must be text (got " + Echo.quote(value) + ")");
+    }
+
+    BigDecimal decimal(String key) {
+        Object value = payload.get(key);
+        try {
+            return switch (value) {
+                case null -> null;
+                case BigDecimal d -> d;
+                case BigInteger i -> new BigDecimal(i);
+                case Integer i -> BigDecimal.valueOf(i);
+                case Long l -> BigDecimal.valueOf(l);
+                case Short s -> BigDecimal.valueOf(s);
+                case Byte b -> BigDecimal.valueOf(b);
+                // Float.toString keeps 12.34f as "12.34" instead of its binary expansion.
+                case Float f when Float.isFinite(f) -> new BigDecimal(Float.toString(f));
+                case Double d when Double.isFinite(d) -> BigDecimal.valueOf(d);
+                case String s -> new BigDecimal(s.trim());
+                default -> fail(key, key + " must be a number (got " + Echo.quote(value) + ")");
+            };
+        } catch (NumberFormatException e) {
+            return fail(key, key + " must be a number (got " + Echo.quote(value) + ")");
+        }
+    }
+
+    Double coordinate(String key) {
+        BigDecimal value = decimal(key);
+        return value == null ? null : value.doubleValue();
+    }
+
+    Instant instant(String key) {
+        Object value = payload.get(key);
+        try {
+            return switch (value) {
+                case null -> null;
+                case Instant i -> i;
+                case OffsetDateTime o -> o.toInstant();
+                case ZonedDateTime z -> z.toInstant();
+                case String s -> OffsetDateTime.parse(s.trim()).toInstant();
+                default -> fail(key, notAnInstant(key, value));
+            };
+        } catch (DateTimeParseException e) {
+            return fail(key, notAnInstant(key, value));
+        }
+    }
+
+    CardNumber card() {
+        Object value = payload.get(PayloadKeys.CARD_NUMBER);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value instanceof String s && s.contains("*")) {
+                return CardNumber.ofMasked(s, fingerprint());
+            }
+            if (value instanceof String || value instanceof Long || value instanceof BigInteger) {
+                return CardNumber.parse(value.toString());
+            }
+            // Never echo it: a number here may well be a real card number.
+            return fail(PayloadKeys.CARD_NUMBER, "cardNumber must be text");
+        } catch (InvalidTransactionException e) {
+            problems.addAll(e.problems());
+            unreadable.add(PayloadKeys.CARD_NUMBER);
+            return null;
+        }
+    }
+
+    private String fingerprint() {
+        Object value = payload.get(PayloadKeys.CARD_FINGERPRINT);
+        return value instanceof String s ? s : null;
+    }
+
+    private static String notAnInstant(String key, Object value) {
+        return key + " must be an ISO-8601 instant such as 2025-01-31T12:00:00Z (got " + Echo.quote(value) + ")";
+    }
+
+    private <T> T fail(String key, String problem) {
+        problems.add(problem);
+        unreadable.add(key);
+        return null;
+    }
+}

@@ -1,0 +1,83 @@
+package io.fraudops.feature.transaction;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A card payment to screen. Always valid once built: the constructor applies the same rules as
+ * {@link TransactionParser} (except the clock-dependent "not in the future" check, which only the
+ * parser can make). {@code card}, {@code latitude} and {@code longitude} are optional; the amount is
+ * normalised to two decimals so equal payments compare equal.
+ */
+public record Transaction(
+        String transactionId,
+        String customerId,
+        CardNumber card,
+        BigDecimal amount,
+        String currency,
+        String merchantId,
+        String merchantCategory,
+        String country,
+        Double latitude,
+        Double longitude,
+        String channel,
+        Instant timestamp) {
+
+    public Transaction {
+        List<String> problems = new ArrayList<>();
+        TransactionRules.checkText(PayloadKeys.TRANSACTION_ID, transactionId, problems);
+        TransactionRules.checkText(PayloadKeys.CUSTOMER_ID, customerId, problems);
+        TransactionRules.checkAmount(amount, problems);
+        TransactionRules.checkCurrency(currency, problems);
+        TransactionRules.checkText(PayloadKeys.MERCHANT_ID, merchantId, problems);
+        TransactionRules.checkText(PayloadKeys.MERCHANT_CATEGORY, merchantCategory, problems);
+        TransactionRules.checkCountry(country, problems);
+        TransactionRules.checkLocation(latitude, longitude, problems);
+        TransactionRules.checkChannel(channel, problems);
+        TransactionRules.checkTimestamp(timestamp, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidTransactionException(problems);
+        }
+        amount = amount.setScale(TransactionRules.MAX_AMOUNT_DECIMALS, RoundingMode.UNNECESSARY);
+    }
+
+    public boolean hasLocation() {
+        return latitude != null;
+    }
+
+    public long epochMillis() {
+        return timestamp.toEpochMilli();
+    }
+
+    /**
+     * The normalised payload, safe to store as a process variable or log: the card appears only
+     * masked, with its fingerprint. Absent optional values are left out. {@link TransactionParser}
+     * reads this map back to an equal transaction.
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(PayloadKeys.TRANSACTION_ID, transactionId);
+        map.put(PayloadKeys.CUSTOMER_ID, customerId);
+        if (card != null) {
+            map.put(PayloadKeys.CARD_NUMBER, card.masked());
+            map.put(PayloadKeys.CARD_FINGERPRINT, card.fingerprint());
+        }
+        map.put(PayloadKeys.AMOUNT, amount);
+        map.put(PayloadKeys.CURRENCY, currency);
+        map.put(PayloadKeys.MERCHANT_ID, merchantId);
+        map.put(PayloadKeys.MERCHANT_CATEGORY, merchantCategory);
+        map.put(PayloadKeys.COUNTRY, country);
+        if (latitude != null) {
+            map.put(PayloadKeys.LATITUDE, latitude);
+            map.put(PayloadKeys.LONGITUDE, longitude);
+        }
+        map.put(PayloadKeys.CHANNEL, channel);
+        map.put(PayloadKeys.TIMESTAMP, timestamp.toString());
+        return map;
+    }
+}

@@ -1,0 +1,153 @@
+package io.fraudops.feature.synthetic;
+
+import io.fraudops.feature.transaction.CardNumber;
+import io.fraudops.feature.transaction.InvalidTransactionException;
+import io.fraudops.feature.transaction.TransactionParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class TransactionGeneratorTest {
+
+    private static final int ROWS = 20_000;
+    private static SyntheticWorld world;
+    private static List<LabelledTransaction> stream;
+
+    @BeforeAll
+    static void generate() {
+        world = SyntheticWorld.create(42, 1_000, 200);
+        stream = new TransactionGenerator(world, GeneratorSettings.defaults(42)).stream().limit(ROWS).toList();
+    }
+
+    private static List<String> render(SyntheticWorld w, GeneratorSettings settings, int rows) {
+        return new TransactionGenerator(w, settings).stream().limit(rows)
+                .map(row -> row.payload() + "|" + row.fraud() + "|" + row.pattern()).toList();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameStreamByteForByte() {
+        List<String> again = render(SyntheticWorld.create(42, 1_000, 200), GeneratorSettings.defaults(42), ROWS);
+
+        assertThat(again).isEqualTo(stream.stream().map(row -> row.payload() + "|" + row.fraud() + "|"
+                + row.pattern()).toList());
+    }
+
+    @Test
+    void anotherSeedGivesAnotherStream() {
+        List<String> base = render(world, GeneratorSettings.defaults(42), 100);
+
+        assertThat(render(world, GeneratorSettings.defaults(43), 100)).isNotEqualTo(base);
+        assertThat(render(SyntheticWorld.create(43, 1_000, 200), GeneratorSettings.defaults(42), 100))
+                .isNotEqualTo(base);
+    }
+
+    @Test
+    void timestampsStartAtTheConfiguredInstantAndNeverGoBack() {
+        Instant previous = GeneratorSettings.DEFAULT_START;
+        assertThat(Instant.parse((String) stream.getFirst().payload().get("timestamp"))).isEqualTo(previous);
+        int checked = 0;
+        for (LabelledTransaction row : stream) {
+            Instant at = timestampOf(row);
+            if (at != null) {
+                assertThat(at).isAfterOrEqualTo(previous);
+                previous = at;
+                checked++;
+            }
+        }
+        assertThat(checked).as("only deliberately broken timestamps are skipped").isGreaterThan(ROWS - 100);
+    }
+
+    @Test
+    void everyPatternOccursAtRoughlyTheConfiguredRates() {
+        Map<FraudPattern, Integer> counts = new EnumMap<>(FraudPattern.class);
+        stream.forEach(row -> counts.merge(row.pattern(), 1, Integer::sum));
+        long fraud = stream.stream().filter(LabelledTransaction::fraud).count();
+
+        assertThat(counts.keySet()).containsExactlyInAnyOrder(FraudPattern.values());
+        for (FraudPattern pattern : FraudPattern.values()) {
+            assertThat(counts.get(pattern)).as(pattern.name()).isGreaterThanOrEqualTo(20);
+        }
+        assertThat(fraud / (double) ROWS).isCloseTo(0.02, within(0.005));
+        assertThat(counts.get(FraudPattern.INVALID) / (double) ROWS).isCloseTo(0.005, within(0.002));
+    }
+
+    @Test
+    void labelsFollowPatternsAndPayloadsParseExactlyWhenValid() {
+        Instant at = GeneratorSettings.DEFAULT_START;
+        for (LabelledTransaction row : stream) {
+            assertThat(row.fraud()).isEqualTo(row.pattern().isFraud());
+            at = timestampOf(row) != null ? timestampOf(row) : at;
+            TransactionParser parser = new TransactionParser(Clock.fixed(at, ZoneOffset.UTC));
+            if (row.valid()) {
+                assertThat(parser.parse(row.payload())).isEqualTo(row.transaction());
+            } else {
+                assertThatThrownBy(() -> parser.parse(row.payload())).isInstanceOf(InvalidTransactionException.class);
+            }
+        }
+    }
+
+    @Test
+    void patternsLookLikeWhatTheyClaim() {
+        List<LabelledTransaction> testing = of(FraudPattern.CARD_TESTING);
+        assertThat(testing).allSatisfy(row -> {
+            assertThat(row.transaction().channel()).isEqualTo("ECOM");
+            assertThat(row.transaction().amount().doubleValue()).isLessThanOrEqualTo(15);
+        });
+        long atNight = of(FraudPattern.ACCOUNT_TAKEOVER).stream().filter(row -> {
+            SyntheticCustomer c = customer(row.transaction().customerId());
+            return row.transaction().timestamp().atZone(c.timeZone()).getHour() <= 5;
+        }).count();
+        assertThat(atNight).isGreaterThan(of(FraudPattern.ACCOUNT_TAKEOVER).size() / 2);
+        assertThat(of(FraudPattern.IMPOSSIBLE_TRAVEL)).allSatisfy(row -> {
+            assertThat(row.transaction().hasLocation()).isTrue();
+            assertThat(row.transaction().channel()).isNotEqualTo("ECOM");
+        });
+        assertThat(of(FraudPattern.UNUSUAL_CATEGORY)).allSatisfy(row -> assertThat(
+                customer(row.transaction().customerId()).usualCategories().stream().map(MerchantCategory::code))
+                .doesNotContain(row.transaction().merchantCategory()));
+    }
+
+    @Test
+    void theWorldIsPlausibleAndKeepsCardsOutOfItsStrings() {
+        assertThat(world.customers()).hasSize(1_000);
+        assertThat(world.merchants()).hasSize(200);
+        assertThat(world.profiles()).hasSize(1_000);
+        assertThat(world.customers()).allSatisfy(c -> {
+            assertThat(CardNumber.passesLuhn(c.cardNumber())).isTrue();
+            assertThat(c.toString()).doesNotContain(c.cardNumber());
+            assertThat(c.favouriteMerchants()).isNotEmpty();
+        });
+        assertThat(stream.getFirst().toString()).doesNotContain(stream.getFirst().payload().get("cardNumber")
+                .toString());
+        assertThat(world.customers().stream().map(SyntheticCustomer::cardNumber).distinct()).hasSize(1_000);
+    }
+
+    /** Null for a payload whose timestamp was broken on purpose. */
+    private static Instant timestampOf(LabelledTransaction row) {
+        try {
+            return Instant.parse(String.valueOf(row.payload().get("timestamp")));
+        } catch (DateTimeParseException e) {
+            assertThat(row.pattern()).isEqualTo(FraudPattern.INVALID);
+            return null;
+        }
+    }
+
+    private static List<LabelledTransaction> of(FraudPattern pattern) {
+        return stream.stream().filter(row -> row.pattern() == pattern).toList();
+    }
+
+    private static SyntheticCustomer customer(String id) {
+        return world.customers().stream().filter(c -> c.customerId().equals(id)).findFirst().orElseThrow();
+    }
+}
