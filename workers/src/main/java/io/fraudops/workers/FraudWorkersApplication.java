@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Entry point. The first argument picks a command:
@@ -20,12 +21,19 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class FraudWorkersApplication {
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "serve";
     String[] rest = args.length > 0 && !args[0].startsWith("-") ? Arrays.copyOfRange(args, 1, args.length) : args;
     switch (command) {
       case "serve" -> SpringApplication.run(FraudWorkersApplication.class, rest);
-      case "replay" -> System.exit(SpringApplication.exit(replay().run(rest)));
+      case "replay" -> {
+        // With then-serve the application stays up afterwards, so analysts can work the reviews.
+        boolean thenServe = Arrays.asList(rest).contains("--fraud.replay.then-serve=true");
+        ConfigurableApplicationContext context = replay(thenServe).run(rest);
+        if (!thenServe) {
+          System.exit(SpringApplication.exit(context));
+        }
+      }
       case "train-demo-model" -> DemoModelTrainer.main(rest);
       default -> {
         System.err.println("Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model.");
@@ -34,9 +42,9 @@ public class FraudWorkersApplication {
     }
   }
 
-  private static SpringApplication replay() {
+  private static SpringApplication replay(boolean thenServe) {
     SpringApplication app = new SpringApplication(FraudWorkersApplication.class);
-    app.setWebApplicationType(WebApplicationType.NONE);
+    app.setWebApplicationType(thenServe ? WebApplicationType.SERVLET : WebApplicationType.NONE);
     app.setAdditionalProfiles("replay");
     return app;
   }

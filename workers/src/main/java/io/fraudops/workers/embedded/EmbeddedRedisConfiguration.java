@@ -15,7 +15,7 @@ import redis.embedded.RedisServer;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${fraud.redis.url:}'.isEmpty()")
-class EmbeddedRedisConfiguration {
+public class EmbeddedRedisConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisConfiguration.class);
 

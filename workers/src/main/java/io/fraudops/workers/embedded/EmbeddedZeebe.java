@@ -10,7 +10,7 @@ import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -51,15 +51,23 @@ public class EmbeddedZeebe implements EnvironmentPostProcessor, Ordered {
     props.put("camunda.client.mode", "self-managed");
     props.put("camunda.client.grpc-address", address);
     props.put("camunda.client.prefer-rest-over-grpc", "false");
+    props.put("camunda.client.auth.method", "none");
     props.put("camunda.client.worker.defaults.stream-enabled", "true");
     props.put("fraud.embedded.zeebe.address", address);
     props.putIfAbsent("fraud.review.mode", "job-worker");
     env.getPropertySources().addFirst(new MapPropertySource("embeddedZeebe", props));
 
-    app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton(ENGINE_BEAN, engine));
+    // Registered before any other bean, so destroyed after all of them: the workers' job streams
+    // close before the engine goes away.
+    app.addInitializers(
+        ctx -> {
+          var beans = (DefaultListableBeanFactory) ctx.getBeanFactory();
+          beans.registerSingleton(ENGINE_BEAN, engine);
+          beans.registerDisposableBean(ENGINE_BEAN, engine::stop);
+        });
     app.addListeners(
         event -> {
-          if (event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) {
+          if (event instanceof ApplicationFailedEvent) {
             engine.stop();
           }
         });

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inFlight how many instances may be undecided at once
  * @param timeout how long to wait for the last decisions before reporting what is missing
  * @param progressEvery how often to print progress
+ * @param thenServe keep running afterwards with the HTTP API, so the waiting reviews can be worked
  */
 @ConfigurationProperties("fraud.replay")
 public record ReplayProperties(
@@ -31,7 +32,8 @@ public record ReplayProperties(
     @DefaultValue("0.01") double invalidRate,
     @DefaultValue("64") int inFlight,
     @DefaultValue("5m") Duration timeout,
-    @DefaultValue("2s") Duration progressEvery) {
+    @DefaultValue("2s") Duration progressEvery,
+    @DefaultValue("false") boolean thenServe) {
 
   public ReplayProperties {
     if (transactions < 1) {

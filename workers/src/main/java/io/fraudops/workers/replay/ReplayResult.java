@@ -30,8 +30,8 @@ record ReplayResult(
 
   /** The audit table holds exactly the automated and reviewed decisions the tracker saw. */
   boolean auditMatches() {
-    return auditCounts.getOrDefault("APPROVED", 0L) == counts.get(Result.APPROVED)
-        && auditCounts.getOrDefault("DECLINED", 0L) == counts.get(Result.DECLINED)
-        && auditCounts.getOrDefault("REJECTED", 0L) == counts.get(Result.REJECTED);
+    return auditCounts.getOrDefault("APPROVED", 0L) == counts.get(Result.APPROVED).longValue()
+        && auditCounts.getOrDefault("DECLINED", 0L) == counts.get(Result.DECLINED).longValue()
+        && auditCounts.getOrDefault("REJECTED", 0L) == counts.get(Result.REJECTED).longValue();
   }
 }

@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
 class ReplayRunner implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
-  /** Simulated pace of the synthetic stream: about two payments per customer and day. */
-  private static final double PAYMENTS_PER_CUSTOMER_PER_DAY = 2.0;
+  /** Simulated pace of the synthetic stream: about three payments per customer and day, as the generator suggests. */
+  private static final double PAYMENTS_PER_CUSTOMER_PER_DAY = 3.0;
 
   private final ReplayProperties properties;
   private final CamundaClient client;
@@ -88,6 +88,9 @@ class ReplayRunner implements ApplicationRunner {
     warmUp(stream);
     ReplayResult result = screen(stream, runTag);
     console.summary(result);
+    if (properties.thenServe()) {
+      console.line("%,d reviews wait at http://localhost:8080/reviews (see README, Manual review). Ctrl-C stops.", result.counts().get(ReplayTracker.Result.WAITING_FOR_REVIEW));
+    }
     if (result.unaccounted() > 0) {
       throw new IllegalStateException(result.unaccounted() + " instances reached no decision within " + properties.timeout());
     }

@@ -1,5 +1,7 @@
 package io.fraudops.workers.review;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +19,22 @@ public record PendingReview(
     String reason,
     Object topReasons,
     Object features,
-    String candidateGroups,
+    List<String> candidateGroups,
     Instant waitingSince) {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The engine passes the candidate groups as a JSON array in a job header. */
+  private static List<String> candidateGroups(String header) {
+    if (header == null || header.isBlank()) {
+      return List.of();
+    }
+    try {
+      return List.of(JSON.readValue(header, String[].class));
+    } catch (JsonProcessingException e) {
+      return List.of(header);
+    }
+  }
 
   static PendingReview from(ActivatedJob job, Instant now) {
     Map<String, Object> vars = job.getVariablesAsMap();
@@ -34,7 +50,7 @@ public record PendingReview(
         (String) decision.get("reason"),
         vars.getOrDefault("topReasons", List.of()),
         vars.getOrDefault("features", Map.of()),
-        job.getCustomHeaders().get("io.camunda.zeebe:candidateGroups"),
+        candidateGroups(job.getCustomHeaders().get("io.camunda.zeebe:candidateGroups")),
         now);
   }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * come back marked incomplete with the reason, and the decision table sends the payment to review.
  */
 @Component
-class FetchFeaturesWorker {
+public class FetchFeaturesWorker {
 
   private final ScreeningVariables variables;
   private final FeatureService features;

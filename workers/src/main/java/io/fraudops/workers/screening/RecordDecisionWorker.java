@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * store. Both writes are keyed (audit key, transaction id), so a redelivered job writes nothing new.
  */
 @Component
-class RecordDecisionWorker {
+public class RecordDecisionWorker {
 
   private final DecisionAudit audit;
   private final TransactionLedger ledger;

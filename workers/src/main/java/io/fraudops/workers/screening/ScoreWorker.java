@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * reason, never an approval: the decision table routes such payments to review.
  */
 @Component
-class ScoreWorker {
+public class ScoreWorker {
 
   private final ServingModel model;
 

@@ -3,7 +3,6 @@ package io.fraudops.workers.screening;
 import io.fraudops.feature.transaction.InvalidTransactionException;
 import io.fraudops.feature.transaction.Transaction;
 import io.fraudops.feature.transaction.TransactionParser;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -28,18 +27,12 @@ public class ScreeningVariables {
     return parser.parse(cast(payload));
   }
 
-  /**
-   * The transaction after validation. The card number was masked by then, so it is left out: the
-   * later steps only need the rest.
-   */
+  /** The transaction after validation (card masked, with its fingerprint). */
   public Transaction validated(Map<String, Object> variables) {
     if (!(variables.get(TRANSACTION) instanceof Map<?, ?> payload)) {
       throw new IllegalStateException("the process variable 'transaction' is missing after validation");
     }
-    Map<String, Object> withoutCard = new HashMap<>(cast(payload));
-    withoutCard.remove("cardNumber");
-    withoutCard.remove("cardFingerprint");
-    return parser.parse(withoutCard);
+    return parser.parse(cast(payload));
   }
 
   @SuppressWarnings("unchecked")

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * normalised form, card number masked.
  */
 @Component
-class ValidateTransactionWorker {
+public class ValidateTransactionWorker {
 
   static final String INVALID_TRANSACTION = "INVALID_TRANSACTION";
   private static final Logger log = LoggerFactory.getLogger(ValidateTransactionWorker.class);

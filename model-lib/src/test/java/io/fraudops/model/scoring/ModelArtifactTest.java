@@ -1,0 +1,92 @@
+package io.fraudops.model.scoring;
+
+import static io.fraudops.model.scoring.CatBoostFraudModelTest.expectRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fraudops.model.scoring.ModelLoadException.Reason;
+import io.fraudops.model.training.Dataset;
+import io.fraudops.model.training.ModelExport;
+import io.fraudops.model.training.ObliviousTreeTrainer;
+import io.fraudops.model.training.SyntheticFraudData;
+import io.fraudops.model.training.TrainedModel;
+import io.fraudops.model.training.TrainingParams;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelArtifactTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsFromTheClasspathWithTheSidecarsIdentity() {
+        try (ModelArtifact artifact = ModelArtifact.load("classpath:" + Fixtures.TINY)) {
+            assertThat(artifact.info().name()).isEqualTo("tiny-fraud");
+            assertThat(artifact.info().version()).isEqualTo("7");
+            assertThat(artifact.metadata().trainedAt()).isEqualTo(Instant.parse("2025-01-15T10:00:00Z"));
+            assertThat(artifact.baselines()).containsExactly(45.0, 1.0, 1.0);
+        }
+        try (ModelArtifact artifact = ModelArtifact.load("classpath:/" + Fixtures.TINY, "2025.01.3")) {
+            assertThat(artifact.info().version()).isEqualTo("2025.01.3");
+        }
+    }
+
+    @Test
+    void loadsWhatTheTrainerExports() throws Exception {
+        Dataset train = SyntheticFraudData.generate(2_000, 31);
+        TrainedModel trained = ObliviousTreeTrainer.fit(train, TrainingParams.defaults().withIterations(50));
+        Path file = dir.resolve("models/card-fraud.json");
+        Files.createDirectories(file.getParent());
+        ModelExport.write(trained, ModelExport.metadata(trained, "card-fraud", "3", Instant.parse("2025-02-01T00:00:00Z"),
+                train, SyntheticFraudData.generate(1_000, 32)), file);
+
+        try (ModelArtifact artifact = ModelArtifact.load(file.toString())) {
+            assertThat(artifact.info().name()).isEqualTo("card-fraud");
+            assertThat(artifact.metadata().metrics()).containsKeys("train_auc", "holdout_auc", "holdout_logloss");
+            assertThat(artifact.metadata().metrics().get("holdout_auc")).isGreaterThan(0.8);
+            assertThat(artifact.baselines()).containsExactly(train.featureMedians());
+            double[] row = train.row(0);
+            assertThat(artifact.scorer().score(row).probability()).isCloseTo(trained.predictProbability(row),
+                    org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
+    @Test
+    void requiresAValidSidecarWithEveryBaseline() throws Exception {
+        Path model = Fixtures.tinyVariant(dir, "m.json", json -> { });
+        expectRejected(() -> ModelArtifact.load(model.toString()), Reason.NOT_FOUND, "m.json.meta.json");
+
+        Files.writeString(dir.resolve("m.json.meta.json"), "{\"name\":\"m\",\"version\":\"1\",\"baselines\":{\"amount\":1}}");
+        expectRejected(() -> ModelArtifact.load(model.toString()), Reason.INVALID_METADATA,
+                "baselines missing for features [velocity_1h, card_present]");
+
+        Files.writeString(dir.resolve("m.json.meta.json"), "{\"name\":\"m\"}");
+        expectRejected(() -> ModelArtifact.load(model.toString()), Reason.INVALID_METADATA, "name and version");
+
+        Files.writeString(dir.resolve("m.json.meta.json"), "{\"name\":\"m\",\"version\":\"1\",\"trainedAt\":\"yesterday\"}");
+        expectRejected(() -> ModelArtifact.load(model.toString()), Reason.INVALID_METADATA, "yesterday");
+    }
+
+    @Test
+    void sidecarNamesTheFeaturesOfAnUnnamedModel() throws Exception {
+        Path model = Fixtures.tinyVariant(dir, "unnamed.json", json -> json.at("/features_info/float_features")
+                .forEach(f -> ((com.fasterxml.jackson.databind.node.ObjectNode) f).remove("feature_id")));
+        ModelMetadata meta = new ModelMetadata("u", "1", null, Map.of(),
+                Map.of("a", 0.0, "b", 0.0, "c", 0.0), java.util.List.of("a", "b", "c"));
+        Files.write(dir.resolve("unnamed.json.meta.json"), meta.toJson());
+
+        try (ModelArtifact artifact = ModelArtifact.load(model.toString())) {
+            assertThat(artifact.info().featureNames()).containsExactly("a", "b", "c");
+        }
+    }
+
+    @Test
+    void missingClasspathResourcesAreNotFound() {
+        expectRejected(() -> ModelArtifact.load("classpath:models/absent.json"), Reason.NOT_FOUND,
+                "no such classpath resource");
+    }
+}
