@@ -1,5 +1,5 @@
 -- One row per screened transaction: the final decision and what it was based on.
--- audit_key is the transaction id, or 'instance-<key>' for a payload rejected before it had a valid id,
+-- audit_key is the transaction id, or 'rejected-<instance key>-<payload digest>' for a rejected payload,
 -- so a redelivered record-decision job can never write a second row.
 CREATE TABLE decision_audit (
     audit_key            text PRIMARY KEY,

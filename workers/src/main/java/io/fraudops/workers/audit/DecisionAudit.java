@@ -1,5 +1,6 @@
 package io.fraudops.workers.audit;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,12 @@ public interface DecisionAudit {
 
   Optional<DecisionRecord> find(String auditKey);
 
-  /** Number of decisions per outcome among the given process instances. */
-  Map<String, Long> countByOutcome(Collection<Long> processInstanceKeys);
+  /** The latest decision recorded for a process instance. */
+  Optional<DecisionRecord> findByProcessInstance(long processInstanceKey);
+
+  /**
+   * Number of decisions per outcome among the given process instances, decided at or after
+   * {@code since} (an engine that was recreated hands out the same instance keys again).
+   */
+  Map<String, Long> countByOutcome(Collection<Long> processInstanceKeys, Instant since);
 }

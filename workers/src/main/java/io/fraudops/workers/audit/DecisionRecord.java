@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * The final decision on one screened payment, as written to the audit table.
  *
- * @param auditKey the transaction id, or {@code instance-<key>} for a payload rejected before it had
- *     a valid id; unique, so a redelivered job cannot write twice
+ * @param auditKey the transaction id, or {@code rejected-<instance key>-<payload digest>} for a
+ *     rejected payload; unique, so a redelivered job cannot write twice
  * @param routedTo what the decision table said (APPROVE, DECLINE, REVIEW), null when rejected
  * @param decidedBy {@code engine}, or the analyst who reviewed it
  */

@@ -3,6 +3,7 @@ package io.fraudops.workers.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,15 +58,26 @@ class JdbcDecisionAudit implements DecisionAudit {
   }
 
   @Override
-  public Map<String, Long> countByOutcome(Collection<Long> processInstanceKeys) {
+  public Optional<DecisionRecord> findByProcessInstance(long processInstanceKey) {
+    return jdbc.query(
+            "SELECT * FROM decision_audit WHERE process_instance_key = ? ORDER BY decided_at DESC LIMIT 1",
+            JdbcDecisionAudit::map,
+            processInstanceKey)
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public Map<String, Long> countByOutcome(Collection<Long> processInstanceKeys, Instant since) {
     Map<String, Long> counts = new LinkedHashMap<>();
     jdbc.query(
         con -> {
           var statement =
               con.prepareStatement(
                   "SELECT outcome, count(*) FROM decision_audit WHERE process_instance_key = ANY(?)"
-                      + " GROUP BY outcome ORDER BY outcome");
+                      + " AND decided_at >= ? GROUP BY outcome ORDER BY outcome");
           statement.setArray(1, con.createArrayOf("bigint", processInstanceKeys.toArray()));
+          statement.setTimestamp(2, Timestamp.from(since));
           return statement;
         },
         rs -> {

@@ -115,6 +115,7 @@ class ReplayRunner implements ApplicationRunner {
 
   private ReplayResult screen(Iterator<LabelledTransaction> stream, String runTag) throws InterruptedException {
     tracker.limitInFlight(properties.inFlight());
+    Instant since = clock.instant();
     Set<Long> started = ConcurrentHashMap.newKeySet();
     int[] failedToStart = {0};
     long begin = System.nanoTime();
@@ -170,6 +171,6 @@ class ReplayRunner implements ApplicationRunner {
         List.copyOf(tracker.undecided()),
         tracker.latency(),
         elapsed,
-        audit.countByOutcome(started));
+        audit.countByOutcome(started, since));
   }
 }

@@ -77,7 +77,7 @@ public class RecordDecisionWorker {
     Instant now = clock.instant();
     Long latency = vars.get("receivedAt") instanceof Number n ? now.toEpochMilli() - n.longValue() : null;
     return new DecisionRecord(
-        rejected || transactionId == null ? "instance-" + job.getProcessInstanceKey() : transactionId,
+        rejected || transactionId == null ? RejectionKey.of(job.getProcessInstanceKey(), vars.get("transaction")) : transactionId,
         transactionId != null ? transactionId : rawTransactionId(vars),
         job.getProcessInstanceKey(),
         outcome,

@@ -115,9 +115,10 @@ class TransactionScreeningProcessTest {
     payment.put("currency", "EURO");
     long instance = start(payment);
     DecisionRecord decision =
-        Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.find("instance-" + instance));
+        Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.findByProcessInstance(instance));
     assertThat(decision.outcome()).isEqualTo("REJECTED");
     assertThat(decision.dmnRule()).isEqualTo("INVALID_TRANSACTION");
+    assertThat(decision.auditKey()).startsWith("rejected-" + instance + "-");
     assertThat(decision.reason()).contains("amount").contains("currency");
     assertThat(decision.transactionId()).isEqualTo(payment.get("transactionId"));
   }
@@ -128,7 +129,7 @@ class TransactionScreeningProcessTest {
         client.newCreateInstanceCommand().bpmnProcessId("transaction-screening").latestVersion().variables(Map.of("foo", 1)).send().join()
             .getProcessInstanceKey();
     DecisionRecord decision =
-        Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.find("instance-" + instance));
+        Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.findByProcessInstance(instance));
     assertThat(decision.outcome()).isEqualTo("REJECTED");
     assertThat(decision.reason()).contains("transaction");
   }
