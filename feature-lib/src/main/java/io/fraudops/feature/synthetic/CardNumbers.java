@@ -1,5 +1,7 @@
 package io.fraudops.feature.synthetic;
 
+import io.fraudops.feature.transaction.CardNumber;
+
 import java.util.Random;
 
 /** Makes Luhn-valid 16-digit card numbers on common Visa and Mastercard prefixes. */
@@ -18,20 +20,13 @@ final class CardNumbers {
         return digits.append(checkDigit(digits)).toString();
     }
 
+    /** The Luhn check digit: the one digit that makes the whole number pass the check. */
     static char checkDigit(CharSequence first15) {
-        int sum = 0;
-        boolean doubleIt = true;
-        for (int i = first15.length() - 1; i >= 0; i--) {
-            int d = first15.charAt(i) - '0';
-            if (doubleIt) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
+        for (char c = '0'; c <= '9'; c++) {
+            if (CardNumber.passesLuhn(first15.toString() + c)) {
+                return c;
             }
-            sum += d;
-            doubleIt = !doubleIt;
         }
-        return (char) ('0' + (10 - sum % 10) % 10);
+        throw new IllegalStateException("no Luhn check digit for " + first15.length() + " digits");
     }
 }
