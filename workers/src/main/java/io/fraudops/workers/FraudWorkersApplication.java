@@ -1,5 +1,6 @@
 package io.fraudops.workers;
 
+import io.fraudops.workers.bench.HotPathBench;
 import io.fraudops.workers.training.DemoModelTrainer;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -15,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code serve} (default): job workers plus the HTTP API (screen a payment, pending reviews).
  *   <li>{@code replay}: screens a synthetic stream through the process, prints a summary and exits.
  *   <li>{@code train-demo-model}: retrains the bundled demo model from the synthetic history.
+ *   <li>{@code bench}: measures the scoring hot path (features + score) against real stores.
  * </ul>
  */
 @SpringBootApplication
@@ -35,8 +37,9 @@ public class FraudWorkersApplication {
         }
       }
       case "train-demo-model" -> DemoModelTrainer.main(rest);
+      case "bench" -> HotPathBench.main(rest);
       default -> {
-        System.err.println("Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model.");
+        System.err.println("Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, bench.");
         System.exit(2);
       }
     }

@@ -15,6 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("fraud.redis")
 public record RedisProperties(
     String url,
-    @DefaultValue("fs:") String keyPrefix,
+    @DefaultValue("fraud:features:") String keyPrefix,
     @DefaultValue("500ms") Duration timeout,
     @DefaultValue("5m") Duration profileCacheTtl) {}

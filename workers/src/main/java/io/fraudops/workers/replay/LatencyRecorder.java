@@ -26,7 +26,9 @@ final class LatencyRecorder {
     }
     long[] sorted = Arrays.copyOf(samples, count);
     Arrays.sort(sorted);
-    int rank = (int) Math.ceil(p / 100.0 * count);
+    // The tolerance keeps floating-point noise (99.9 / 100 * 1000 = 999.0000000000001) from
+    // pushing the rank one sample too high.
+    int rank = (int) Math.ceil(p / 100.0 * count - 1e-9);
     return sorted[Math.max(0, Math.min(count - 1, rank - 1))] / 1e6;
   }
 }
