@@ -52,6 +52,8 @@ public class EmbeddedZeebe implements EnvironmentPostProcessor, Ordered {
     props.put("camunda.client.grpc-address", address);
     props.put("camunda.client.prefer-rest-over-grpc", "false");
     props.put("camunda.client.auth.method", "none");
+    // Plaintext gRPC to a loopback engine is expected here; the client would warn on every call.
+    props.put("logging.level.io.camunda.client.impl.CamundaCallCredentials", "ERROR");
     props.put("camunda.client.worker.defaults.stream-enabled", "true");
     props.put("fraud.embedded.zeebe.address", address);
     props.putIfAbsent("fraud.review.mode", "job-worker");

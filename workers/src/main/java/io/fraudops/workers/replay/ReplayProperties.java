@@ -30,7 +30,7 @@ public record ReplayProperties(
     @DefaultValue("300") int merchants,
     @DefaultValue("0.02") double fraudRate,
     @DefaultValue("0.01") double invalidRate,
-    @DefaultValue("64") int inFlight,
+    @DefaultValue("16") int inFlight,
     @DefaultValue("5m") Duration timeout,
     @DefaultValue("2s") Duration progressEvery,
     @DefaultValue("false") boolean thenServe) {
