@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -57,7 +58,9 @@ class ReplayRunner implements ApplicationRunner {
       DecisionAudit audit,
       ReplayConsole console,
       Clock clock,
-      ProcessDeployer deployed) {
+      ObjectProvider<ProcessDeployer> deployer) {
+    // Deploy first when this application deploys at all (fraud.deployment.enabled).
+    deployer.ifAvailable(d -> {});
     this.properties = properties;
     this.client = client;
     this.features = features;

@@ -110,6 +110,18 @@ class TransactionScreeningProcessTest {
   }
 
   @Test
+  void screensAPaymentPostedOverHttp() throws Exception {
+    Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 42.0);
+    String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(payment);
+    http.perform(post("/transactions").contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.processInstanceKey").isNumber());
+    DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
+    assertThat(decision.outcome()).isEqualTo("APPROVED");
+    assertThat(decision.latencyMs()).isNotNull();
+  }
+
+  @Test
   void rejectsAnInvalidPayloadWithTheValidationMessage() {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), -5.0);
     payment.put("currency", "EURO");
