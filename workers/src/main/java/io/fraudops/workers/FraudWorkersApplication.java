@@ -1,5 +1,7 @@
 package io.fraudops.workers;
 
+import io.fraudops.workers.backfill.BackfillCommand;
+import io.fraudops.workers.backfill.GenerateHistoryCommand;
 import io.fraudops.workers.training.DemoModelTrainer;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -15,6 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code serve} (default): job workers plus the HTTP API (screen a payment, pending reviews).
  *   <li>{@code replay}: screens a synthetic stream through the process, prints a summary and exits.
  *   <li>{@code train-demo-model}: retrains the bundled demo model from the synthetic history.
+ *   <li>{@code backfill}: loads a history CSV into the offline store, rebuilds profiles and online state.
+ *   <li>{@code generate-history}: writes a synthetic history CSV for the backfill.
  * </ul>
  */
 @SpringBootApplication
@@ -35,8 +39,11 @@ public class FraudWorkersApplication {
         }
       }
       case "train-demo-model" -> DemoModelTrainer.main(rest);
+      case "backfill" -> BackfillCommand.main(rest);
+      case "generate-history" -> GenerateHistoryCommand.main(rest);
       default -> {
-        System.err.println("Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model.");
+        System.err.println(
+            "Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, backfill, generate-history.");
         System.exit(2);
       }
     }

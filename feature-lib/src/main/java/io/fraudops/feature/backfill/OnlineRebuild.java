@@ -59,8 +59,9 @@ final class OnlineRebuild {
                     put(queues.get(Math.floorMod(tx.customerId().hashCode(), threads)), new Item(tx));
                     if (++sent % progressEvery == 0) {
                         double seconds = (System.nanoTime() - begin) / 1e9;
+                        long done = replayed.get();
                         progress.accept(String.format("[backfill] online state: %,d payments replayed (%,.0f/s)",
-                                sent, sent / seconds));
+                                done, done / seconds));
                     }
                 }
             }
