@@ -6,6 +6,7 @@ import io.fraudops.feature.backfill.BackfillOptions;
 import io.fraudops.feature.backfill.BackfillSummary;
 import io.fraudops.feature.backfill.ColumnMapping;
 import io.fraudops.feature.backfill.HistoryBackfill;
+import io.fraudops.feature.backfill.HistoryColumns;
 import io.fraudops.feature.offline.FeatureStoreSchema;
 import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.online.RedisOnlineFeatureStore;
@@ -42,13 +43,27 @@ public final class BackfillCommand {
       Set.of(
           "file", "map", "report", "batch-size", "progress-every", "label-delay", "skip-profiles", "skip-online",
           "replay-threads", "jdbc-url", "jdbc-user", "jdbc-password", "redis-url", "redis-key-prefix",
-          "postgres-data-dir", "postgres-port");
+          "postgres-data-dir", "postgres-port", "help");
 
   private BackfillCommand() {}
 
   public static void main(String[] args) throws Exception {
     QuietLogs.apply();
-    CommandLine line = CommandLine.parse(args, OPTIONS);
+    try {
+      run(CommandLine.parse(args, OPTIONS));
+    } catch (IllegalArgumentException e) {
+      // A usage or file-format problem: the message says what to fix, a stack trace would bury it.
+      System.err.println("backfill: " + e.getMessage());
+      System.err.println("Run ./fraud backfill --help for the options and the CSV columns.");
+      System.exit(2);
+    }
+  }
+
+  private static void run(CommandLine line) throws Exception {
+    if (line.flag("help")) {
+      System.out.print(usage());
+      return;
+    }
     Path file = Path.of(line.required("file"));
     if (!Files.isReadable(file)) {
       throw new IllegalArgumentException("cannot read --file=" + file);
@@ -88,6 +103,29 @@ public final class BackfillCommand {
         resource.close();
       }
     }
+  }
+
+  private static String usage() {
+    StringBuilder text =
+        new StringBuilder(
+            """
+            ./fraud backfill --file=history.csv [--map=column=fileColumn,...] [--report=path]
+                [--batch-size=5000] [--progress-every=100000] [--label-delay=P30D]
+                [--skip-profiles] [--skip-online] [--replay-threads=4]
+                [--jdbc-url=... --jdbc-user=... --jdbc-password=...]   (default: embedded, .data/postgres:54329)
+                [--redis-url=redis://host:6379 --redis-key-prefix=fs:]  (default: throwaway embedded Redis)
+
+            CSV: a header row, then one payment per line. Columns (* required):
+            """);
+    for (String column : HistoryColumns.ALL) {
+      text.append("  ").append(column).append(HistoryColumns.REQUIRED.contains(column) ? " *" : "").append('\n');
+    }
+    return text.append(
+            """
+            Labels without label_known_at are taken as known at the payment time plus --label-delay;
+            label_source defaults to import. Details: feature-lib, package io.fraudops.feature.backfill.
+            """)
+        .toString();
   }
 
   private static HikariDataSource dataSource(CommandLine line, BackfillOptions options, List<AutoCloseable> resources)

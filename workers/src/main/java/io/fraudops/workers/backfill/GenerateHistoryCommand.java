@@ -28,7 +28,15 @@ public final class GenerateHistoryCommand {
   private GenerateHistoryCommand() {}
 
   public static void main(String[] args) throws Exception {
-    CommandLine line = CommandLine.parse(args, OPTIONS);
+    try {
+      run(CommandLine.parse(args, OPTIONS));
+    } catch (IllegalArgumentException e) {
+      System.err.println("generate-history: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void run(CommandLine line) throws Exception {
     int rows = line.integer("rows", 100_000);
     Path file = Path.of(line.required("file"));
     long seed = Long.parseLong(line.get("seed", "1"));
