@@ -1,6 +1,8 @@
 package io.fraudops.workers;
 
 import io.fraudops.workers.bench.HotPathBench;
+import io.fraudops.workers.backfill.BackfillCommand;
+import io.fraudops.workers.backfill.GenerateHistoryCommand;
 import io.fraudops.workers.training.DemoModelTrainer;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -17,6 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code replay}: screens a synthetic stream through the process, prints a summary and exits.
  *   <li>{@code train-demo-model}: retrains the bundled demo model from the synthetic history.
  *   <li>{@code bench}: measures the scoring hot path (features + score) against real stores.
+ *   <li>{@code backfill}: loads a history CSV into the offline store, rebuilds profiles and online state.
+ *   <li>{@code generate-history}: writes a synthetic history CSV for the backfill.
  * </ul>
  */
 @SpringBootApplication
@@ -38,8 +42,11 @@ public class FraudWorkersApplication {
       }
       case "train-demo-model" -> DemoModelTrainer.main(rest);
       case "bench" -> HotPathBench.main(rest);
+      case "backfill" -> BackfillCommand.main(rest);
+      case "generate-history" -> GenerateHistoryCommand.main(rest);
       default -> {
-        System.err.println("Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, bench.");
+        System.err.println(
+            "Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, bench, backfill, generate-history.");
         System.exit(2);
       }
     }

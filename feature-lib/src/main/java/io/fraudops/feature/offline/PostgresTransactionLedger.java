@@ -40,22 +40,28 @@ public final class PostgresTransactionLedger implements TransactionLedger {
         }
     }
 
-    /** Records many transactions in batches (e.g. loading a history); duplicates are skipped. */
-    public void recordAll(Collection<Transaction> transactions) {
+    /**
+     * Records many transactions in batches (e.g. loading a history); duplicates are skipped.
+     *
+     * @return how many were new
+     */
+    public int recordAll(Collection<Transaction> transactions) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int inserted = 0;
             int pending = 0;
             for (Transaction tx : transactions) {
                 bind(insert, tx);
                 insert.addBatch();
                 if (++pending == BATCH_SIZE) {
-                    insert.executeBatch();
+                    inserted += Jdbc.inserted(insert.executeBatch());
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                insert.executeBatch();
+                inserted += Jdbc.inserted(insert.executeBatch());
             }
+            return inserted;
         } catch (SQLException e) {
             throw Jdbc.unavailable("record transactions", e);
         }

@@ -1,0 +1,126 @@
+package io.fraudops.feature.backfill;
+
+import io.fraudops.feature.history.HistoryEvent;
+import io.fraudops.feature.offline.PostgresHistory;
+import io.fraudops.feature.online.OnlineFeatureStore;
+import io.fraudops.feature.transaction.Transaction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Rebuilds the online state by replaying the ledger's payments in time order through
+ * {@link OnlineFeatureStore#recordAndRead}, the call screening makes, so the state is what serving
+ * would have built. Only the order within a customer matters (every key is per customer), so each
+ * customer is pinned to one of several threads and the round trips to Redis overlap. Labels are not
+ * replayed yet: the online store has no use for them today.
+ */
+final class OnlineRebuild {
+
+    private static final Transaction END = null;
+
+    private final PostgresHistory history;
+    private final OnlineFeatureStore online;
+    private final int threads;
+
+    OnlineRebuild(PostgresHistory history, OnlineFeatureStore online, int threads) {
+        this.history = Objects.requireNonNull(history, "history");
+        this.online = Objects.requireNonNull(online, "online");
+        this.threads = threads;
+    }
+
+    /**
+     * @return the number of payments replayed
+     * @throws io.fraudops.feature.FeatureStoreUnavailableException when a store fails; the replay stops
+     */
+    long run(Consumer<String> progress, int progressEvery) {
+        AtomicLong replayed = new AtomicLong();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        List<BlockingQueue<Item>> queues = new ArrayList<>(threads);
+        List<Thread> workers = new ArrayList<>(threads);
+        for (int i = 0; i < threads; i++) {
+            BlockingQueue<Item> queue = new ArrayBlockingQueue<>(4_096);
+            queues.add(queue);
+            workers.add(Thread.ofPlatform().name("online-replay-" + i).start(() -> drain(queue, replayed, failure)));
+        }
+        long begin = System.nanoTime();
+        long sent = 0;
+        try (var events = history.stream()) {
+            var it = events.iterator();
+            while (it.hasNext() && failure.get() == null) {
+                if (it.next() instanceof HistoryEvent.Payment payment) {
+                    Transaction tx = payment.transaction();
+                    put(queues.get(Math.floorMod(tx.customerId().hashCode(), threads)), new Item(tx));
+                    if (++sent % progressEvery == 0) {
+                        double seconds = (System.nanoTime() - begin) / 1e9;
+                        long done = replayed.get();
+                        progress.accept(String.format("[backfill] online state: %,d payments replayed (%,.0f/s)",
+                                done, done / seconds));
+                    }
+                }
+            }
+        } finally {
+            for (BlockingQueue<Item> queue : queues) {
+                put(queue, new Item(END));
+            }
+            for (Thread worker : workers) {
+                join(worker);
+            }
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return replayed.get();
+    }
+
+    private void drain(BlockingQueue<Item> queue, AtomicLong replayed, AtomicReference<RuntimeException> failure) {
+        while (true) {
+            Item item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (item.tx() == END) {
+                return;
+            }
+            if (failure.get() != null) {
+                continue; // keep draining so the reader never blocks on a full queue
+            }
+            try {
+                online.recordAndRead(item.tx());
+                replayed.incrementAndGet();
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, e);
+            }
+        }
+    }
+
+    private static void put(BlockingQueue<Item> queue, Item item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying", e);
+        }
+    }
+
+    private static void join(Thread worker) {
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A queue entry; an empty one ends the worker. */
+    private record Item(Transaction tx) {
+    }
+}

@@ -1,0 +1,190 @@
+package io.fraudops.workers.backfill;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.fraudops.feature.backfill.BackfillOptions;
+import io.fraudops.feature.backfill.BackfillSummary;
+import io.fraudops.feature.backfill.ColumnMapping;
+import io.fraudops.feature.backfill.HistoryBackfill;
+import io.fraudops.feature.backfill.HistoryColumns;
+import io.fraudops.feature.offline.FeatureStoreSchema;
+import io.fraudops.feature.online.OnlineStoreSettings;
+import io.fraudops.feature.online.RedisOnlineFeatureStore;
+import io.fraudops.feature.transaction.TransactionParser;
+import io.fraudops.workers.embedded.FreePort;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import redis.clients.jedis.JedisPooled;
+import redis.embedded.RedisServer;
+
+/**
+ * Loads a history CSV into the offline store and rebuilds profiles and online state (see
+ * feature-lib's {@code io.fraudops.feature.backfill} for the CSV schema):
+ *
+ * <pre>./fraud backfill --file=history.csv [--map=amount=amt,timestamp=trans_date_trans_time]
+ *     [--report=history.csv.rejected.csv] [--batch-size=5000] [--progress-every=100000]
+ *     [--label-delay=P30D] [--skip-profiles] [--skip-online] [--replay-threads=4]
+ *     [--jdbc-url=jdbc:postgresql://host/db --jdbc-user=u --jdbc-password=p]
+ *     [--redis-url=redis://host:6379 --redis-key-prefix=fraud:features:]</pre>
+ *
+ * <p>Without {@code --jdbc-url} it starts the embedded PostgreSQL the application uses by default
+ * ({@code .data/postgres}, port 54329), so stop the application first. Without {@code --redis-url}
+ * the online state is rebuilt into a throwaway embedded Redis: useful only as a rehearsal.
+ */
+public final class BackfillCommand {
+
+  private static final Set<String> OPTIONS =
+      Set.of(
+          "file", "map", "report", "batch-size", "progress-every", "label-delay", "skip-profiles", "skip-online",
+          "replay-threads", "jdbc-url", "jdbc-user", "jdbc-password", "redis-url", "redis-key-prefix",
+          "postgres-data-dir", "postgres-port", "help");
+
+  private BackfillCommand() {}
+
+  public static void main(String[] args) throws Exception {
+    QuietLogs.apply();
+    try {
+      run(CommandLine.parse(args, OPTIONS));
+    } catch (IllegalArgumentException e) {
+      // A usage or file-format problem: the message says what to fix, a stack trace would bury it.
+      System.err.println("backfill: " + e.getMessage());
+      System.err.println("Run ./fraud backfill --help for the options and the CSV columns.");
+      System.exit(2);
+    }
+  }
+
+  private static void run(CommandLine line) throws Exception {
+    if (line.flag("help")) {
+      System.out.print(usage());
+      return;
+    }
+    Path file = Path.of(line.required("file"));
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("cannot read --file=" + file);
+    }
+    BackfillOptions options =
+        new BackfillOptions(
+            file,
+            ColumnMapping.parse(line.get("map", "")),
+            Path.of(line.get("report", BackfillOptions.defaultReport(file).toString())),
+            line.integer("batch-size", BackfillOptions.DEFAULT_BATCH_SIZE),
+            line.integer("progress-every", BackfillOptions.DEFAULT_PROGRESS_EVERY),
+            Duration.parse(line.get("label-delay", BackfillOptions.DEFAULT_LABEL_DELAY.toString())),
+            !line.flag("skip-profiles"),
+            !line.flag("skip-online"),
+            line.integer("replay-threads", BackfillOptions.DEFAULT_REPLAY_THREADS));
+
+    // Closed in reverse order of opening, whatever fails.
+    List<AutoCloseable> resources = new ArrayList<>();
+    try {
+      HikariDataSource dataSource = dataSource(line, options, resources);
+      long begin = System.nanoTime();
+      int applied = FeatureStoreSchema.migrate(dataSource);
+      System.out.printf("[backfill] schema up to date (%d migrations applied) in %.1f s%n",
+          applied, (System.nanoTime() - begin) / 1e9);
+      RedisOnlineFeatureStore online = options.rebuildOnline() ? online(line, resources) : null;
+      BackfillSummary summary =
+          new HistoryBackfill(dataSource, online, new TransactionParser(), System.out::println).run(options);
+      System.out.print(summary.describe());
+      if (options.rebuildOnline() && !line.has("redis-url")) {
+        System.out.println(
+            "[backfill] note: the online state went into a throwaway embedded Redis (the application's is"
+                + " in-memory too); pass --redis-url to rebuild a Redis the workers use.");
+      }
+    } finally {
+      Collections.reverse(resources);
+      for (AutoCloseable resource : resources) {
+        resource.close();
+      }
+    }
+  }
+
+  private static String usage() {
+    StringBuilder text =
+        new StringBuilder(
+            """
+            ./fraud backfill --file=history.csv [--map=column=fileColumn,...] [--report=path]
+                [--batch-size=5000] [--progress-every=100000] [--label-delay=P30D]
+                [--skip-profiles] [--skip-online] [--replay-threads=4]
+                [--jdbc-url=... --jdbc-user=... --jdbc-password=...]   (default: embedded, .data/postgres:54329)
+                [--redis-url=redis://host:6379 --redis-key-prefix=fraud:features:]  (default: throwaway embedded Redis)
+
+            CSV: a header row, then one payment per line. Columns (* required):
+            """);
+    for (String column : HistoryColumns.ALL) {
+      text.append("  ").append(column).append(HistoryColumns.REQUIRED.contains(column) ? " *" : "").append('\n');
+    }
+    return text.append(
+            """
+            Labels without label_known_at are taken as known at the payment time plus --label-delay;
+            label_source defaults to import. Details: feature-lib, package io.fraudops.feature.backfill.
+            """)
+        .toString();
+  }
+
+  private static HikariDataSource dataSource(CommandLine line, BackfillOptions options, List<AutoCloseable> resources)
+      throws Exception {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("backfill");
+    // The load and the replay's history cursor each hold a connection.
+    hikari.setMaximumPoolSize(4);
+    if (line.has("jdbc-url")) {
+      hikari.setJdbcUrl(line.get("jdbc-url", null));
+      hikari.setUsername(line.get("jdbc-user", null));
+      hikari.setPassword(line.get("jdbc-password", null));
+      System.out.println("[backfill] PostgreSQL at " + line.get("jdbc-url", null));
+    } else {
+      Path dataDir = Path.of(line.get("postgres-data-dir", ".data/postgres"));
+      Files.createDirectories(dataDir);
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              .setPort(line.integer("postgres-port", 54329))
+              .start();
+      resources.add(postgres);
+      hikari.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      hikari.setUsername("postgres");
+      System.out.printf("[backfill] embedded PostgreSQL on port %d, data in %s%n",
+          postgres.getPort(), dataDir.toAbsolutePath());
+    }
+    HikariDataSource dataSource = new HikariDataSource(hikari);
+    resources.add(dataSource);
+    return dataSource;
+  }
+
+  private static RedisOnlineFeatureStore online(CommandLine line, List<AutoCloseable> resources) throws Exception {
+    String url = line.get("redis-url", null);
+    if (url == null) {
+      int port = FreePort.find();
+      RedisServer server =
+          RedisServer.builder()
+              .port(port)
+              .bind("127.0.0.1")
+              .setting("save \"\"")
+              .setting("appendonly no")
+              .setting("maxmemory 512mb")
+              .build();
+      server.start();
+      resources.add(server::stop);
+      url = "redis://127.0.0.1:" + port;
+      System.out.println("[backfill] embedded Redis at " + url + " (in-memory, discarded at exit)");
+    } else {
+      System.out.println("[backfill] Redis at " + RedisUrls.withoutCredentials(url));
+    }
+    JedisPooled jedis = RedisUrls.client(url);
+    resources.add(jedis);
+    OnlineStoreSettings defaults = OnlineStoreSettings.defaults();
+    // The application's prefix (fraud.redis.key-prefix), so the workers read what is rebuilt here.
+    return new RedisOnlineFeatureStore(
+        jedis,
+        new OnlineStoreSettings(
+            line.get("redis-key-prefix", "fraud:features:"), defaults.eventRetention(), defaults.firstSeenTtl()));
+  }
+}
