@@ -46,9 +46,9 @@ class FeatureCatalogueTest {
 
     @Test
     void definitionsValidateThemselves() {
-        assertThatThrownBy(() -> new FeatureDefinition("Amount", FeatureType.NUMERIC, "-", 0, "x"))
+        assertThatThrownBy(() -> new FeatureDefinition("Amount", FeatureType.NUMERIC, FeatureEntity.TRANSACTION, "-", 0, "x"))
                 .hasMessageContaining("snake_case");
-        assertThatThrownBy(() -> new FeatureDefinition("flag", FeatureType.FLAG, "-", 0.5, "x"))
+        assertThatThrownBy(() -> new FeatureDefinition("flag", FeatureType.FLAG, FeatureEntity.CUSTOMER, "-", 0.5, "x"))
                 .hasMessageContaining("0 or 1");
     }
 }

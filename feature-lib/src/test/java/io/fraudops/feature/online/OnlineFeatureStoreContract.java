@@ -17,7 +17,7 @@ abstract class OnlineFeatureStoreContract {
 
     static final Instant T0 = Instant.parse("2025-03-01T10:00:00Z");
     static final OnlineStoreSettings SETTINGS =
-            new OnlineStoreSettings("test:", Duration.ofHours(25), Duration.ofDays(30));
+            new OnlineStoreSettings("test:", Duration.ofDays(7).plusHours(1), Duration.ofDays(30));
 
     private final FeatureComputer computer = new FeatureComputer(FeatureCatalogue.v1());
 
@@ -95,8 +95,8 @@ abstract class OnlineFeatureStoreContract {
         CustomerHistory history = store.recordAndRead(tx("e3", minutes(2)).customer(c).build());
 
         assertThat(history.recent()).containsExactly(
-                new PastTransaction(minutes(0).toEpochMilli(), 1234.5, -33.868812345, 151.2093),
-                new PastTransaction(minutes(1).toEpochMilli(), 0.01, null, null));
+                new PastTransaction(minutes(0).toEpochMilli(), 1234.5, -33.868812345, 151.2093, "M1", "US"),
+                new PastTransaction(minutes(1).toEpochMilli(), 0.01, null, null, "M1", "US"));
     }
 
     @Test
@@ -115,7 +115,7 @@ abstract class OnlineFeatureStoreContract {
         OnlineFeatureStore store = store();
         String c = "retention";
         store.recordAndRead(tx("o1", minutes(0)).customer(c).build());
-        store.recordAndRead(tx("o2", minutes(30 * 60)).customer(c).build());
+        store.recordAndRead(tx("o2", minutes(8 * 24 * 60)).customer(c).build());
 
         // A straggler dated inside the old event's window: the event is gone all the same.
         CustomerHistory straggler = store.recordAndRead(tx("o3", minutes(60)).customer(c).build());
@@ -126,11 +126,11 @@ abstract class OnlineFeatureStoreContract {
     }
 
     @Test
-    void readsTheWholeDayWithTheSameBoundsAsTheFeatures() {
+    void readsTheWholeWeekWithTheSameBoundsAsTheFeatures() {
         OnlineFeatureStore store = store();
         String c = "bounds";
-        long day = Duration.ofHours(24).toMillis();
-        Instant now = minutes(25 * 60);
+        long day = OnlineFeatureStore.HISTORY_WINDOW.toMillis();
+        Instant now = minutes(8 * 24 * 60);
         store.recordAndRead(tx("d1", now.minusMillis(day + 1)).customer(c).build());
         store.recordAndRead(tx("d2", now.minusMillis(day)).customer(c).build());
         store.recordAndRead(tx("d3", now).customer(c).build());
