@@ -12,7 +12,7 @@ final class Devices {
 
     private static final double WALLET_SHARE = 0.7;
     private static final double SHARED_FRAUD_DEVICE_SHARE = 0.6;
-    private static final int SHARED_FRAUD_DEVICES = 12;
+    private static final int SHARED_FRAUD_DEVICES = 5;
 
     private final Random random;
     private long fresh;
