@@ -25,7 +25,8 @@ final class RedisScripts {
             local dayFields = {}
             for i = 1, 30 do dayFields[i] = string.format('%d', today - 31 + i) end
             local days = redis.call('HMGET', KEYS[3], unpack(dayFields))
-            local latest = tonumber(redis.call('HGET', KEYS[3], 'latest') or ARGV[1])
+            local previous = tonumber(redis.call('HGET', KEYS[3], 'latest') or ARGV[1])
+            local latest = previous
             if now > latest then latest = now end
             local retention = tonumber(ARGV[4])
             if now >= latest - retention and redis.call('ZADD', KEYS[1], now, ARGV[2]) == 1 then
@@ -46,9 +47,12 @@ final class RedisScripts {
             end
             redis.call('HSET', KEYS[3], 'latest', string.format('%d', latest))
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. string.format('%d', latest - retention))
-            local oldest = math.floor(latest / 86400000) - tonumber(ARGV[9])
-            for _, field in ipairs(redis.call('HKEYS', KEYS[3])) do
-              if field ~= 'latest' and tonumber(field) < oldest then redis.call('HDEL', KEYS[3], field) end
+            -- Which days are too old only changes with the latest day: trim then, not on every payment.
+            if math.floor(latest / 86400000) ~= math.floor(previous / 86400000) then
+              local oldest = math.floor(latest / 86400000) - tonumber(ARGV[9])
+              for _, field in ipairs(redis.call('HKEYS', KEYS[3])) do
+                if field ~= 'latest' and tonumber(field) < oldest then redis.call('HDEL', KEYS[3], field) end
+              end
             end
             for i = 1, #fields do
               if (not seen[i]) or tonumber(seen[i]) > now then
