@@ -3,7 +3,10 @@ package io.fraudops.feature;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
 import io.fraudops.feature.offline.CustomerProfile;
 import io.fraudops.feature.offline.CustomerProfiles;
+import io.fraudops.feature.history.LabelEvent;
+import io.fraudops.feature.online.CustomerHistory;
 import io.fraudops.feature.online.InMemoryOnlineFeatureStore;
+import io.fraudops.feature.online.OnlineFeatureStore;
 import io.fraudops.feature.transaction.Transaction;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +50,18 @@ class FeatureServiceTest {
 
     @Test
     void bothStoresDownGiveOneResultNamingBoth() {
-        FeatureService service = new FeatureService(tx -> {
-            throw new FeatureStoreUnavailableException("Redis did not answer");
-        }, id -> {
+        OnlineFeatureStore down = new OnlineFeatureStore() {
+            @Override
+            public CustomerHistory recordAndRead(Transaction tx) {
+                throw new FeatureStoreUnavailableException("Redis did not answer");
+            }
+
+            @Override
+            public void recordLabel(LabelEvent label) {
+                throw new FeatureStoreUnavailableException("Redis did not answer");
+            }
+        };
+        FeatureService service = new FeatureService(down, id -> {
             throw new FeatureStoreUnavailableException("PostgreSQL could not connect");
         }, FeatureCatalogue.v1());
         Transaction tx = tx("T1", T0).build();

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /**
  * One model input.
  *
+ * @param entity           whose history the feature reads
  * @param window           how far back the feature looks ("1h", "24h"), "-" when it does not
  * @param valueWhenMissing the value used when the data behind the feature is absent (no earlier
  *                         transaction, no profile) or could not be read (a store is down); chosen to
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 public record FeatureDefinition(
         String name,
         FeatureType type,
+        FeatureEntity entity,
         String window,
         double valueWhenMissing,
         String description) {
@@ -25,6 +27,7 @@ public record FeatureDefinition(
             throw new IllegalArgumentException("feature name must be snake_case (got " + name + ")");
         }
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(entity, "entity");
         if (window == null || window.isBlank()) {
             throw new IllegalArgumentException("window must be given, '-' when the feature has none");
         }

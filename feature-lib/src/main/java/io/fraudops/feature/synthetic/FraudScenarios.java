@@ -48,11 +48,12 @@ final class FraudScenarios {
         boolean slow = purchases.random.nextDouble() < SLOW_TESTING_SHARE;
         double maxAmount = slow ? 15 : 5;
         List<Planned> rows = new ArrayList<>(tries);
+        String device = purchases.devices.fraudster();
         long at = t;
         for (int i = 0; i < tries; i++) {
             SyntheticMerchant shop = shops.get(purchases.random.nextInt(shops.size()));
             double amount = WorldBuilder.cents(0.5 + (maxAmount - 0.5) * purchases.random.nextDouble());
-            rows.add(purchases.payment(customer, shop, amount, at, FraudPattern.CARD_TESTING));
+            rows.add(purchases.payment(customer, shop, amount, at, FraudPattern.CARD_TESTING, device));
             at += slow ? (2 + purchases.random.nextInt(19)) * MINUTE : 15_000 + purchases.random.nextInt(105_000);
         }
         return rows;
@@ -75,10 +76,11 @@ final class FraudScenarios {
         }
         int count = 1 + purchases.random.nextInt(3);
         List<Planned> rows = new ArrayList<>(count);
+        String device = purchases.devices.fraudster();
         for (int i = 0; i < count; i++) {
             SyntheticMerchant shop = pool.get(purchases.random.nextInt(pool.size()));
             double amount = WorldBuilder.cents(c.usualAmount() * (3 + 12 * purchases.random.nextDouble()));
-            rows.add(purchases.payment(customer, shop, amount, at, FraudPattern.ACCOUNT_TAKEOVER));
+            rows.add(purchases.payment(customer, shop, amount, at, FraudPattern.ACCOUNT_TAKEOVER, device));
             at += (3 + purchases.random.nextInt(23)) * MINUTE;
         }
         return rows;
@@ -104,7 +106,8 @@ final class FraudScenarios {
                 ? 100.0 * (1 + purchases.random.nextInt(5))
                 : WorldBuilder.cents(c.usualAmount() * (1 + 4 * purchases.random.nextDouble()));
         long later = t + (5 + purchases.random.nextInt(236)) * MINUTE;
-        return List.of(near, purchases.payment(customer, shop, amount, later, FraudPattern.IMPOSSIBLE_TRAVEL));
+                // A cloned card at a terminal: no device of the customer's is involved.
+        return List.of(near, purchases.payment(customer, shop, amount, later, FraudPattern.IMPOSSIBLE_TRAVEL, null));
     }
 
     /** Null when the customer has already used every category. */

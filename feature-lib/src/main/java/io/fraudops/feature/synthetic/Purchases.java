@@ -28,6 +28,7 @@ final class Purchases {
     final SyntheticWorld world;
     final Random random;
     final CustomerState[] states;
+    final Devices devices;
     private final String idPrefix;
     private long issued;
 
@@ -39,6 +40,7 @@ final class Purchases {
             states[i] = new CustomerState();
         }
         this.idPrefix = "T" + Long.toUnsignedString(seed, 36) + "-";
+        this.devices = new Devices(seed);
     }
 
     Planned normal(int customer, long t) {
@@ -96,14 +98,23 @@ final class Purchases {
         return WorldBuilder.cents(Math.max(1.0, amount));
     }
 
+    /** A payment from one of the customer's own devices (or none, card-present without a wallet). */
     Planned payment(int customer, SyntheticMerchant merchant, double amount, long t, FraudPattern pattern) {
-        Map<String, Object> payload = payload(world.customers().get(customer), merchant, amount, t);
+        return payment(customer, merchant, amount, t, pattern,
+                devices.own(world.customers().get(customer), merchant.online()));
+    }
+
+    /** @param device null for a payment without a device */
+    Planned payment(int customer, SyntheticMerchant merchant, double amount, long t, FraudPattern pattern,
+                    String device) {
+        Map<String, Object> payload = payload(world.customers().get(customer), merchant, amount, t, device);
         Transaction tx = new TransactionParser(Clock.fixed(Instant.ofEpochMilli(t), ZoneOffset.UTC)).parse(payload);
         return new Planned(t, new LabelledTransaction(payload, tx, pattern.isFraud(), pattern), customer,
                 merchant.category());
     }
 
-    Map<String, Object> payload(SyntheticCustomer c, SyntheticMerchant merchant, double amount, long t) {
+    Map<String, Object> payload(SyntheticCustomer c, SyntheticMerchant merchant, double amount, long t,
+                                String device) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put(PayloadKeys.TRANSACTION_ID, idPrefix + String.format("%09d", ++issued));
         payload.put(PayloadKeys.CUSTOMER_ID, c.customerId());
@@ -119,6 +130,9 @@ final class Purchases {
         }
         payload.put(PayloadKeys.CHANNEL, channel(merchant).name());
         payload.put(PayloadKeys.TIMESTAMP, Instant.ofEpochMilli(t).toString());
+        if (device != null) {
+            payload.put(PayloadKeys.DEVICE_ID, device);
+        }
         return payload;
     }
 

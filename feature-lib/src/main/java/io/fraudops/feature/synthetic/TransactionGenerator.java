@@ -1,5 +1,7 @@
 package io.fraudops.feature.synthetic;
 
+import io.fraudops.feature.history.HistoryEvent;
+
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Spliterator;
@@ -30,6 +32,11 @@ public final class TransactionGenerator implements Iterable<LabelledTransaction>
     public Stream<LabelledTransaction> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** The same payments as {@link #stream()}, valid ones only, with their labels interleaved: see {@link LabelledHistory}. */
+    public Stream<HistoryEvent> history() {
+        return LabelledHistory.of(stream(), settings.seed());
     }
 
     public SyntheticWorld world() {

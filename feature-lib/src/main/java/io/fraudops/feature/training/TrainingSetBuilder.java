@@ -3,6 +3,7 @@ package io.fraudops.feature.training;
 import io.fraudops.feature.FeatureResult;
 import io.fraudops.feature.FeatureService;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
+import io.fraudops.feature.history.HistoryEvent;
 import io.fraudops.feature.offline.CustomerProfiles;
 import io.fraudops.feature.online.InMemoryOnlineFeatureStore;
 import io.fraudops.feature.online.OnlineStoreSettings;
@@ -35,6 +36,23 @@ public final class TrainingSetBuilder {
         this(catalogue, profiles, OnlineStoreSettings.defaults());
     }
 
+    /**
+     * Rows for payments and labels as they became known: point in time, so merchant and category fraud
+     * rates see only earlier labels. Only labelled payments become rows; see {@link PointInTimeExport}.
+     */
+    public TrainingSet buildFromHistory(Stream<HistoryEvent> history) {
+        List<PointInTimeExport.Row> rows = new PointInTimeExport(catalogue, profiles, settings).rows(history);
+        return new TrainingSet(catalogue.names(),
+                rows.stream().map(PointInTimeExport.Row::features).toArray(double[][]::new),
+                rows.stream().mapToInt(row -> row.fraud() ? 1 : 0).toArray(),
+                rows.stream().mapToLong(PointInTimeExport.Row::epochMillis).toArray());
+    }
+
+    /**
+     * One row per valid payment, labelled with the generator's ground truth. No label events are
+     * replayed, so label-based features (v2's fraud rates) stay at their prior: use
+     * {@link #buildFromHistory} for those.
+     */
     public TrainingSet build(Stream<LabelledTransaction> history) {
         FeatureService service = new FeatureService(new InMemoryOnlineFeatureStore(settings), profiles, catalogue);
         List<double[]> rows = new ArrayList<>();

@@ -18,9 +18,11 @@ public final class PayloadKeys {
     public static final String LONGITUDE = "longitude";
     public static final String CHANNEL = "channel";
     public static final String TIMESTAMP = "timestamp";
+    public static final String DEVICE_ID = "deviceId";
 
     public static final List<String> ALL = List.of(TRANSACTION_ID, CUSTOMER_ID, CARD_NUMBER, CARD_FINGERPRINT,
-            AMOUNT, CURRENCY, MERCHANT_ID, MERCHANT_CATEGORY, COUNTRY, LATITUDE, LONGITUDE, CHANNEL, TIMESTAMP);
+            AMOUNT, CURRENCY, MERCHANT_ID, MERCHANT_CATEGORY, COUNTRY, LATITUDE, LONGITUDE, CHANNEL, TIMESTAMP,
+            DEVICE_ID);
 
     private PayloadKeys() {
     }

@@ -11,8 +11,11 @@ import java.util.Map;
 /**
  * A card payment to screen. Always valid once built: the constructor applies the same rules as
  * {@link TransactionParser} (except the clock-dependent "not in the future" check, which only the
- * parser can make). {@code card}, {@code latitude} and {@code longitude} are optional; the amount is
- * normalised to two decimals so equal payments compare equal.
+ * parser can make). {@code card}, {@code latitude}, {@code longitude} and {@code deviceId} are optional;
+ * the amount is normalised to two decimals so equal payments compare equal.
+ *
+ * @param deviceId the paying device (phone, browser fingerprint) as the payment system identifies it;
+ *                 null when it sent none
  */
 public record Transaction(
         String transactionId,
@@ -26,7 +29,8 @@ public record Transaction(
         Double latitude,
         Double longitude,
         String channel,
-        Instant timestamp) {
+        Instant timestamp,
+        String deviceId) {
 
     public Transaction {
         List<String> problems = new ArrayList<>();
@@ -40,10 +44,19 @@ public record Transaction(
         TransactionRules.checkLocation(latitude, longitude, problems);
         TransactionRules.checkChannel(channel, problems);
         TransactionRules.checkTimestamp(timestamp, problems);
+        TransactionRules.checkOptionalText(PayloadKeys.DEVICE_ID, deviceId, problems);
         if (!problems.isEmpty()) {
             throw new InvalidTransactionException(problems);
         }
         amount = amount.setScale(TransactionRules.MAX_AMOUNT_DECIMALS, RoundingMode.UNNECESSARY);
+    }
+
+    /** A payment without a device: callers written before devices existed keep compiling. */
+    public Transaction(String transactionId, String customerId, CardNumber card, BigDecimal amount, String currency,
+                       String merchantId, String merchantCategory, String country, Double latitude,
+                       Double longitude, String channel, Instant timestamp) {
+        this(transactionId, customerId, card, amount, currency, merchantId, merchantCategory, country, latitude,
+                longitude, channel, timestamp, null);
     }
 
     public boolean hasLocation() {
@@ -78,6 +91,9 @@ public record Transaction(
         }
         map.put(PayloadKeys.CHANNEL, channel);
         map.put(PayloadKeys.TIMESTAMP, timestamp.toString());
+        if (deviceId != null) {
+            map.put(PayloadKeys.DEVICE_ID, deviceId);
+        }
         return map;
     }
 }

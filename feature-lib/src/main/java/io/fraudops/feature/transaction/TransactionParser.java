@@ -48,6 +48,7 @@ public final class TransactionParser {
         Double longitude = in.coordinate(PayloadKeys.LONGITUDE);
         String channel = in.text(PayloadKeys.CHANNEL);
         Instant timestamp = in.instant(PayloadKeys.TIMESTAMP);
+        String deviceId = in.text(PayloadKeys.DEVICE_ID);
 
         // Only values that were readable are checked, so one bad value yields one problem.
         in.ifReadable(() -> TransactionRules.checkText(PayloadKeys.TRANSACTION_ID, transactionId, problems),
@@ -68,11 +69,13 @@ public final class TransactionParser {
             TransactionRules.checkTimestamp(timestamp, problems);
             checkNotInFuture(timestamp, problems);
         }, PayloadKeys.TIMESTAMP);
+        in.ifReadable(() -> TransactionRules.checkOptionalText(PayloadKeys.DEVICE_ID, deviceId, problems),
+                PayloadKeys.DEVICE_ID);
         if (!problems.isEmpty()) {
             throw new InvalidTransactionException(problems);
         }
         return new Transaction(transactionId, customerId, card, amount, currency, merchantId, merchantCategory,
-                country, latitude, longitude, channel, timestamp);
+                country, latitude, longitude, channel, timestamp, deviceId);
     }
 
     private void checkNotInFuture(Instant timestamp, List<String> problems) {

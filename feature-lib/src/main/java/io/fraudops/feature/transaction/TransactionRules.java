@@ -30,6 +30,13 @@ final class TransactionRules {
         }
     }
 
+    /** An optional id: absent is fine, present means non-blank and at most {@link #MAX_ID_LENGTH}. */
+    static void checkOptionalText(String key, String value, List<String> problems) {
+        if (value != null) {
+            checkText(key, value, problems);
+        }
+    }
+
     static void checkAmount(BigDecimal amount, List<String> problems) {
         if (amount == null) {
             problems.add("amount is required");

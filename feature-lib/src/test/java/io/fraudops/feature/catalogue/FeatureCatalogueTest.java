@@ -46,9 +46,45 @@ class FeatureCatalogueTest {
 
     @Test
     void definitionsValidateThemselves() {
-        assertThatThrownBy(() -> new FeatureDefinition("Amount", FeatureType.NUMERIC, "-", 0, "x"))
+        assertThatThrownBy(() -> new FeatureDefinition("Amount", FeatureType.NUMERIC, FeatureEntity.TRANSACTION, "-", 0, "x"))
                 .hasMessageContaining("snake_case");
-        assertThatThrownBy(() -> new FeatureDefinition("flag", FeatureType.FLAG, "-", 0.5, "x"))
+        assertThatThrownBy(() -> new FeatureDefinition("flag", FeatureType.FLAG, FeatureEntity.CUSTOMER, "-", 0.5, "x"))
                 .hasMessageContaining("0 or 1");
+    }
+
+    @Test
+    void v2KeepsV1InOrderAndDeclaresEveryFeatureOnceWithAllFields() {
+        FeatureCatalogue v2 = FeatureCatalogue.v2();
+
+        assertThat(FeatureCatalogue.current()).isSameAs(v2);
+        assertThat(v2.version()).isEqualTo("v2");
+        assertThat(v2.names().subList(0, v1.size())).isEqualTo(v1.names());
+        assertThat(v2.definitions().subList(0, v1.size())).isEqualTo(v1.definitions());
+        assertThat(v2.names()).doesNotHaveDuplicates().contains("txn_count_10m", "txn_amount_10m", "txn_max_10m",
+                "txn_max_1h", "txn_max_24h", "txn_count_7d", "txn_amount_7d", "txn_max_7d",
+                "merchant_txn_count_1h", "merchant_txn_count_24h", "device_txn_count_24h",
+                "device_other_customers_24h", "first_time_device", "distinct_merchants_24h",
+                "distinct_countries_24h", "amount_zscore_30d", "hour_deviation_30d", "merchant_fraud_rate_90d",
+                "category_fraud_rate_90d");
+        assertThat(v2.size()).isEqualTo(35);
+        for (FeatureDefinition definition : v2.definitions()) {
+            assertThat(definition.type()).as(definition.name()).isNotNull();
+            assertThat(definition.entity()).as(definition.name()).isNotNull();
+            assertThat(definition.window()).as(definition.name()).matches("-|\\d+(m|h|d)");
+            assertThat(definition.description()).as(definition.name()).isNotBlank();
+            assertThat(definition.valueWhenMissing()).as(definition.name()).isFinite();
+        }
+        assertThat(v2.definition("txn_count_10m").window()).isEqualTo("10m");
+        assertThat(v2.definition("merchant_txn_count_1h").entity()).isEqualTo(FeatureEntity.MERCHANT);
+        assertThat(v2.definition("device_other_customers_24h").entity()).isEqualTo(FeatureEntity.DEVICE);
+        assertThat(v2.definition("category_fraud_rate_90d").entity()).isEqualTo(FeatureEntity.CATEGORY);
+        assertThat(v2.definition("merchant_fraud_rate_90d").valueWhenMissing()).isEqualTo(0.1);
+    }
+
+    @Test
+    void everyFeatureOfEveryCatalogueHasAComputation() {
+        // The computer refuses a catalogue with a feature it cannot compute.
+        new FeatureComputer(FeatureCatalogue.v1());
+        new FeatureComputer(FeatureCatalogue.v2());
     }
 }

@@ -150,4 +150,65 @@ class TransactionGeneratorTest {
     private static SyntheticCustomer customer(String id) {
         return world.customers().stream().filter(c -> c.customerId().equals(id)).findFirst().orElseThrow();
     }
+
+    @Test
+    void customersPayFromOneOrTwoOwnDevicesAndFraudstersFromTheirs() {
+        Map<String, java.util.Set<String>> devicesByCustomer = new java.util.HashMap<>();
+        int withoutDevice = 0;
+        for (LabelledTransaction row : stream) {
+            if (!row.valid()) {
+                continue;
+            }
+            String device = row.transaction().deviceId();
+            if (device == null) {
+                withoutDevice++;
+                assertThat(row.transaction().channel()).isNotEqualTo("ECOM");
+                continue;
+            }
+            if (row.pattern() == FraudPattern.CARD_TESTING || row.pattern() == FraudPattern.ACCOUNT_TAKEOVER) {
+                assertThat(device).matches("D-(ring|new)-\\d+");
+            } else {
+                assertThat(device).startsWith("D-" + row.transaction().customerId() + "-");
+                devicesByCustomer.computeIfAbsent(row.transaction().customerId(), c -> new java.util.HashSet<>())
+                        .add(device);
+            }
+        }
+        assertThat(withoutDevice).isPositive();
+        assertThat(devicesByCustomer.values()).allSatisfy(d -> assertThat(d).hasSizeBetween(1, 2));
+        assertThat(devicesByCustomer.values()).anySatisfy(d -> assertThat(d).hasSize(2));
+    }
+
+    @Test
+    void historyInterleavesLabelsInTimeOrder() {
+        // A finite source: once it ends, the labels still pending (chargebacks weeks later) follow.
+        List<io.fraudops.feature.history.HistoryEvent> history = LabelledHistory.of(stream.stream(), 42).toList();
+        Map<String, LabelledTransaction> payments = new java.util.HashMap<>();
+        stream.stream().filter(LabelledTransaction::valid).forEach(r -> payments.put(r.transaction().transactionId(), r));
+        Map<String, Integer> sources = new java.util.TreeMap<>();
+
+        for (int i = 1; i < history.size(); i++) {
+            assertThat(history.get(i).at()).isAfterOrEqualTo(history.get(i - 1).at());
+        }
+        for (var event : history) {
+            if (event instanceof io.fraudops.feature.history.LabelEvent label) {
+                sources.merge(label.source(), 1, Integer::sum);
+                LabelledTransaction paid = payments.get(label.transactionId());
+                assertThat(label.fraud()).isEqualTo(paid.fraud());
+                java.time.Duration delay = java.time.Duration.between(paid.transaction().timestamp(), label.knownAt());
+                if (label.source().equals("chargeback")) {
+                    assertThat(label.fraud()).isTrue();
+                    assertThat(delay).isBetween(java.time.Duration.ofDays(3), java.time.Duration.ofDays(46));
+                } else {
+                    assertThat(delay).isBetween(java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(31));
+                }
+            }
+        }
+        assertThat(sources).containsOnlyKeys("analyst", "chargeback");
+        assertThat(sources.get("analyst")).isGreaterThan(ROWS / 50);
+        assertThat(sources.get("chargeback")).as("every fraud")
+                .isEqualTo((int) stream.stream().filter(LabelledTransaction::fraud).count());
+        assertThat(history.stream().filter(e -> e instanceof io.fraudops.feature.history.HistoryEvent.Payment))
+                .first().isEqualTo(new io.fraudops.feature.history.HistoryEvent.Payment(
+                        stream.stream().filter(LabelledTransaction::valid).findFirst().orElseThrow().transaction()));
+    }
 }

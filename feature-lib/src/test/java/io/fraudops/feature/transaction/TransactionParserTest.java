@@ -219,4 +219,26 @@ class TransactionParserTest {
                 .isInstanceOf(InvalidTransactionException.class)
                 .hasMessage("amount must be greater than 0 (got -1)");
     }
+
+    @Test
+    void anOptionalDeviceIdIsReadValidatedAndWrittenBack() {
+        Map<String, Object> payload = validPayload();
+        assertThat(parser.parse(payload).deviceId()).isNull();
+        assertThat(parser.parse(payload).toMap()).doesNotContainKey("deviceId");
+
+        payload.put("deviceId", "D-phone-1");
+        Transaction tx = parser.parse(payload);
+
+        assertThat(tx.deviceId()).isEqualTo("D-phone-1");
+        assertThat(tx.toMap()).containsEntry("deviceId", "D-phone-1");
+        assertThat(parser.parse(tx.toMap())).isEqualTo(tx);
+
+        payload.put("deviceId", "x".repeat(65));
+        assertThatThrownBy(() -> parser.parse(payload)).isInstanceOf(InvalidTransactionException.class)
+                .hasMessage("deviceId must be at most 64 characters (got 65)");
+        payload.put("deviceId", " ");
+        assertThatThrownBy(() -> parser.parse(payload)).hasMessage("deviceId is required");
+        payload.put("deviceId", 42);
+        assertThatThrownBy(() -> parser.parse(payload)).hasMessageStartingWith("deviceId must be text");
+    }
 }
