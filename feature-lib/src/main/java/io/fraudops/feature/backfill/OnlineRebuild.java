@@ -1,6 +1,7 @@
 package io.fraudops.feature.backfill;
 
 import io.fraudops.feature.history.HistoryEvent;
+import io.fraudops.feature.history.LabelEvent;
 import io.fraudops.feature.offline.PostgresHistory;
 import io.fraudops.feature.online.OnlineFeatureStore;
 import io.fraudops.feature.transaction.Transaction;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  */
 final class OnlineRebuild {
 
-    private static final Transaction END = null;
+    private static final HistoryEvent END = null;
 
     private final PostgresHistory history;
     private final OnlineFeatureStore online;
@@ -54,9 +55,13 @@ final class OnlineRebuild {
         try (var events = history.stream()) {
             var it = events.iterator();
             while (it.hasNext() && failure.get() == null) {
-                if (it.next() instanceof HistoryEvent.Payment payment) {
-                    Transaction tx = payment.transaction();
-                    put(queues.get(Math.floorMod(tx.customerId().hashCode(), threads)), new Item(tx));
+                HistoryEvent event = it.next();
+                // A customer's events stay on one thread, in order; labels feed the fraud-rate features.
+                String customer = event instanceof HistoryEvent.Payment payment
+                        ? payment.transaction().customerId()
+                        : ((LabelEvent) event).customerId();
+                put(queues.get(Math.floorMod(customer.hashCode(), threads)), new Item(event));
+                if (event instanceof HistoryEvent.Payment) {
                     if (++sent % progressEvery == 0) {
                         double seconds = (System.nanoTime() - begin) / 1e9;
                         long done = replayed.get();
@@ -88,15 +93,19 @@ final class OnlineRebuild {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (item.tx() == END) {
+            if (item.event() == END) {
                 return;
             }
             if (failure.get() != null) {
                 continue; // keep draining so the reader never blocks on a full queue
             }
             try {
-                online.recordAndRead(item.tx());
-                replayed.incrementAndGet();
+                if (item.event() instanceof HistoryEvent.Payment payment) {
+                    online.recordAndRead(payment.transaction());
+                    replayed.incrementAndGet();
+                } else {
+                    online.recordLabel((LabelEvent) item.event());
+                }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
             }
@@ -121,6 +130,6 @@ final class OnlineRebuild {
     }
 
     /** A queue entry; an empty one ends the worker. */
-    private record Item(Transaction tx) {
+    private record Item(HistoryEvent event) {
     }
 }

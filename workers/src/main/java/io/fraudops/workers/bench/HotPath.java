@@ -28,7 +28,7 @@ final class HotPath implements AutoCloseable {
   private final String[] inputs;
 
   HotPath(BenchStores stores, String modelLocation) {
-    FeatureCatalogue catalogue = FeatureCatalogue.v1();
+    FeatureCatalogue catalogue = FeatureCatalogue.current();
     this.profiles = new PostgresCustomerProfiles(stores.dataSource());
     this.features =
         new FeatureService(

@@ -50,7 +50,7 @@ class FeatureStoreConfiguration {
 
   @Bean
   FeatureCatalogue featureCatalogue() {
-    return FeatureCatalogue.v1();
+    return FeatureCatalogue.current();
   }
 
   @Bean

@@ -50,7 +50,7 @@ public final class DemoModelTrainer {
         new GeneratorSettings(
             settings.seed(), settings.start(), settings.fraudRate(), settings.invalidRate(),
             options.customers() * 3.0 / 86_400);
-    return new TrainingSetBuilder(FeatureCatalogue.v1(), id -> Optional.ofNullable(profiles.get(id)))
+    return new TrainingSetBuilder(FeatureCatalogue.current(), id -> Optional.ofNullable(profiles.get(id)))
         .build(new TransactionGenerator(world, paced).stream().limit(options.transactions()));
   }
 }

@@ -19,8 +19,8 @@ class DemoModelTest {
   @Test
   void servesTheCatalogueFeaturesInOrder() {
     try (ModelArtifact model = ModelArtifact.load("classpath:models/demo-fraud-model.json")) {
-      assertThat(model.info().featureNames()).isEqualTo(FeatureCatalogue.v1().names());
-      assertThat(model.baselines()).hasSize(FeatureCatalogue.v1().size());
+      assertThat(model.info().featureNames()).isEqualTo(FeatureCatalogue.current().names());
+      assertThat(model.baselines()).hasSize(FeatureCatalogue.current().size());
     }
   }
 
