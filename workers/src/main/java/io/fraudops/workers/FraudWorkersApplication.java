@@ -2,6 +2,7 @@ package io.fraudops.workers;
 
 import io.fraudops.workers.bench.HotPathBench;
 import io.fraudops.workers.backfill.BackfillCommand;
+import io.fraudops.workers.backfill.ExportTrainingSetCommand;
 import io.fraudops.workers.backfill.GenerateHistoryCommand;
 import io.fraudops.workers.training.DemoModelTrainer;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code bench}: measures the scoring hot path (features + score) against real stores.
  *   <li>{@code backfill}: loads a history CSV into the offline store, rebuilds profiles and online state.
  *   <li>{@code generate-history}: writes a synthetic history CSV for the backfill.
+ *   <li>{@code export-training-set}: writes the point-in-time training set of the offline store.
  * </ul>
  */
 @SpringBootApplication
@@ -44,9 +46,10 @@ public class FraudWorkersApplication {
       case "bench" -> HotPathBench.main(rest);
       case "backfill" -> BackfillCommand.main(rest);
       case "generate-history" -> GenerateHistoryCommand.main(rest);
+      case "export-training-set" -> ExportTrainingSetCommand.main(rest);
       default -> {
         System.err.println(
-            "Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, bench, backfill, generate-history.");
+            "Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, bench, backfill, generate-history, export-training-set.");
         System.exit(2);
       }
     }

@@ -90,7 +90,7 @@ public final class HistoryCsvWriter {
         fields.add(text(payload.get(PayloadKeys.LONGITUDE)));
         fields.add(text(payload.get(PayloadKeys.CHANNEL)));
         fields.add(text(payload.get(PayloadKeys.TIMESTAMP)));
-        fields.add("ECOM".equals(payload.get(PayloadKeys.CHANNEL)) ? "D-" + payload.get(PayloadKeys.CUSTOMER_ID) : "");
+        fields.add(text(payload.get(PayloadKeys.DEVICE_ID)));
         label(row, fields, written);
         if (!row.valid()) {
             written.invalid++;

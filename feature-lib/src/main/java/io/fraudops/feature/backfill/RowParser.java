@@ -24,7 +24,6 @@ import java.util.Map;
  */
 final class RowParser {
 
-    private static final int MAX_DEVICE_ID_LENGTH = 64;
 
     private final TransactionParser parser;
     private final Map<String, Integer> columns;
@@ -67,6 +66,7 @@ final class RowParser {
         put(payload, PayloadKeys.LONGITUDE, fields, HistoryColumns.LONGITUDE);
         put(payload, PayloadKeys.CHANNEL, fields, HistoryColumns.CHANNEL);
         put(payload, PayloadKeys.TIMESTAMP, fields, HistoryColumns.TIMESTAMP);
+        put(payload, PayloadKeys.DEVICE_ID, fields, HistoryColumns.DEVICE_ID);
 
         List<String> problems = new ArrayList<>(2);
         Transaction tx = null;
@@ -74,10 +74,6 @@ final class RowParser {
             tx = parser.parse(payload);
         } catch (InvalidTransactionException e) {
             problems.addAll(e.problems());
-        }
-        String device = field(fields, HistoryColumns.DEVICE_ID);
-        if (device != null && device.length() > MAX_DEVICE_ID_LENGTH) {
-            problems.add("device_id must be at most " + MAX_DEVICE_ID_LENGTH + " characters (got " + device.length() + ")");
         }
         LabelEvent label = label(fields, tx, problems);
         if (!problems.isEmpty()) {

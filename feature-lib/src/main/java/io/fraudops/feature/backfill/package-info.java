@@ -26,7 +26,7 @@
  *   <tr><td>latitude, longitude</td><td>no</td><td>decimal degrees; both or neither (online payments have none)</td></tr>
  *   <tr><td>channel</td><td>yes</td><td>{@code POS}, {@code ECOM} or {@code ATM}</td></tr>
  *   <tr><td>timestamp</td><td>yes</td><td>ISO-8601 with an offset: {@code 2025-01-31T12:00:00Z}; not in the future</td></tr>
- *   <tr><td>device_id</td><td>no</td><td>at most 64 characters; checked but not stored yet (no feature uses it)</td></tr>
+ *   <tr><td>device_id</td><td>no</td><td>at most 64 characters; stored, feeds the per-device features</td></tr>
  *   <tr><td>fraud_label</td><td>no</td><td>{@code true}/{@code false} (or {@code 1}/{@code 0}); empty: no label</td></tr>
  *   <tr><td>label_source</td><td>no</td><td>{@code analyst}, {@code chargeback} or {@code import} (the default)</td></tr>
  *   <tr><td>label_known_at</td><td>no</td><td>ISO-8601 instant the label became known, not before the payment;

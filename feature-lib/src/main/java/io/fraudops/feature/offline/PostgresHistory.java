@@ -43,12 +43,13 @@ public final class PostgresHistory {
             SELECT * FROM (
               SELECT t.occurred_at AS at, 0 AS kind, t.transaction_id, NULL::text AS source,
                      t.customer_id, t.card_fingerprint, t.card_masked, t.amount, t.currency, t.merchant_id,
-                     t.merchant_category, t.country, t.latitude, t.longitude, t.channel, NULL::boolean AS fraud
+                     t.merchant_category, t.country, t.latitude, t.longitude, t.channel, NULL::boolean AS fraud,
+                     t.device_id
               FROM card_transaction t
               UNION ALL
               SELECT l.known_at, 1, l.transaction_id, l.source,
                      t.customer_id, NULL, NULL, NULL, NULL, t.merchant_id,
-                     t.merchant_category, NULL, NULL, NULL, NULL, l.fraud
+                     t.merchant_category, NULL, NULL, NULL, NULL, l.fraud, NULL
               FROM transaction_label l JOIN card_transaction t ON t.transaction_id = l.transaction_id
             ) h
             WHERE h.at >= ? AND h.at < ?
@@ -166,7 +167,7 @@ public final class PostgresHistory {
                     row.getString("customer_id"), card, row.getBigDecimal("amount"), row.getString("currency"),
                     row.getString("merchant_id"), row.getString("merchant_category"), row.getString("country"),
                     row.getObject("latitude", Double.class), row.getObject("longitude", Double.class),
-                    row.getString("channel"), at));
+                    row.getString("channel"), at, row.getString("device_id")));
         }
     }
 }

@@ -19,8 +19,8 @@ public final class PostgresTransactionLedger implements TransactionLedger {
 
     private static final String INSERT = """
             INSERT INTO card_transaction (transaction_id, customer_id, card_fingerprint, card_masked, amount,
-              currency, merchant_id, merchant_category, country, latitude, longitude, channel, occurred_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              currency, merchant_id, merchant_category, country, latitude, longitude, channel, occurred_at, device_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (transaction_id) DO NOTHING""";
 
     private final DataSource dataSource;
@@ -82,5 +82,6 @@ public final class PostgresTransactionLedger implements TransactionLedger {
         insert.setString(12, tx.channel());
         // An offset date-time, not a Timestamp, so the JVM's default zone cannot shift the instant.
         insert.setObject(13, OffsetDateTime.ofInstant(tx.timestamp(), ZoneOffset.UTC));
+        insert.setString(14, tx.deviceId());
     }
 }

@@ -84,7 +84,7 @@ class PostgresHistoryTest {
     @Test
     void paymentsComeBackEqualToWhatWasRecordedWithTheMaskedCard() {
         Transaction located = tx("A", T0).build();
-        Transaction online = tx("B", T0.plusSeconds(1)).online().amount("1234.50").build();
+        Transaction online = tx("B", T0.plusSeconds(1)).online().amount("1234.50").device("D-42").build();
         new PostgresTransactionLedger(db).recordAll(List.of(located, online));
         new PostgresLabelStore(db).record(label("B", true, "analyst", T0.plusSeconds(5)));
 

@@ -1,6 +1,5 @@
 package io.fraudops.workers.backfill;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fraudops.feature.backfill.BackfillOptions;
 import io.fraudops.feature.backfill.BackfillSummary;
@@ -12,7 +11,6 @@ import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.online.RedisOnlineFeatureStore;
 import io.fraudops.feature.transaction.TransactionParser;
 import io.fraudops.workers.embedded.FreePort;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +81,7 @@ public final class BackfillCommand {
     // Closed in reverse order of opening, whatever fails.
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      HikariDataSource dataSource = dataSource(line, options, resources);
+      HikariDataSource dataSource = OfflineStore.open(line, "backfill", resources);
       long begin = System.nanoTime();
       int applied = FeatureStoreSchema.migrate(dataSource);
       System.out.printf("[backfill] schema up to date (%d migrations applied) in %.1f s%n",
@@ -126,37 +124,6 @@ public final class BackfillCommand {
             label_source defaults to import. Details: feature-lib, package io.fraudops.feature.backfill.
             """)
         .toString();
-  }
-
-  private static HikariDataSource dataSource(CommandLine line, BackfillOptions options, List<AutoCloseable> resources)
-      throws Exception {
-    HikariConfig hikari = new HikariConfig();
-    hikari.setPoolName("backfill");
-    // The load and the replay's history cursor each hold a connection.
-    hikari.setMaximumPoolSize(4);
-    if (line.has("jdbc-url")) {
-      hikari.setJdbcUrl(line.get("jdbc-url", null));
-      hikari.setUsername(line.get("jdbc-user", null));
-      hikari.setPassword(line.get("jdbc-password", null));
-      System.out.println("[backfill] PostgreSQL at " + line.get("jdbc-url", null));
-    } else {
-      Path dataDir = Path.of(line.get("postgres-data-dir", ".data/postgres"));
-      Files.createDirectories(dataDir);
-      EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDir)
-              .setCleanDataDirectory(false)
-              .setPort(line.integer("postgres-port", 54329))
-              .start();
-      resources.add(postgres);
-      hikari.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-      hikari.setUsername("postgres");
-      System.out.printf("[backfill] embedded PostgreSQL on port %d, data in %s%n",
-          postgres.getPort(), dataDir.toAbsolutePath());
-    }
-    HikariDataSource dataSource = new HikariDataSource(hikari);
-    resources.add(dataSource);
-    return dataSource;
   }
 
   private static RedisOnlineFeatureStore online(CommandLine line, List<AutoCloseable> resources) throws Exception {
