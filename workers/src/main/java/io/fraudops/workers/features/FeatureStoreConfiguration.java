@@ -4,6 +4,8 @@ import io.fraudops.feature.FeatureService;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
 import io.fraudops.feature.offline.CachedCustomerProfiles;
 import io.fraudops.feature.offline.CustomerProfiles;
+import io.fraudops.feature.offline.LabelStore;
+import io.fraudops.feature.offline.PostgresLabelStore;
 import io.fraudops.feature.offline.PostgresCustomerProfiles;
 import io.fraudops.feature.offline.PostgresTransactionLedger;
 import io.fraudops.feature.offline.TransactionLedger;
@@ -74,6 +76,11 @@ class FeatureStoreConfiguration {
   @Bean
   TransactionLedger transactionLedger(DataSource dataSource) {
     return new PostgresTransactionLedger(dataSource);
+  }
+
+  @Bean
+  LabelStore labelStore(DataSource dataSource) {
+    return new PostgresLabelStore(dataSource);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.fraudops.feature.offline.TransactionLedger;
+import io.fraudops.feature.transaction.Transaction;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.audit.DecisionRecord;
 import io.fraudops.workers.audit.DecisionRecorded;
@@ -29,6 +30,7 @@ public class RecordDecisionWorker {
   private final ObjectMapper json;
   private final Clock clock;
   private final MeterRegistry meters;
+  private final AnalystLabels analystLabels;
 
   RecordDecisionWorker(
       DecisionAudit audit,
@@ -37,7 +39,9 @@ public class RecordDecisionWorker {
       ApplicationEventPublisher events,
       ObjectMapper json,
       Clock clock,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      AnalystLabels analystLabels) {
+    this.analystLabels = analystLabels;
     this.audit = audit;
     this.ledger = ledger;
     this.variables = variables;
@@ -59,7 +63,11 @@ public class RecordDecisionWorker {
     String transactionId = (String) vars.get("transactionId");
     boolean rejected = "REJECTED".equals(outcome);
     if (!rejected) {
-      ledger.record(variables.validated(vars));
+      Transaction tx = variables.validated(vars);
+      ledger.record(tx);
+      if (vars.get("reviewDecision") != null) {
+        analystLabels.record(tx, "DECLINED".equals(outcome), clock.instant());
+      }
     }
     DecisionRecord decision = toRecord(job, vars, outcome, transactionId, rejected);
     boolean firstTime = audit.record(decision);

@@ -38,6 +38,7 @@ class TransactionScreeningProcessTest {
   @Autowired DecisionAudit audit;
   @Autowired ReviewInbox inbox;
   @Autowired MockMvc http;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @Test
   void approvesALowRiskPayment() {
@@ -82,6 +83,12 @@ class TransactionScreeningProcessTest {
     assertThat(decision.routedTo()).isEqualTo("REVIEW");
     assertThat(decision.decidedBy()).isEqualTo("ana");
     assertThat(decision.reviewComment()).isEqualTo("customer denies it");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT fraud FROM transaction_label WHERE transaction_id = ? AND source = 'analyst'",
+                Boolean.class,
+                payment.get("transactionId")))
+        .isTrue();
   }
 
   @Test
