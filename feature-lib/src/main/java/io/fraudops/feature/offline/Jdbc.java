@@ -2,8 +2,11 @@ package io.fraudops.feature.offline;
 
 import io.fraudops.feature.FeatureStoreUnavailableException;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 /** Turns JDBC failures into the store-level exception callers degrade on. */
 final class Jdbc {
@@ -29,5 +32,39 @@ final class Jdbc {
             }
         }
         return inserted;
+    }
+
+    /** Binds one item to an insert's parameters. */
+    @FunctionalInterface
+    interface Binder<T> {
+        void bind(PreparedStatement insert, T item) throws SQLException;
+    }
+
+    /**
+     * Inserts many items in batches of {@code batchSize} on one connection.
+     *
+     * @return how many rows were new (see {@link #inserted})
+     */
+    static <T> int insertAll(DataSource dataSource, String sql, Iterable<T> items, int batchSize, Binder<T> binder,
+                             String action) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(sql)) {
+            int inserted = 0;
+            int pending = 0;
+            for (T item : items) {
+                binder.bind(insert, item);
+                insert.addBatch();
+                if (++pending == batchSize) {
+                    inserted += inserted(insert.executeBatch());
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                inserted += inserted(insert.executeBatch());
+            }
+            return inserted;
+        } catch (SQLException e) {
+            throw unavailable(action, e);
+        }
     }
 }

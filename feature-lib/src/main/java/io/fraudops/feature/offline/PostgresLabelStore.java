@@ -42,25 +42,7 @@ public final class PostgresLabelStore implements LabelStore {
 
     @Override
     public int recordAll(Collection<LabelEvent> labels) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int inserted = 0;
-            int pending = 0;
-            for (LabelEvent label : labels) {
-                bind(insert, label);
-                insert.addBatch();
-                if (++pending == BATCH_SIZE) {
-                    inserted += Jdbc.inserted(insert.executeBatch());
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                inserted += Jdbc.inserted(insert.executeBatch());
-            }
-            return inserted;
-        } catch (SQLException e) {
-            throw Jdbc.unavailable("record labels", e);
-        }
+        return Jdbc.insertAll(dataSource, INSERT, labels, BATCH_SIZE, PostgresLabelStore::bind, "record labels");
     }
 
     private static void bind(PreparedStatement insert, LabelEvent label) throws SQLException {

@@ -46,25 +46,7 @@ public final class PostgresTransactionLedger implements TransactionLedger {
      * @return how many were new
      */
     public int recordAll(Collection<Transaction> transactions) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int inserted = 0;
-            int pending = 0;
-            for (Transaction tx : transactions) {
-                bind(insert, tx);
-                insert.addBatch();
-                if (++pending == BATCH_SIZE) {
-                    inserted += Jdbc.inserted(insert.executeBatch());
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                inserted += Jdbc.inserted(insert.executeBatch());
-            }
-            return inserted;
-        } catch (SQLException e) {
-            throw Jdbc.unavailable("record transactions", e);
-        }
+        return Jdbc.insertAll(dataSource, INSERT, transactions, BATCH_SIZE, PostgresTransactionLedger::bind, "record transactions");
     }
 
     private static void bind(PreparedStatement insert, Transaction tx) throws SQLException {

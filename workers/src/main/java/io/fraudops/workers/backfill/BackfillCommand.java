@@ -10,7 +10,7 @@ import io.fraudops.feature.offline.FeatureStoreSchema;
 import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.online.RedisOnlineFeatureStore;
 import io.fraudops.feature.transaction.TransactionParser;
-import io.fraudops.workers.embedded.FreePort;
+import io.fraudops.workers.embedded.EmbeddedRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,18 +129,9 @@ public final class BackfillCommand {
   private static RedisOnlineFeatureStore online(CommandLine line, List<AutoCloseable> resources) throws Exception {
     String url = line.get("redis-url", null);
     if (url == null) {
-      int port = FreePort.find();
-      RedisServer server =
-          RedisServer.builder()
-              .port(port)
-              .bind("127.0.0.1")
-              .setting("save \"\"")
-              .setting("appendonly no")
-              .setting("maxmemory 512mb")
-              .build();
-      server.start();
+      RedisServer server = EmbeddedRedis.start(0);
       resources.add(server::stop);
-      url = "redis://127.0.0.1:" + port;
+      url = EmbeddedRedis.url(server);
       System.out.println("[backfill] embedded Redis at " + url + " (in-memory, discarded at exit)");
     } else {
       System.out.println("[backfill] Redis at " + RedisUrls.withoutCredentials(url));

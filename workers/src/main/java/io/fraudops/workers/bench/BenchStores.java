@@ -3,7 +3,7 @@ package io.fraudops.workers.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fraudops.feature.offline.FeatureStoreSchema;
-import io.fraudops.workers.embedded.FreePort;
+import io.fraudops.workers.embedded.EmbeddedRedis;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -66,19 +66,9 @@ final class BenchStores implements AutoCloseable {
   private void openRedis(BenchOptions options) {
     String url = options.redisUrl();
     if (options.embeddedRedis()) {
-      int port = FreePort.find();
-      // No persistence: a snapshot during the run would show up as a latency spike that production,
-      // with its own persistence settings, may not have.
-      RedisServer server =
-          RedisServer.builder()
-              .port(port)
-              .bind("127.0.0.1")
-              .setting("save \"\"")
-              .setting("appendonly no")
-              .build();
-      server.start();
+      RedisServer server = EmbeddedRedis.start(0);
       opened.push(server::stop);
-      url = "redis://127.0.0.1:" + port;
+      url = EmbeddedRedis.url(server);
       redisDescription = "embedded, " + url;
     } else {
       redisDescription = Masking.redisUrl(url);

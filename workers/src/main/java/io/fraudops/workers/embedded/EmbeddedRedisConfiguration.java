@@ -21,23 +21,14 @@ public class EmbeddedRedisConfiguration {
 
   @Bean(destroyMethod = "stop")
   RedisServer embeddedRedis(EmbeddedProperties properties) throws IOException {
-    int port = properties.redis().port() > 0 ? properties.redis().port() : FreePort.find();
-    RedisServer server =
-        RedisServer.builder()
-            .port(port)
-            .bind("127.0.0.1")
-            .setting("save \"\"")
-            .setting("appendonly no")
-            .setting("maxmemory 512mb")
-            .build();
-    server.start();
-    log.info("Started embedded Redis on 127.0.0.1:{}", port);
+    RedisServer server = EmbeddedRedis.start(properties.redis().port());
+    log.info("Started embedded Redis at {}", EmbeddedRedis.url(server));
     return server;
   }
 
   @Bean
   EmbeddedRedisEndpoint embeddedRedisEndpoint(RedisServer server) {
-    return new EmbeddedRedisEndpoint("redis://127.0.0.1:" + server.ports().getFirst());
+    return new EmbeddedRedisEndpoint(EmbeddedRedis.url(server));
   }
 
   /** The URL of the embedded server, picked up by the feature store configuration. */
