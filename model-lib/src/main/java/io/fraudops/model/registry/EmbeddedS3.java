@@ -76,7 +76,7 @@ public final class EmbeddedS3 implements AutoCloseable {
         return MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).build();
     }
 
-    /** Creates the bucket if missing, with versioning on so an overwritten index stays recoverable. */
+    /** Creates the bucket if missing, with versioning on, so a file overwritten by hand stays recoverable. */
     public void createVersionedBucket(String bucket) {
         MinioClient client = client();
         try {

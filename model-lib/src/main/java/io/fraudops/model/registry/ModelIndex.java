@@ -84,7 +84,7 @@ record ModelIndex(String name, List<ModelVersion> versions, Map<String, Integer>
                     .put("location", v.location());
             node.set("metrics", MAPPER.valueToTree(v.metrics()));
         }
-        // Sorted so that equal indexes are equal bytes (and equal ETags).
+        // Sorted so that equal indexes are equal bytes: generations diff cleanly.
         root.set("aliases", MAPPER.valueToTree(new TreeMap<>(aliases)));
         try {
             return MAPPER.writeValueAsBytes(root);
