@@ -37,14 +37,24 @@ public record ModelArtifact(FraudModel model, ModelMetadata metadata, String loc
         ModelLocation sidecar = model.sidecar();
         ModelMetadata read = ModelMetadata.read(sidecar.read(), sidecar.location());
         ModelMetadata metadata = version == null ? read : read.withVersion(version);
-        CatBoostFraudModel loaded = CatBoostFraudModel.load(bytes, location, format, metadata.name(),
+        return load(bytes, format, metadata, location);
+    }
+
+    /**
+     * Model bytes and metadata already fetched (e.g. from a model registry), through the same checks as a
+     * file: CatBoost validation, smoke prediction, and a baseline for every feature.
+     *
+     * @param location where the bytes came from, for logs and messages
+     */
+    public static ModelArtifact load(byte[] model, ModelFormat format, ModelMetadata metadata, String location) {
+        CatBoostFraudModel loaded = CatBoostFraudModel.load(model, location, format, metadata.name(),
                 metadata.version(), metadata.featureNames());
         try {
             List<String> missing = loaded.info().featureNames().stream()
                     .filter(name -> !metadata.baselines().containsKey(name))
                     .toList();
             if (!missing.isEmpty()) {
-                throw new ModelLoadException(Reason.INVALID_METADATA, sidecar.location(),
+                throw new ModelLoadException(Reason.INVALID_METADATA, location + ModelMetadata.SIDECAR_SUFFIX,
                         "baselines missing for features " + missing);
             }
             return new ModelArtifact(loaded, metadata, location);
