@@ -1,0 +1,93 @@
+package io.fraudops.workers.scoring;
+
+import io.fraudops.model.registry.EmbeddedS3;
+import io.fraudops.model.registry.ModelRegistry;
+import io.fraudops.model.registry.S3ModelRegistry;
+import io.fraudops.model.scoring.ModelFormat;
+import io.fraudops.model.scoring.ModelMetadata;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.minio.MinioClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ResourceUtils;
+
+/**
+ * The model registry and its poller, only with {@code fraud.model.registry.enabled=true}. Without an
+ * endpoint an in-process S3 starts and gets the seed model as version 1, so a local run has a champion
+ * to follow and a registry to promote in.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "fraud.model.registry.enabled", havingValue = "true")
+public class ModelRegistryConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(ModelRegistryConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnExpression("'${fraud.model.registry.endpoint:}'.isEmpty()")
+  EmbeddedS3 embeddedModelStore(RegistryProperties properties) {
+    EmbeddedS3 s3 = EmbeddedS3.start(properties.accessKey(), properties.secretKey());
+    s3.createVersionedBucket(properties.bucket());
+    log.info("Started embedded S3 model registry at {}", s3.endpoint());
+    return s3;
+  }
+
+  @Bean
+  ModelRegistry modelRegistry(
+      RegistryProperties properties, ModelProperties model, ObjectProvider<EmbeddedS3> embedded) {
+    EmbeddedS3 s3 = embedded.getIfAvailable();
+    MinioClient client =
+        s3 != null
+            ? s3.client()
+            : MinioClient.builder()
+                .endpoint(properties.endpoint())
+                .credentials(properties.accessKey(), properties.secretKey())
+                .build();
+    S3ModelRegistry registry = new S3ModelRegistry(client, properties.bucket(), properties.prefix());
+    if (s3 != null) {
+      String seed = properties.seedLocation() != null ? properties.seedLocation() : model.location();
+      seedIfEmpty(registry, properties, seed);
+    }
+    return registry;
+  }
+
+  @Bean(initMethod = "start", destroyMethod = "close")
+  ModelPoller modelPoller(
+      ModelRegistry registry, ServingModel serving, RegistryProperties properties, MeterRegistry meters) {
+    return new ModelPoller(registry, serving, properties, meters);
+  }
+
+  /** Registers the model at {@code location} under the configured name, aliased, if none is there. */
+  static void seedIfEmpty(ModelRegistry registry, RegistryProperties properties, String location) {
+    String name = properties.modelName();
+    if (!registry.versions(name).isEmpty()) {
+      return;
+    }
+    ModelMetadata sidecar = ModelMetadata.read(read(location + ModelMetadata.SIDECAR_SUFFIX), location);
+    // The registry serves under its own name; the file's version is kept as provenance in the log only.
+    ModelMetadata renamed =
+        new ModelMetadata(
+            name, sidecar.version(), sidecar.trainedAt(), sidecar.metrics(), sidecar.baselines(), sidecar.featureNames());
+    int version =
+        registry
+            .register(name, read(location), ModelFormat.fromFileName(location), renamed, sidecar.metrics())
+            .version();
+    registry.setAlias(name, properties.alias(), version);
+    log.info("Seeded model registry with {} ({} {}) as {} version {}@{}", location, sidecar.name(), sidecar.version(), name, version, properties.alias());
+  }
+
+  private static byte[] read(String location) {
+    try (InputStream in = ResourceUtils.getURL(location).openStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read seed model " + location, e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.fraudops.workers.scoring;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the served model comes from when it is promoted in the model registry instead of set by
+ * {@code fraud.model.location}. Off by default: the workers then serve that file, as before.
+ *
+ * @param enabled poll the registry and hot-swap the model its alias points at
+ * @param modelName the registered model to serve
+ * @param alias the alias to follow; moving it is how a model is promoted or rolled back
+ * @param pollInterval pause between two looks at the alias
+ * @param endpoint S3 endpoint of the registry's bucket; empty starts an in-process S3, seeded with
+ *     {@code seedLocation}, for local runs
+ * @param accessKey S3 access key (the embedded store checks signatures against it too)
+ * @param secretKey S3 secret key
+ * @param bucket the registry's bucket
+ * @param prefix key prefix inside the bucket, empty or ending in {@code /}
+ * @param seedLocation the model registered as version 1 in an empty embedded registry; defaults to
+ *     {@code fraud.model.location}
+ */
+@ConfigurationProperties("fraud.model.registry")
+public record RegistryProperties(
+    @DefaultValue("false") boolean enabled,
+    @DefaultValue("demo-fraud-model") String modelName,
+    @DefaultValue("champion") String alias,
+    @DefaultValue("10s") Duration pollInterval,
+    String endpoint,
+    @DefaultValue("fraud-local") String accessKey,
+    @DefaultValue("fraud-local-secret") String secretKey,
+    @DefaultValue("models") String bucket,
+    @DefaultValue("") String prefix,
+    String seedLocation) {}
