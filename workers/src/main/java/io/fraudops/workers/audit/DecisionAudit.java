@@ -25,4 +25,7 @@ public interface DecisionAudit {
    * {@code since} (an engine that was recreated hands out the same instance keys again).
    */
   Map<String, Long> countByOutcome(Collection<Long> processInstanceKeys, Instant since);
+
+  /** Number of decisions per model version, same selection as {@link #countByOutcome}. */
+  Map<String, Long> countByModelVersion(Collection<Long> processInstanceKeys, Instant since);
 }

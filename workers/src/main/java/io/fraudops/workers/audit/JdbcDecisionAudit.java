@@ -69,13 +69,23 @@ class JdbcDecisionAudit implements DecisionAudit {
 
   @Override
   public Map<String, Long> countByOutcome(Collection<Long> processInstanceKeys, Instant since) {
+    return countBy("outcome", processInstanceKeys, since);
+  }
+
+  @Override
+  public Map<String, Long> countByModelVersion(Collection<Long> processInstanceKeys, Instant since) {
+    return countBy("coalesce(model_version, 'none')", processInstanceKeys, since);
+  }
+
+  /** {@code column} is one of the two constant expressions above, never user input. */
+  private Map<String, Long> countBy(String column, Collection<Long> processInstanceKeys, Instant since) {
     Map<String, Long> counts = new LinkedHashMap<>();
     jdbc.query(
         con -> {
           var statement =
               con.prepareStatement(
-                  "SELECT outcome, count(*) FROM decision_audit WHERE process_instance_key = ANY(?)"
-                      + " AND decided_at >= ? GROUP BY outcome ORDER BY outcome");
+                  "SELECT " + column + ", count(*) FROM decision_audit WHERE process_instance_key = ANY(?)"
+                      + " AND decided_at >= ? GROUP BY 1 ORDER BY 1");
           statement.setArray(1, con.createArrayOf("bigint", processInstanceKeys.toArray()));
           statement.setTimestamp(2, Timestamp.from(since));
           return statement;

@@ -74,7 +74,7 @@ class ReplayConsole {
         "  audit table          %s   %s%n",
         r.auditCounts(),
         r.auditMatches() ? "(matches: one row per decided payment)" : "(DOES NOT MATCH the decisions seen)");
-    out.printf("  model                %s%n", model.describe());
+    out.printf("  model                %s   (decisions per version: %s)%n", model.describe(), r.modelVersions());
     out.println();
     out.flush();
   }

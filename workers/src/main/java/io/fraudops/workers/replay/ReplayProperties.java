@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long to wait for the last decisions before reporting what is missing
  * @param progressEvery how often to print progress
  * @param thenServe keep running afterwards with the HTTP API, so the waiting reviews can be worked
+ * @param promoteAt with the model registry on: after this many payments, register
+ *     {@code promoteLocation} as a new version and move the alias to it (0: never)
+ * @param promoteLocation the model to promote; empty means {@code fraud.model.location}
  */
 @ConfigurationProperties("fraud.replay")
 public record ReplayProperties(
@@ -33,7 +36,9 @@ public record ReplayProperties(
     @DefaultValue("16") int inFlight,
     @DefaultValue("5m") Duration timeout,
     @DefaultValue("2s") Duration progressEvery,
-    @DefaultValue("false") boolean thenServe) {
+    @DefaultValue("false") boolean thenServe,
+    @DefaultValue("0") int promoteAt,
+    String promoteLocation) {
 
   public ReplayProperties {
     if (transactions < 1) {

@@ -14,7 +14,8 @@ record ReplayResult(
     List<Long> undecidedInstances,
     LatencyRecorder latency,
     long elapsedNanos,
-    Map<String, Long> auditCounts) {
+    Map<String, Long> auditCounts,
+    Map<String, Long> modelVersions) {
 
   int accounted() {
     return counts.values().stream().mapToInt(Integer::intValue).sum();

@@ -9,6 +9,8 @@ import io.fraudops.feature.synthetic.SyntheticWorld;
 import io.fraudops.feature.synthetic.TransactionGenerator;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.deployment.ProcessDeployer;
+import io.fraudops.workers.scoring.ModelPromotion;
+import io.fraudops.workers.scoring.ModelProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,8 @@ class ReplayRunner implements ApplicationRunner {
   private final DecisionAudit audit;
   private final ReplayConsole console;
   private final Clock clock;
+  private final ObjectProvider<ModelPromotion> promotions;
+  private final String modelLocation;
 
   ReplayRunner(
       ReplayProperties properties,
@@ -58,7 +62,11 @@ class ReplayRunner implements ApplicationRunner {
       DecisionAudit audit,
       ReplayConsole console,
       Clock clock,
-      ObjectProvider<ProcessDeployer> deployer) {
+      ObjectProvider<ProcessDeployer> deployer,
+      ObjectProvider<ModelPromotion> promotions,
+      ModelProperties model) {
+    this.promotions = promotions;
+    this.modelLocation = model.location();
     // Deploy first when this application deploys at all (fraud.deployment.enabled).
     deployer.ifAvailable(d -> {});
     this.properties = properties;
@@ -116,6 +124,21 @@ class ReplayRunner implements ApplicationRunner {
         "warm-up: %,d payments of history in the feature store (%.1f s)", written, (System.nanoTime() - begin) / 1e9);
   }
 
+  /** A data scientist's promotion in the middle of the stream: the workers must swap without a failure. */
+  private void promote() {
+    ModelPromotion promotion = promotions.getIfAvailable();
+    if (promotion == null) {
+      console.line("promote-at ignored: the model registry is off (fraud.model.registry.enabled=false)");
+      return;
+    }
+    String location =
+        properties.promoteLocation() == null || properties.promoteLocation().isBlank()
+            ? modelLocation
+            : properties.promoteLocation();
+    int version = promotion.registerAndPromote(location);
+    console.line("promoted %s as version %d; the workers pick it up at their next poll", location, version);
+  }
+
   private ReplayResult screen(Iterator<LabelledTransaction> stream, String runTag) throws InterruptedException {
     tracker.limitInFlight(properties.inFlight());
     Instant since = clock.instant();
@@ -151,6 +174,9 @@ class ReplayRunner implements ApplicationRunner {
                 }
               });
       sent++;
+      if (sent == properties.promoteAt()) {
+        promote();
+      }
       if (System.nanoTime() >= nextProgress) {
         console.progress(sent, properties.transactions(), tracker.counts(), System.nanoTime() - begin);
         nextProgress += properties.progressEvery().toNanos();
@@ -174,6 +200,7 @@ class ReplayRunner implements ApplicationRunner {
         List.copyOf(tracker.undecided()),
         tracker.latency(),
         elapsed,
-        audit.countByOutcome(started, since));
+        audit.countByOutcome(started, since),
+        audit.countByModelVersion(started, since));
   }
 }

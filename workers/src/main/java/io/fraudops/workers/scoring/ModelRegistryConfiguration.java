@@ -3,13 +3,8 @@ package io.fraudops.workers.scoring;
 import io.fraudops.model.registry.EmbeddedS3;
 import io.fraudops.model.registry.ModelRegistry;
 import io.fraudops.model.registry.S3ModelRegistry;
-import io.fraudops.model.scoring.ModelFormat;
-import io.fraudops.model.scoring.ModelMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.ResourceUtils;
 
 /**
  * The model registry and its poller, only with {@code fraud.model.registry.enabled=true}. Without an
@@ -58,6 +52,11 @@ public class ModelRegistryConfiguration {
     return registry;
   }
 
+  @Bean
+  ModelPromotion modelPromotion(ModelRegistry registry, RegistryProperties properties) {
+    return new ModelPromotion(registry, properties);
+  }
+
   @Bean(initMethod = "start", destroyMethod = "close")
   ModelPoller modelPoller(
       ModelRegistry registry, ServingModel serving, RegistryProperties properties, MeterRegistry meters) {
@@ -66,28 +65,8 @@ public class ModelRegistryConfiguration {
 
   /** Registers the model at {@code location} under the configured name, aliased, if none is there. */
   static void seedIfEmpty(ModelRegistry registry, RegistryProperties properties, String location) {
-    String name = properties.modelName();
-    if (!registry.versions(name).isEmpty()) {
-      return;
-    }
-    ModelMetadata sidecar = ModelMetadata.read(read(location + ModelMetadata.SIDECAR_SUFFIX), location);
-    // The registry serves under its own name; the file's version is kept as provenance in the log only.
-    ModelMetadata renamed =
-        new ModelMetadata(
-            name, sidecar.version(), sidecar.trainedAt(), sidecar.metrics(), sidecar.baselines(), sidecar.featureNames());
-    int version =
-        registry
-            .register(name, read(location), ModelFormat.fromFileName(location), renamed, sidecar.metrics())
-            .version();
-    registry.setAlias(name, properties.alias(), version);
-    log.info("Seeded model registry with {} ({} {}) as {} version {}@{}", location, sidecar.name(), sidecar.version(), name, version, properties.alias());
-  }
-
-  private static byte[] read(String location) {
-    try (InputStream in = ResourceUtils.getURL(location).openStream()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read seed model " + location, e);
+    if (registry.versions(properties.modelName()).isEmpty()) {
+      new ModelPromotion(registry, properties).registerAndPromote(location);
     }
   }
 }
