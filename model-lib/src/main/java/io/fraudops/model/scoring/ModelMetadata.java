@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fraudops.model.drift.DriftReference;
 import io.fraudops.model.scoring.ModelLoadException.Reason;
 import java.io.IOException;
 import java.time.Instant;
@@ -24,9 +25,12 @@ import java.util.Objects;
  * @param metrics      evaluation figures, e.g. {@code holdout_auc}
  * @param baselines    per feature name, the "typical" value (training median) reason codes ablate to
  * @param featureNames input order; may be empty when the model names its features itself
+ * @param params       how it was trained (trainer settings, data period), as text; empty when unknown
+ * @param driftReference the training population's distributions, for drift monitoring; null when unknown
  */
 public record ModelMetadata(String name, String version, Instant trainedAt, Map<String, Double> metrics,
-                            Map<String, Double> baselines, List<String> featureNames) {
+                            Map<String, Double> baselines, List<String> featureNames, Map<String, String> params,
+                            DriftReference driftReference) {
 
     public static final String SIDECAR_SUFFIX = ".meta.json";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -39,10 +43,27 @@ public record ModelMetadata(String name, String version, Instant trainedAt, Map<
         metrics = finiteOrdered(metrics, "metrics");
         baselines = finiteOrdered(baselines, "baselines");
         featureNames = List.copyOf(Objects.requireNonNull(featureNames, "featureNames"));
+        Objects.requireNonNull(params, "params");
+        params.forEach((k, v) -> {
+            if (k == null || k.isBlank() || v == null) {
+                throw new IllegalArgumentException("params must be named text values, got " + k + "=" + v);
+            }
+        });
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** Without training parameters or drift reference (a model exported from elsewhere). */
+    public ModelMetadata(String name, String version, Instant trainedAt, Map<String, Double> metrics,
+                         Map<String, Double> baselines, List<String> featureNames) {
+        this(name, version, trainedAt, metrics, baselines, featureNames, Map.of(), null);
     }
 
     public ModelMetadata withVersion(String newVersion) {
-        return new ModelMetadata(name, newVersion, trainedAt, metrics, baselines, featureNames);
+        return new ModelMetadata(name, newVersion, trainedAt, metrics, baselines, featureNames, params, driftReference);
+    }
+
+    public ModelMetadata withName(String newName) {
+        return new ModelMetadata(newName, version, trainedAt, metrics, baselines, featureNames, params, driftReference);
     }
 
     /** @throws ModelLoadException (INVALID_METADATA) naming the problem */
@@ -54,10 +75,13 @@ public record ModelMetadata(String name, String version, Instant trainedAt, Map<
             }
             String trainedAt = root.path("trainedAt").asText(null);
             JsonNode names = root.path("featureNames");
+            JsonNode drift = root.path("driftReference");
             return new ModelMetadata(root.path("name").asText(null), root.path("version").asText(null),
                     trainedAt == null ? null : Instant.parse(trainedAt),
                     numbers(root.path("metrics")), numbers(root.path("baselines")),
-                    names.isMissingNode() ? List.of() : MAPPER.convertValue(names, STRING_LIST));
+                    names.isMissingNode() ? List.of() : MAPPER.convertValue(names, STRING_LIST),
+                    texts(root.path("params")),
+                    drift.isMissingNode() || drift.isNull() ? null : DriftReference.fromJson(drift));
         } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
             throw new ModelLoadException(Reason.INVALID_METADATA, source, "bad sidecar metadata: " + e.getMessage(), e);
         }
@@ -72,6 +96,12 @@ public record ModelMetadata(String name, String version, Instant trainedAt, Map<
         root.set("featureNames", MAPPER.valueToTree(featureNames));
         root.set("metrics", MAPPER.valueToTree(metrics));
         root.set("baselines", MAPPER.valueToTree(baselines));
+        if (!params.isEmpty()) {
+            root.set("params", MAPPER.valueToTree(params));
+        }
+        if (driftReference != null) {
+            root.set("driftReference", driftReference.toJson(MAPPER));
+        }
         try {
             return MAPPER.writeValueAsBytes(root);
         } catch (IOException e) {
@@ -92,6 +122,23 @@ public record ModelMetadata(String name, String version, Instant trainedAt, Map<
                 throw new IllegalArgumentException(e.getKey() + " is not a number");
             }
             out.put(e.getKey(), e.getValue().asDouble());
+        }
+        return out;
+    }
+
+    private static Map<String, String> texts(JsonNode node) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("params must be an object, got " + node);
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!e.getValue().isValueNode()) {
+                throw new IllegalArgumentException("param " + e.getKey() + " is not a plain value");
+            }
+            out.put(e.getKey(), e.getValue().asText());
         }
         return out;
     }

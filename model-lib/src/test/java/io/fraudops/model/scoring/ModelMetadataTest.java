@@ -3,6 +3,8 @@ package io.fraudops.model.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fraudops.model.drift.Bins;
+import io.fraudops.model.drift.DriftReference;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,31 @@ class ModelMetadataTest {
 
         assertThat(read).isEqualTo(meta);
         assertThat(read.baselines().keySet()).containsExactly("zeta", "alpha");
+    }
+
+    @Test
+    void keepsTrainingParamsAndDriftReferenceThroughJson() {
+        DriftReference reference = new DriftReference(
+                List.of(new Bins("amount", new double[] {10, 100}, new double[] {0.2, 0.5, 0.25, 0.05})),
+                new Bins("score", new double[] {0.5}, new double[] {0.9, 0.1, 0.0}));
+        ModelMetadata meta = new ModelMetadata("m", "2", null, Map.of(), Map.of("amount", 50.0), List.of("amount"),
+                Map.of("depth", "6", "train_until", "2025-02-01T00:00:00Z"), reference);
+
+        ModelMetadata read = ModelMetadata.read(meta.withVersion("7").toJson(), "test");
+
+        assertThat(read.version()).isEqualTo("7");
+        assertThat(read.params()).isEqualTo(meta.params());
+        assertThat(read.driftReference()).isEqualTo(reference);
+        assertThat(read.driftReference().features().get(0).binOf(Double.NaN)).isEqualTo(3);
+        assertThat(read.driftReference().features().get(0).binOf(100)).isEqualTo(1);
+        assertThat(read.driftReference().features().get(0).binOf(100.5)).isEqualTo(2);
+    }
+
+    @Test
+    void refusesBinsWhoseSharesDoNotAddUp() {
+        assertThatThrownBy(() -> ModelMetadata.read(("{\"name\":\"m\",\"version\":\"1\",\"driftReference\":"
+                + "{\"features\":[],\"score\":{\"name\":\"score\",\"edges\":[0.5],\"shares\":[0.5,0.1,0]}}}")
+                .getBytes(), "x.meta.json")).isInstanceOf(ModelLoadException.class).hasMessageContaining("add up to 1");
     }
 
     @Test

@@ -31,9 +31,7 @@ public class ModelPromotion {
     String name = properties.modelName();
     ModelMetadata sidecar = ModelMetadata.read(read(location + ModelMetadata.SIDECAR_SUFFIX), location);
     // The registry numbers versions under its own name; the file's name and version stay in the log.
-    ModelMetadata renamed =
-        new ModelMetadata(
-            name, sidecar.version(), sidecar.trainedAt(), sidecar.metrics(), sidecar.baselines(), sidecar.featureNames());
+    ModelMetadata renamed = sidecar.withName(name);
     int version =
         registry.register(name, read(location), ModelFormat.fromFileName(location), renamed, sidecar.metrics()).version();
     registry.setAlias(name, properties.alias(), version);
