@@ -38,12 +38,20 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     /** Starts on a free loopback port; s3proxy checks AWS v2/v4 signatures against these credentials. */
     public static EmbeddedS3 start(String accessKey, String secretKey) {
+        return start(accessKey, secretKey, 0);
+    }
+
+    /**
+     * Starts on {@code port} of the loopback interface (0 = any free port), so other local processes
+     * (the training command) can reach the store a running application holds in memory.
+     */
+    public static EmbeddedS3 start(String accessKey, String secretKey, int port) {
         Objects.requireNonNull(accessKey, "accessKey");
         Objects.requireNonNull(secretKey, "secretKey");
         BlobStore store = BlobStores.create("transient-nio2", new Properties());
         try {
             // Loopback only: this store has no TLS and must not be reachable from the network.
-            URI uri = URI.create("http://127.0.0.1:" + freePort());
+            URI uri = URI.create("http://127.0.0.1:" + (port == 0 ? freePort() : port));
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(store)
                     .endpoint(uri)

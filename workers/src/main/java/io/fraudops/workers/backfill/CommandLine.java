@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code --name=value} options and {@code --flag} switches of the offline commands. */
-final class CommandLine {
+public final class CommandLine {
 
   private final Map<String, String> values;
 
@@ -14,7 +14,7 @@ final class CommandLine {
   }
 
   /** @throws IllegalArgumentException for an option not in {@code known} */
-  static CommandLine parse(String[] args, Set<String> known) {
+  public static CommandLine parse(String[] args, Set<String> known) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String arg : args) {
       if (!arg.startsWith("--")) {
@@ -29,12 +29,12 @@ final class CommandLine {
     return new CommandLine(values);
   }
 
-  String get(String name, String fallback) {
+  public String get(String name, String fallback) {
     String value = values.get(name);
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  String required(String name) {
+  public String required(String name) {
     String value = get(name, null);
     if (value == null) {
       throw new IllegalArgumentException("--" + name + "=... is required");
@@ -42,19 +42,19 @@ final class CommandLine {
     return value;
   }
 
-  int integer(String name, int fallback) {
+  public int integer(String name, int fallback) {
     return Integer.parseInt(get(name, Integer.toString(fallback)).replace("_", ""));
   }
 
-  double decimal(String name, double fallback) {
+  public double decimal(String name, double fallback) {
     return Double.parseDouble(get(name, Double.toString(fallback)));
   }
 
-  boolean flag(String name) {
+  public boolean flag(String name) {
     return Boolean.parseBoolean(get(name, "false"));
   }
 
-  boolean has(String name) {
+  public boolean has(String name) {
     return get(name, null) != null;
   }
 }

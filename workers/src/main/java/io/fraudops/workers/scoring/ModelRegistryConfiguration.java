@@ -27,7 +27,14 @@ public class ModelRegistryConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnExpression("'${fraud.model.registry.endpoint:}'.isEmpty()")
   EmbeddedS3 embeddedModelStore(RegistryProperties properties) {
-    EmbeddedS3 s3 = EmbeddedS3.start(properties.accessKey(), properties.secretKey());
+    EmbeddedS3 s3;
+    try {
+      s3 = EmbeddedS3.start(properties.accessKey(), properties.secretKey(), properties.embeddedPort());
+    } catch (IllegalStateException e) {
+      // Another local run holds the port: this one still gets a registry, only ./fraud train needs --registry-endpoint.
+      log.warn("Embedded S3 cannot listen on port {} ({}); using a free port", properties.embeddedPort(), e.getMessage());
+      s3 = EmbeddedS3.start(properties.accessKey(), properties.secretKey(), 0);
+    }
     s3.createVersionedBucket(properties.bucket());
     log.info("Started embedded S3 model registry at {}", s3.endpoint());
     return s3;

@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefix key prefix inside the bucket, empty or ending in {@code /}
  * @param seedLocation the model registered as version 1 in an empty embedded registry; defaults to
  *     {@code fraud.model.location}
+ * @param embeddedPort loopback port of the in-process S3 when no endpoint is set, so {@code ./fraud
+ *     train} can register into a running application; 0 = any free port (a busy port falls back to one)
  */
 @ConfigurationProperties("fraud.model.registry")
 public record RegistryProperties(
@@ -32,4 +34,9 @@ public record RegistryProperties(
     @DefaultValue("fraud-local-secret") String secretKey,
     @DefaultValue("models") String bucket,
     @DefaultValue("") String prefix,
-    String seedLocation) {}
+    String seedLocation,
+    @DefaultValue("9190") int embeddedPort) {
+
+  /** Where {@code ./fraud train} finds the registry of a locally running application by default. */
+  public static final String LOCAL_ENDPOINT = "http://127.0.0.1:9190";
+}

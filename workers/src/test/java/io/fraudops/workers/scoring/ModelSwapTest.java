@@ -173,7 +173,7 @@ class ModelSwapTest {
 
   static RegistryProperties properties(String name) {
     return new RegistryProperties(
-        true, name, "champion", Duration.ofMillis(200), null, "k", "s", BUCKET, "", null);
+        true, name, "champion", Duration.ofMillis(200), null, "k", "s", BUCKET, "", null, 0);
   }
 
   private static Map<String, Object> allFeatures() {
