@@ -10,6 +10,8 @@ import java.util.Set;
  *     rejected payload; unique, so a redelivered job cannot write twice
  * @param routedTo what the decision table said (APPROVE, DECLINE, REVIEW), null when rejected
  * @param decidedBy {@code engine}, or the analyst who reviewed it
+ * @param shadowScoresJson per shadow model its version and score, recorded and never used to decide
+ * @param inferenceConfigVersion the inference configuration's object version that chose the models
  */
 public record DecisionRecord(
     String auditKey,
@@ -25,7 +27,9 @@ public record DecisionRecord(
     String reviewComment,
     String topReasonsJson,
     Long latencyMs,
-    Instant decidedAt) {
+    Instant decidedAt,
+    String shadowScoresJson,
+    String inferenceConfigVersion) {
 
   public static final Set<String> OUTCOMES = Set.of("APPROVED", "DECLINED", "REJECTED");
 

@@ -11,15 +11,16 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The audit table in PostgreSQL ({@code V2__decision_audit.sql}). */
+/** The audit table in PostgreSQL ({@code V2__decision_audit.sql}, {@code V5__audit_shadow_scores.sql}). */
 @Repository
 class JdbcDecisionAudit implements DecisionAudit {
 
   private static final String INSERT =
       """
       INSERT INTO decision_audit (audit_key, transaction_id, process_instance_key, outcome, routed_to,
-          decided_by, score, model_version, dmn_rule, reason, review_comment, top_reasons, latency_ms, decided_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+          decided_by, score, model_version, dmn_rule, reason, review_comment, top_reasons, latency_ms, decided_at,
+          shadow_scores, inference_config_version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?)
       ON CONFLICT (audit_key) DO NOTHING
       """;
 
@@ -47,7 +48,9 @@ class JdbcDecisionAudit implements DecisionAudit {
             d.reviewComment(),
             d.topReasonsJson(),
             d.latencyMs(),
-            Timestamp.from(d.decidedAt()));
+            Timestamp.from(d.decidedAt()),
+            d.shadowScoresJson(),
+            d.inferenceConfigVersion());
     return rows == 1;
   }
 
@@ -111,6 +114,8 @@ class JdbcDecisionAudit implements DecisionAudit {
         rs.getString("review_comment"),
         rs.getString("top_reasons"),
         rs.getObject("latency_ms", Long.class),
-        rs.getTimestamp("decided_at").toInstant());
+        rs.getTimestamp("decided_at").toInstant(),
+        rs.getString("shadow_scores"),
+        rs.getString("inference_config_version"));
   }
 }

@@ -1,5 +1,9 @@
 package io.fraudops.workers.scoring;
 
+import io.fraudops.model.inference.InferenceConfig;
+import io.fraudops.model.inference.InferenceConfigJson;
+import io.fraudops.model.inference.InferenceConfigStore;
+import io.fraudops.model.inference.S3InferenceConfigStore;
 import io.fraudops.model.registry.EmbeddedS3;
 import io.fraudops.model.registry.ModelRegistry;
 import io.fraudops.model.registry.S3ModelRegistry;
@@ -14,9 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The model registry and its poller, only with {@code fraud.model.registry.enabled=true}. Without an
- * endpoint an in-process S3 starts and gets the seed model as version 1, so a local run has a champion
- * to follow and a registry to promote in.
+ * The model registry, the inference configuration and their poller, with
+ * {@code fraud.model.registry.enabled=true}. Without an endpoint an in-process S3 starts and gets the seed
+ * model as version 1 and a configuration serving it, so a local run has a champion to follow and a
+ * registry to promote in.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "fraud.model.registry.enabled", havingValue = "true")
@@ -36,27 +41,46 @@ public class ModelRegistryConfiguration {
       s3 = EmbeddedS3.start(properties.accessKey(), properties.secretKey(), 0);
     }
     s3.createVersionedBucket(properties.bucket());
-    log.info("Started embedded S3 model registry at {}", s3.endpoint());
+    log.info("Started embedded S3 model registry at {} (bucket {})", s3.endpoint(), properties.bucket());
     return s3;
   }
 
   @Bean
-  ModelRegistry modelRegistry(
-      RegistryProperties properties, ModelProperties model, ObjectProvider<EmbeddedS3> embedded) {
+  MinioClient modelStoreClient(RegistryProperties properties, ObjectProvider<EmbeddedS3> embedded) {
     EmbeddedS3 s3 = embedded.getIfAvailable();
-    MinioClient client =
-        s3 != null
-            ? s3.client()
-            : MinioClient.builder()
-                .endpoint(properties.endpoint())
-                .credentials(properties.accessKey(), properties.secretKey())
-                .build();
+    return s3 != null
+        ? s3.client()
+        : MinioClient.builder()
+            .endpoint(properties.endpoint())
+            .credentials(properties.accessKey(), properties.secretKey())
+            .build();
+  }
+
+  @Bean
+  ModelRegistry modelRegistry(
+      RegistryProperties properties, ModelProperties model, MinioClient client, ObjectProvider<EmbeddedS3> embedded) {
     S3ModelRegistry registry = new S3ModelRegistry(client, properties.bucket(), properties.prefix());
-    if (s3 != null) {
+    if (embedded.getIfAvailable() != null) {
       String seed = properties.seedLocation() != null ? properties.seedLocation() : model.location();
       seedIfEmpty(registry, properties, seed);
     }
     return registry;
+  }
+
+  @Bean
+  InferenceConfigStore inferenceConfigStore(
+      RegistryProperties properties,
+      InferenceProperties inference,
+      ModelProperties model,
+      MinioClient client,
+      ObjectProvider<EmbeddedS3> embedded) {
+    InferenceConfigStore store =
+        new S3InferenceConfigStore(client, properties.bucket(), properties.prefix() + inference.configKey());
+    if (embedded.getIfAvailable() != null && store.latest().isEmpty()) {
+      InferenceConfig seed = InferenceConfig.single(properties.modelName(), properties.alias(), model.thresholds());
+      log.info("Wrote inference config {} version {}", store, store.publish(InferenceConfigJson.write(seed)));
+    }
+    return store;
   }
 
   @Bean
@@ -65,9 +89,14 @@ public class ModelRegistryConfiguration {
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")
-  ModelPoller modelPoller(
-      ModelRegistry registry, ServingModel serving, RegistryProperties properties, MeterRegistry meters) {
-    return new ModelPoller(registry, serving, properties, meters);
+  ServingPoller servingPoller(
+      ModelRegistry registry,
+      InferenceConfigStore configs,
+      ServingModel serving,
+      RegistryProperties properties,
+      InferenceProperties inference,
+      MeterRegistry meters) {
+    return new ServingPoller(registry, configs, serving, properties, inference.configVersion(), meters);
   }
 
   /** Registers the model at {@code location} under the configured name, aliased, if none is there. */

@@ -55,7 +55,8 @@ public class RecordDecisionWorker {
       type = "fraud.record-decision",
       fetchVariables = {
         "outcome", "transaction", "transactionId", "decision", "score", "modelVersion", "topReasons",
-        "reviewDecision", "reviewComment", "reviewedBy", "validationMessage", "receivedAt"
+        "reviewDecision", "reviewComment", "reviewedBy", "validationMessage", "receivedAt", "shadowScores",
+        "inferenceConfigVersion"
       })
   public Map<String, Object> record(ActivatedJob job) {
     Map<String, Object> vars = job.getVariablesAsMap();
@@ -98,7 +99,9 @@ public class RecordDecisionWorker {
         reviewed ? (String) vars.get("reviewComment") : null,
         toJson(vars.get("topReasons")),
         latency,
-        now);
+        now,
+        rejected ? null : toJson(vars.get("shadowScores")),
+        rejected ? null : (String) vars.get("inferenceConfigVersion"));
   }
 
   /** The id a rejected payload claimed, if it was a short string; kept for support look-ups. */
@@ -118,7 +121,7 @@ public class RecordDecisionWorker {
     try {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("topReasons cannot be written as JSON", e);
+      throw new IllegalStateException("a process variable cannot be written as JSON", e);
     }
   }
 }

@@ -9,8 +9,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Scores the features with the serving model. No model, or a failing one, gives no score and a
- * reason, never an approval: the decision table routes such payments to review.
+ * Scores the features with the serving set: the decision model's score, reasons and thresholds for
+ * the decision table, and the shadow models' scores to record beside the decision. No model, or a
+ * failing one, gives no score and a reason, never an approval: the table routes such payments to review.
  */
 @Component
 public class ScoreWorker {
@@ -31,6 +32,9 @@ public class ScoreWorker {
     out.put("scoreAvailable", outcome.available());
     out.put("modelVersion", outcome.modelVersion());
     out.put("topReasons", outcome.topReasons());
+    out.put("shadowScores", outcome.shadowScores());
+    out.put("thresholds", outcome.thresholds());
+    out.put("inferenceConfigVersion", outcome.configVersion());
     if (!outcome.available()) {
       String earlier = (String) vars.get("degradedReason");
       out.put("degradedReason", earlier == null ? outcome.problem() : earlier + "; " + outcome.problem());

@@ -8,6 +8,7 @@ import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.fraudops.workers.EngineFixture;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +77,30 @@ class FraudDecisionTableTest {
   @Test
   void declinesAVeryHighScore() {
     JsonNode out = assertDecision(v -> v.put("score", 0.95), "DECLINE", "SCORE_VERY_HIGH");
-    assertThat(out.get("reason").asText()).contains("0.95");
+    assertThat(out.get("reason").asText()).contains("0.95").contains("top reason: amount_zscore_30d");
+  }
+
+  @Test
+  void scoresAreJudgedAgainstTheThresholdsThatCameWithTheScore() {
+    Consumer<Map<String, Object>> stricter = v -> v.put("thresholds", Map.of("review", 0.3, "decline", 0.7));
+    assertDecision(stricter.andThen(v -> v.put("score", 0.75)), "DECLINE", "SCORE_VERY_HIGH");
+    JsonNode out = assertDecision(stricter.andThen(v -> v.put("score", 0.35)), "REVIEW", "SCORE_ELEVATED");
+    assertThat(out.get("reason").asText()).contains("review threshold 0.3").contains("decline threshold 0.7");
+    assertDecision(stricter.andThen(v -> v.put("score", 0.25)), "APPROVE", "LOW_RISK");
+  }
+
+  @Test
+  void neverApprovesWhenTheThresholdsAreMissing() {
+    assertDecision(v -> v.remove("thresholds"), "REVIEW", "DATA_MISSING");
+  }
+
+  @Test
+  void aScoreWithoutReasonsStillGetsAReason() {
+    JsonNode out = assertDecision(v -> {
+      v.put("score", 0.6);
+      v.put("topReasons", List.of());
+    }, "REVIEW", "SCORE_ELEVATED");
+    assertThat(out.get("reason").asText()).doesNotContain("top reason");
   }
 
   @Test
@@ -165,6 +189,8 @@ class FraudDecisionTableTest {
     variables.put("degradedReason", null);
     variables.put("transaction", Map.of("amount", 50));
     variables.put("features", features);
+    variables.put("thresholds", Map.of("review", 0.5, "decline", 0.9));
+    variables.put("topReasons", List.of(Map.of("feature", "amount_zscore_30d", "value", 4.2, "contribution", 0.31)));
     return variables;
   }
 }

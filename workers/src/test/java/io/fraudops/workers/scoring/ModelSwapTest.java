@@ -129,7 +129,7 @@ class ModelSwapTest {
     String name = "swap-" + NAMES.incrementAndGet();
     ServingModel serving = servingModel();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    ModelPoller poller = new ModelPoller(registry, serving, properties(name), meters);
+    ServingPoller poller = new ServingPoller(registry, null, serving, properties(name), null, meters);
 
     registry.setAlias(name, "champion", register(name, THRESHOLD, resource(THRESHOLD)).version());
     poller.poll();
@@ -168,7 +168,7 @@ class ModelSwapTest {
 
   private static ServingModel servingModel() {
     return new ServingModel(
-        new ModelProperties("classpath:" + THRESHOLD, 3), FeatureCatalogue.current(), new SimpleMeterRegistry());
+        new ModelProperties("classpath:" + THRESHOLD, 3, 0.5, 0.9), FeatureCatalogue.current(), new SimpleMeterRegistry());
   }
 
   static RegistryProperties properties(String name) {

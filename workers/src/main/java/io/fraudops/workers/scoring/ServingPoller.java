@@ -1,0 +1,190 @@
+package io.fraudops.workers.scoring;
+
+import io.fraudops.model.inference.InferenceConfig;
+import io.fraudops.model.inference.InferenceConfigJson;
+import io.fraudops.model.inference.InferenceConfigStore;
+import io.fraudops.model.inference.InferenceConfigStore.Revision;
+import io.fraudops.model.inference.InvalidInferenceConfigException;
+import io.fraudops.model.registry.ModelRegistry;
+import io.fraudops.workers.scoring.ServingCandidate.CandidateRejected;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the inference configuration and the registry aliases it names, and hot-swaps the serving set
+ * when either moves. Downloading and checking run on the poller's own thread, so scoring never waits;
+ * a configuration or model that fails is reported once and the set served before keeps serving.
+ */
+public final class ServingPoller implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ServingPoller.class);
+
+  private final ModelRegistry registry;
+  private final InferenceConfigStore configs;
+  private final ServingModel serving;
+  private final RegistryProperties properties;
+  private final String pinnedConfigVersion;
+  private final ServingMetrics metrics;
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "model-poller");
+            thread.setDaemon(true);
+            return thread;
+          });
+  // Only the poller's thread writes these.
+  private String lastAttempt;
+  private String rejectedConfigVersion;
+  private volatile ServingStatus status = ServingStatus.starting();
+
+  /**
+   * @param configs null to serve {@code properties}' model and alias without a stored configuration
+   * @param pinnedConfigVersion serve this object version of the configuration instead of the latest
+   */
+  public ServingPoller(
+      ModelRegistry registry,
+      InferenceConfigStore configs,
+      ServingModel serving,
+      RegistryProperties properties,
+      String pinnedConfigVersion,
+      MeterRegistry meters) {
+    this.registry = registry;
+    this.configs = configs;
+    this.serving = serving;
+    this.properties = properties;
+    this.pinnedConfigVersion = pinnedConfigVersion == null || pinnedConfigVersion.isBlank() ? null : pinnedConfigVersion;
+    this.metrics = new ServingMetrics(meters);
+  }
+
+  public void start() {
+    Duration interval = properties.pollInterval();
+    log.info("Following {} every {}", configs != null ? "inference config " + configs : properties.modelName() + "@" + properties.alias(), interval);
+    executor.scheduleWithFixedDelay(this::pollSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** What is served and the last thing rejected, for people. */
+  public ServingStatus status() {
+    return status;
+  }
+
+  // An exception escaping a scheduled task would cancel every later poll.
+  private void pollSafely() {
+    try {
+      poll();
+    } catch (RuntimeException e) {
+      log.warn("Cannot read the model registry or inference config, still serving {}: {}", serving.describe(), e.toString());
+    }
+  }
+
+  /** One look at the configuration and the registry; swaps when what they name has changed. */
+  void poll() {
+    ServingSet current = serving.current();
+    Candidate next = nextConfig(current);
+    ServingCandidate candidate;
+    try {
+      candidate = ServingCandidate.resolve(next.config, next.version, registry);
+    } catch (CandidateRejected e) {
+      reject(next, current, e.getMessage());
+      return;
+    }
+    if (candidate.key().equals(lastAttempt)) {
+      return;
+    }
+    lastAttempt = candidate.key();
+    try {
+      serving.install(candidate.build(current, serving, registry));
+      metrics.swapped();
+      status = ServingStatus.serving(serving.describe(), next.version, status.lastRejection());
+    } catch (CandidateRejected e) {
+      if (e.retry) {
+        lastAttempt = null;
+        log.warn("{}; will retry, still serving {}", e.getMessage(), serving.describe());
+        return;
+      }
+      if (current.decision == null) {
+        candidate.fallback(current, serving, registry).ifPresent(fallback -> {
+          serving.install(fallback);
+          log.warn("Serving the fallback model {} because {}", fallback.decision.version, e.getMessage());
+        });
+      }
+      reject(next, current, e.getMessage());
+    }
+  }
+
+  private record Candidate(InferenceConfig config, String version) {}
+
+  /** The configuration to serve: the stored one if it reads, else the live one, else the default. */
+  private Candidate nextConfig(ServingSet current) {
+    Candidate live = current.config != null
+        ? new Candidate(current.config, current.configVersion)
+        : new Candidate(InferenceConfig.single(properties.modelName(), properties.alias(), serving.defaultThresholds()), "default");
+    if (configs == null) {
+      return live;
+    }
+    Optional<Revision> stored = pinnedConfigVersion != null ? configs.revision(pinnedConfigVersion) : configs.latest();
+    if (stored.isEmpty()) {
+      if (pinnedConfigVersion != null) {
+        rejectOnce(pinnedConfigVersion, "pinned inference config version " + pinnedConfigVersion + " does not exist");
+      }
+      return live;
+    }
+    Revision revision = stored.get();
+    if (revision.versionId().equals(current.configVersion) || revision.versionId().equals(rejectedConfigVersion)) {
+      return live;
+    }
+    try {
+      InferenceConfig config = InferenceConfigJson.read(revision.json(), configs + "?versionId=" + revision.versionId());
+      List<String> unknown = config.unknownFeatures(new HashSet<>(serving.catalogue().names()));
+      if (!unknown.isEmpty()) {
+        throw new InvalidInferenceConfigException(revision.versionId(), unknown);
+      }
+      return new Candidate(config, revision.versionId());
+    } catch (InvalidInferenceConfigException e) {
+      rejectOnce(revision.versionId(), e.getMessage());
+      return live;
+    }
+  }
+
+  private void reject(Candidate candidate, ServingSet current, String why) {
+    boolean newConfig = !candidate.version.equals(current.configVersion) && !"default".equals(candidate.version);
+    if (newConfig) {
+      rejectOnce(candidate.version, "inference config " + candidate.version + " rejected: " + why);
+    } else {
+      metrics.rejected();
+      String message = "model change rejected: " + why;
+      log.warn("{}; still serving {}", message, serving.describe());
+      status = ServingStatus.serving(serving.describe(), current.configVersion, message);
+    }
+  }
+
+  private void rejectOnce(String configVersion, String message) {
+    if (configVersion.equals(rejectedConfigVersion)) {
+      return;
+    }
+    rejectedConfigVersion = configVersion;
+    metrics.configRejected();
+    log.error("{}; still serving {} with config {}", message, serving.describe(), serving.current().configVersion);
+    status = ServingStatus.serving(serving.describe(), serving.current().configVersion, message);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    // A download in progress must not swap a model in after the serving model has closed.
+    try {
+      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+        log.warn("Model poller did not stop within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
