@@ -109,11 +109,15 @@ public final class ServingPoller implements AutoCloseable {
         log.warn("{}; will retry, still serving {}", e.getMessage(), serving.describe());
         return;
       }
-      if (current.decision == null) {
-        candidate.fallback(current, serving, registry).ifPresent(fallback -> {
-          serving.install(fallback);
-          log.warn("Serving the fallback model {} because {}", fallback.decision.version, e.getMessage());
-        });
+      Optional<ServingSet> fallback =
+          current.decision == null ? candidate.fallback(current, serving, registry) : Optional.empty();
+      if (fallback.isPresent()) {
+        serving.install(fallback.get());
+        metrics.rejected();
+        String message = "decision model rejected, serving the fallback version: " + e.getMessage();
+        log.error(message);
+        status = ServingStatus.serving(serving.describe(), next.version, message);
+        return;
       }
       reject(next, current, e.getMessage());
     }

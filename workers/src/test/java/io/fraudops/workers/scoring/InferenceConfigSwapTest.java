@@ -1,0 +1,226 @@
+package io.fraudops.workers.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fraudops.feature.catalogue.FeatureCatalogue;
+import io.fraudops.model.inference.InferenceConfigStore;
+import io.fraudops.model.inference.S3InferenceConfigStore;
+import io.fraudops.model.registry.EmbeddedS3;
+import io.fraudops.model.registry.S3ModelRegistry;
+import io.fraudops.model.scoring.ModelFormat;
+import io.fraudops.model.scoring.ModelMetadata;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.minio.PutObjectArgs;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The inference configuration as versioned S3 objects, followed by the poller while scoring goes on. */
+class InferenceConfigSwapTest {
+
+  private static final String BUCKET = "models";
+  private static final String DEMO = "models/demo-fraud-model.json";
+  private static final String THRESHOLD = "models/amount-threshold-model.json";
+  private static final AtomicInteger NAMES = new AtomicInteger();
+
+  private static EmbeddedS3 s3;
+  private static S3ModelRegistry registry;
+
+  private String name;
+  private String key;
+  private InferenceConfigStore configs;
+  private ServingModel serving;
+  private SimpleMeterRegistry meters;
+  private ServingPoller poller;
+
+  @BeforeAll
+  static void startS3() {
+    s3 = EmbeddedS3.start("config-test", "config-test-secret");
+    s3.createVersionedBucket(BUCKET);
+    registry = new S3ModelRegistry(s3.client(), BUCKET, "");
+  }
+
+  @AfterAll
+  static void stopS3() {
+    s3.close();
+  }
+
+  /** Model {@code name}: v1 the amount-threshold model (champion), v2 the demo model (challenger). */
+  @BeforeEach
+  void registerModels() {
+    name = "cfg-" + NAMES.incrementAndGet();
+    key = name + "/inference-config.json";
+    configs = new S3InferenceConfigStore(s3.client(), BUCKET, key);
+    registry.setAlias(name, "champion", register(THRESHOLD));
+    registry.setAlias(name, "challenger", register(DEMO));
+    serving = new ServingModel(
+        new ModelProperties("classpath:" + THRESHOLD, 3, 0.5, 0.9), FeatureCatalogue.current(), new SimpleMeterRegistry());
+    meters = new SimpleMeterRegistry();
+    poller = poller(null);
+  }
+
+  @AfterEach
+  void close() {
+    serving.close();
+  }
+
+  private ServingPoller poller(String pinned) {
+    return new ServingPoller(registry, configs, serving, ModelSwapTest.properties(name), pinned, meters);
+  }
+
+  @Test
+  void aShadowModelIsScoredAndRecordedButTheDecisionModelAloneDecides() {
+    publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"},"
+        + " {\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"shadow\"}", 0.4, 0.8));
+    poller.poll();
+
+    ScoreOutcome outcome = serving.score(features(950));
+
+    assertThat(outcome.modelVersion()).isEqualTo(name + ":1");
+    assertThat(outcome.score()).isGreaterThan(0.9); // the amount-threshold model: 950 is high risk
+    assertThat(outcome.shadowScores()).singleElement().satisfies(shadow -> {
+      assertThat(shadow.get("model")).isEqualTo(name + ":2");
+      assertThat((Double) shadow.get("score")).isBetween(0.0, 1.0).isNotEqualTo(outcome.score());
+    });
+    assertThat(outcome.thresholds()).isEqualTo(Map.of("review", 0.4, "decline", 0.8));
+    assertThat(outcome.configVersion()).isEqualTo(configs.latest().orElseThrow().versionId());
+  }
+
+  @Test
+  void aBadConfigIsRejectedWithAClearErrorAndThePreviousOneStaysLive() {
+    String good = publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}", 0.4, 0.8));
+    poller.poll();
+
+    putRaw("{\"models\": [ this is not JSON");
+    poller.poll();
+    assertLive(good, "not valid JSON");
+
+    publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}",
+        ", \"features\": {\"amount\": \"amount_in_yen\"}", 0.4, 0.8));
+    poller.poll();
+    assertLive(good, "features.amount maps to unknown feature 'amount_in_yen'");
+
+    publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"},"
+        + " {\"name\": \"%s\", \"alias\": \"nightly\", \"role\": \"shadow\"}", 0.4, 0.8));
+    poller.poll();
+    assertLive(good, "the registry has no model " + name + "@nightly");
+    assertThat(meters.get("fraud.inference.config.rejections").counter().count()).isEqualTo(3);
+  }
+
+  @Test
+  void rollingBackIsServingAnEarlierObjectVersion() {
+    String first = publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}", 0.4, 0.8));
+    poller.poll();
+    publish(config("{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}", 0.3, 0.6));
+    poller.poll();
+    assertThat(serving.score(features(100)).modelVersion()).isEqualTo(name + ":2");
+
+    // One deployment pinned to the earlier object version...
+    ServingModel pinnedServing = serving;
+    ServingPoller pinned = poller(first);
+    pinned.poll();
+    assertThat(pinnedServing.score(features(100)).modelVersion()).isEqualTo(name + ":1");
+    assertThat(pinnedServing.score(features(100)).configVersion()).isEqualTo(first);
+
+    // ...or every deployment, by restoring it as the newest version.
+    String restored = configs.restore(first);
+    poller.poll();
+    ScoreOutcome outcome = serving.score(features(100));
+    assertThat(outcome.modelVersion()).isEqualTo(name + ":1");
+    assertThat(outcome.configVersion()).isEqualTo(restored);
+    assertThat(outcome.thresholds()).isEqualTo(Map.of("review", 0.4, "decline", 0.8));
+  }
+
+  @Test
+  void whenNothingServesAndTheDecisionModelIsBrokenTheFallbackVersionServes() {
+    serving.close(); // as after a failed start: no decision model at all
+    int broken = register(THRESHOLD);
+    overwrite(broken);
+    registry.setAlias(name, "champion", broken);
+    publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}",
+        ", \"fallback\": {\"name\": \"%s\", \"version\": 1}", 0.4, 0.8));
+
+    poller.poll();
+
+    ScoreOutcome outcome = serving.score(features(100));
+    assertThat(outcome.available()).isTrue();
+    assertThat(outcome.modelVersion()).isEqualTo(name + ":1");
+  }
+
+  private void assertLive(String configVersion, String rejection) {
+    ScoreOutcome outcome = serving.score(features(100));
+    assertThat(outcome.available()).isTrue();
+    assertThat(outcome.configVersion()).isEqualTo(configVersion);
+    assertThat(outcome.thresholds()).isEqualTo(Map.of("review", 0.4, "decline", 0.8));
+    assertThat(poller.status().lastRejection()).contains(rejection);
+    assertThat(poller.status().configVersion()).isEqualTo(configVersion);
+  }
+
+  private String config(String models, double review, double decline) {
+    return config(models, "", review, decline);
+  }
+
+  private String config(String models, String more, double review, double decline) {
+    return ("{\"models\": [" + models + "]" + more + ", \"thresholds\": {\"review\": " + review
+        + ", \"decline\": " + decline + "}}").replace("%s", name);
+  }
+
+  private String publish(String json) {
+    return configs.publish(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private int register(String path) {
+    ModelMetadata metadata = ModelMetadata.read(resource(path + ".meta.json"), path).withName(name);
+    return registry.register(name, resource(path), ModelFormat.JSON, metadata, Map.of()).version();
+  }
+
+  /** A hand upload that bypasses the store's own parse check, as `mc cp` would. */
+  private void putRaw(String content) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    try {
+      s3.client().putObject(PutObjectArgs.builder().bucket(BUCKET).object(key)
+          .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void overwrite(int version) {
+    String location = registry.version(name, version).orElseThrow().location();
+    byte[] bytes = "{\"oblivious_trees\": [".getBytes(StandardCharsets.UTF_8);
+    try {
+      s3.client().putObject(PutObjectArgs.builder().bucket(BUCKET)
+          .object(location.substring(("s3://" + BUCKET + "/").length()) + "/model.json")
+          .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, Object> features(double amount) {
+    Map<String, Object> features = new HashMap<>();
+    for (String feature : FeatureCatalogue.current().names()) {
+      features.put(feature, 0.0);
+    }
+    features.put("amount", amount);
+    return features;
+  }
+
+  private static byte[] resource(String path) {
+    try (InputStream in = InferenceConfigSwapTest.class.getClassLoader().getResourceAsStream(path)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
