@@ -1,0 +1,98 @@
+package io.fraudops.workers.scoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fraudops.model.inference.InferenceConfigStore;
+import io.fraudops.model.inference.InferenceConfigStore.Revision;
+import io.fraudops.model.inference.InvalidInferenceConfigException;
+import io.fraudops.model.registry.ModelRegistry;
+import io.fraudops.model.registry.ModelRegistryException;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The inference configuration and the registry aliases over HTTP, for a local run whose S3 store lives
+ * in memory (against MinIO or S3, {@code mc cp} of the config object or MLflow's UI do the same).
+ */
+@RestController
+@ConditionalOnProperty(name = "fraud.model.registry.enabled", havingValue = "true")
+class InferenceConfigController {
+
+  private final InferenceConfigStore configs;
+  private final ServingPoller poller;
+  private final ModelRegistry registry;
+  private final ObjectMapper json;
+
+  InferenceConfigController(
+      InferenceConfigStore configs, ServingPoller poller, ModelRegistry registry, ObjectMapper json) {
+    this.configs = configs;
+    this.poller = poller;
+    this.registry = registry;
+    this.json = json;
+  }
+
+  /** What is served, the latest stored configuration, and every version of it (newest first). */
+  @GetMapping("/inference-config")
+  Map<String, Object> show() throws IOException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("serving", poller.status());
+    Revision latest = configs.latest().orElse(null);
+    out.put("latestVersion", latest == null ? null : latest.versionId());
+    out.put("latest", latest == null ? null : json.readTree(latest.json()));
+    out.put("history", configs.history());
+    return out;
+  }
+
+  @GetMapping("/inference-config/versions/{versionId}")
+  ResponseEntity<JsonNode> version(@PathVariable String versionId) throws IOException {
+    Revision revision = configs.revision(versionId).orElse(null);
+    return revision == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(json.readTree(revision.json()));
+  }
+
+  /** Stores a new version; the workers pick it up at their next poll, or keep the live one if it fails. */
+  @PutMapping(value = "/inference-config", consumes = "application/json")
+  ResponseEntity<Map<String, String>> publish(@RequestBody byte[] body) {
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("versionId", configs.publish(body)));
+  }
+
+  /** Rolls back: the given earlier version's content becomes the newest version. */
+  @PostMapping("/inference-config/rollback")
+  Map<String, String> rollback(@RequestParam("to") String versionId) {
+    return Map.of("versionId", configs.restore(versionId), "restoredFrom", versionId);
+  }
+
+  @GetMapping("/models/{name}/versions")
+  List<?> versions(@PathVariable String name) {
+    return registry.versions(name);
+  }
+
+  /** Promotes (or rolls back) a model: moves the alias to an existing version. */
+  @PostMapping("/models/{name}/aliases/{alias}")
+  Map<String, Object> setAlias(@PathVariable String name, @PathVariable String alias, @RequestParam int version) {
+    registry.setAlias(name, alias, version);
+    return Map.of("model", name, "alias", alias, "version", version);
+  }
+
+  @ExceptionHandler(InvalidInferenceConfigException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidInferenceConfigException e) {
+    return ResponseEntity.badRequest().body(Map.of("error", e.getMessage(), "problems", e.problems()));
+  }
+
+  @ExceptionHandler({IllegalArgumentException.class, ModelRegistryException.class})
+  ResponseEntity<Map<String, String>> refused(RuntimeException e) {
+    return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+  }
+}

@@ -1,0 +1,91 @@
+package io.fraudops.workers.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.camunda.client.CamundaClient;
+import io.fraudops.model.registry.ModelRegistry;
+import io.fraudops.model.scoring.ModelFormat;
+import io.fraudops.model.scoring.ModelMetadata;
+import io.fraudops.workers.Eventually;
+import io.fraudops.workers.Payments;
+import io.fraudops.workers.audit.DecisionAudit;
+import io.fraudops.workers.audit.DecisionRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * End to end through the process: a challenger configured as shadow over HTTP is scored with every
+ * payment and recorded in the audit row, while the decision stays the champion's.
+ */
+@SpringBootTest(
+    properties = {"fraud.model.registry.enabled=true", "fraud.model.registry.poll-interval=200ms"})
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ShadowScoresAuditTest {
+
+  private static final String NAME = "demo-fraud-model";
+
+  @Autowired CamundaClient client;
+  @Autowired DecisionAudit audit;
+  @Autowired ModelRegistry registry;
+  @Autowired ServingModel serving;
+  @Autowired MockMvc http;
+
+  @Test
+  void recordsTheChallengersScoreWithTheChampionsDecision() throws Exception {
+    ModelMetadata sidecar = ModelMetadata.read(resource("models/demo-fraud-model.json.meta.json"), "demo");
+    int challenger =
+        registry.register(NAME, resource("models/demo-fraud-model.json"), ModelFormat.JSON, sidecar, Map.of()).version();
+    http.perform(post("/models/" + NAME + "/aliases/challenger").param("version", String.valueOf(challenger)))
+        .andExpect(status().isOk());
+    http.perform(put("/inference-config").contentType(MediaType.APPLICATION_JSON).content("""
+            {"models": [{"name": "demo-fraud-model", "alias": "champion", "role": "decision"},
+                        {"name": "demo-fraud-model", "alias": "challenger", "role": "shadow"}],
+             "thresholds": {"review": 0.5, "decline": 0.9}}
+            """))
+        .andExpect(status().isCreated());
+    http.perform(put("/inference-config").contentType(MediaType.APPLICATION_JSON).content("{\"models\": 3}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.problems[0]").value("models must be a non-empty array"));
+    Eventually.get("challenger in shadow", Duration.ofSeconds(10),
+        () -> Optional.of(serving.describe()).filter(d -> d.contains("shadows [" + NAME + ":" + challenger + "]")));
+
+    Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 950.0);
+    client.newCreateInstanceCommand().bpmnProcessId("transaction-screening").latestVersion()
+        .variables(Map.of("transaction", payment)).send().join();
+    DecisionRecord decision = Eventually.get("audit row", Duration.ofSeconds(30),
+        () -> audit.find((String) payment.get("transactionId")));
+
+    assertThat(decision.outcome()).isEqualTo("DECLINED"); // the champion (amount-threshold model) decided
+    assertThat(decision.modelVersion()).isEqualTo(NAME + ":1");
+    assertThat(decision.shadowScoresJson()).contains("\"model\": \"" + NAME + ":" + challenger + "\"").contains("\"score\"");
+    assertThat(decision.inferenceConfigVersion()).isNotBlank().isNotEqualTo("default");
+    http.perform(get("/inference-config"))
+        .andExpect(jsonPath("$.serving.configVersion").value(decision.inferenceConfigVersion()))
+        .andExpect(jsonPath("$.history.length()").value(2));
+  }
+
+  private static byte[] resource(String path) {
+    try (InputStream in = ShadowScoresAuditTest.class.getClassLoader().getResourceAsStream(path)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
