@@ -14,10 +14,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>One lock guards the ring and the counts. Striped or atomic counters would spare the lock, but a
  * record is a read-modify-write of both the ring slot and the counts (the evicted row must be the one that
- * was counted), and a snapshot must see counts that add up to the same total for every quantity. The
- * critical section is a few hundred nanoseconds for ~36 quantities, against the tens of microseconds a
- * score with reason codes takes, so scoring threads rarely meet on it. A {@link ReentrantLock} rather
- * than {@code synchronized}: it does not pin a virtual thread on Java 21.
+ * was counted), and a snapshot must see counts that add up to the same total for every quantity. Binning
+ * inside the lock needs no per-thread scratch array. The whole record takes about 0.7 µs for 36 quantities
+ * (demo model's 35 features and the score), against 65-100 µs for the demo model's score with reason codes,
+ * so scoring threads rarely meet on the lock. A {@link ReentrantLock} rather than {@code synchronized}: it
+ * does not pin a virtual thread on Java 21.
  */
 public final class DriftWindow {
 
