@@ -4,6 +4,7 @@ import io.fraudops.workers.bench.HotPathBench;
 import io.fraudops.workers.backfill.BackfillCommand;
 import io.fraudops.workers.backfill.ExportTrainingSetCommand;
 import io.fraudops.workers.backfill.GenerateHistoryCommand;
+import io.fraudops.workers.drift.DriftCommand;
 import io.fraudops.workers.training.DemoModelTrainer;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -23,6 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code backfill}: loads a history CSV into the offline store, rebuilds profiles and online state.
  *   <li>{@code generate-history}: writes a synthetic history CSV for the backfill.
  *   <li>{@code export-training-set}: writes the point-in-time training set of the offline store.
+ *   <li>{@code drift}: population stability of recent payments' features and scores against training.
  * </ul>
  */
 @SpringBootApplication
@@ -47,9 +49,10 @@ public class FraudWorkersApplication {
       case "backfill" -> BackfillCommand.main(rest);
       case "generate-history" -> GenerateHistoryCommand.main(rest);
       case "export-training-set" -> ExportTrainingSetCommand.main(rest);
+      case "drift" -> DriftCommand.main(rest);
       default -> {
         System.err.println(
-            "Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, bench, backfill, generate-history, export-training-set.");
+            "Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, bench, backfill, generate-history, export-training-set, drift.");
         System.exit(2);
       }
     }

@@ -1,6 +1,7 @@
 package io.fraudops.workers.scoring;
 
 import io.fraudops.feature.catalogue.FeatureCatalogue;
+import io.fraudops.model.drift.DriftWindow;
 import io.fraudops.model.scoring.AblationExplainer;
 import io.fraudops.model.scoring.ModelArtifact;
 import io.fraudops.model.scoring.ModelLoadException;
@@ -24,6 +25,8 @@ final class LoadedModel {
   final Scorer scorer;
   /** Catalogue feature per model input, in the model's input order. */
   final String[] inputs;
+  /** The serving window compared with the model's training population; null without a reference. */
+  final DriftWindow drift;
 
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -34,6 +37,7 @@ final class LoadedModel {
     this.artifact = artifact;
     this.scorer = scorer;
     this.inputs = inputs;
+    this.drift = DriftWindow.forModel(artifact).orElse(null);
   }
 
   /**

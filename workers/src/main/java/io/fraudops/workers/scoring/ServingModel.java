@@ -1,15 +1,17 @@
 package io.fraudops.workers.scoring;
 
 import io.fraudops.feature.catalogue.FeatureCatalogue;
+import io.fraudops.model.drift.DriftWindow;
 import io.fraudops.model.inference.InferenceConfig;
 import io.fraudops.model.inference.Thresholds;
 import io.fraudops.model.scoring.ModelArtifact;
 import io.fraudops.model.scoring.ModelLoadException;
+import io.fraudops.workers.drift.DriftSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
  * and the decision table sends it to review, never to an approval.
  */
 @Component
-public class ServingModel implements AutoCloseable {
+public class ServingModel implements AutoCloseable, DriftSource {
 
   private static final Logger log = LoggerFactory.getLogger(ServingModel.class);
 
@@ -120,6 +122,13 @@ public class ServingModel implements AutoCloseable {
         return set;
       }
     }
+  }
+
+  /** The decision model's serving window; a swap starts a fresh one against the new model's reference. */
+  @Override
+  public Optional<DriftWindow> currentWindow() {
+    LoadedModel decision = current.get().decision;
+    return decision == null ? Optional.empty() : Optional.ofNullable(decision.drift);
   }
 
   /** For people: the decision model's name and version, or why there is none. */

@@ -41,6 +41,9 @@ final class ServingScorer {
     long start = System.nanoTime();
     try {
       ScoreResult result = model.scorer.score(row);
+      if (model.drift != null) {
+        model.drift.record(row, result.probability());
+      }
       return new ScoreOutcome(
           result.probability(), model.version, reasons(result.reasons()), null, shadows, thresholds, set.configVersion);
     } catch (RuntimeException e) {
