@@ -5,10 +5,13 @@ import io.fraudops.model.inference.InferenceConfigJson;
 import io.fraudops.model.inference.InferenceConfigStore;
 import io.fraudops.model.inference.S3InferenceConfigStore;
 import io.fraudops.model.registry.EmbeddedS3;
+import io.fraudops.model.registry.MlflowArtifactStore;
+import io.fraudops.model.registry.MlflowModelRegistry;
 import io.fraudops.model.registry.ModelRegistry;
 import io.fraudops.model.registry.S3ModelRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,6 +62,14 @@ public class ModelRegistryConfiguration {
   @Bean
   ModelRegistry modelRegistry(
       RegistryProperties properties, ModelProperties model, MinioClient client, ObjectProvider<EmbeddedS3> embedded) {
+    if (properties.usesMlflow()) {
+      log.info("Model registry: MLflow at {}, artifacts in s3://{}/{}", properties.mlflowUrl(), properties.mlflowArtifactBucket(), properties.mlflowArtifactPrefix());
+      return new MlflowModelRegistry(
+          URI.create(properties.mlflowUrl()),
+          properties.mlflowToken().isBlank() ? null : properties.mlflowToken(),
+          client,
+          new MlflowArtifactStore(properties.mlflowArtifactBucket(), properties.mlflowArtifactPrefix()));
+    }
     S3ModelRegistry registry = new S3ModelRegistry(client, properties.bucket(), properties.prefix());
     if (embedded.getIfAvailable() != null) {
       String seed = properties.seedLocation() != null ? properties.seedLocation() : model.location();

@@ -20,6 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefix key prefix inside the bucket, empty or ending in {@code /}
  * @param seedLocation the model registered as version 1 in an empty embedded registry; defaults to
  *     {@code fraud.model.location}
+ * @param mlflowUrl an MLflow tracking server (2.3 or later) to keep versions and aliases in instead of
+ *     the bucket; model files and the inference config stay in the S3 store
+ * @param mlflowToken bearer token for MLflow, empty for none
+ * @param mlflowArtifactBucket the bucket of MLflow's {@code --artifacts-destination s3://bucket/prefix}
+ * @param mlflowArtifactPrefix its prefix, empty or ending in {@code /}
  * @param embeddedPort loopback port of the in-process S3 when no endpoint is set, so {@code ./fraud
  *     train} can register into a running application; 0 = any free port (a busy port falls back to one)
  */
@@ -35,7 +40,15 @@ public record RegistryProperties(
     @DefaultValue("models") String bucket,
     @DefaultValue("") String prefix,
     String seedLocation,
-    @DefaultValue("9190") int embeddedPort) {
+    @DefaultValue("9190") int embeddedPort,
+    @DefaultValue("") String mlflowUrl,
+    @DefaultValue("") String mlflowToken,
+    @DefaultValue("mlflow") String mlflowArtifactBucket,
+    @DefaultValue("") String mlflowArtifactPrefix) {
+
+  public boolean usesMlflow() {
+    return mlflowUrl != null && !mlflowUrl.isBlank();
+  }
 
   /** Where {@code ./fraud train} finds the registry of a locally running application by default. */
   public static final String LOCAL_ENDPOINT = "http://127.0.0.1:9190";

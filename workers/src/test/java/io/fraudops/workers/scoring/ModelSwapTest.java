@@ -173,7 +173,7 @@ class ModelSwapTest {
 
   static RegistryProperties properties(String name) {
     return new RegistryProperties(
-        true, name, "champion", Duration.ofMillis(200), null, "k", "s", BUCKET, "", null, 0);
+        true, name, "champion", Duration.ofMillis(200), null, "k", "s", BUCKET, "", null, 0, "", "", "mlflow", "");
   }
 
   private static Map<String, Object> allFeatures() {
