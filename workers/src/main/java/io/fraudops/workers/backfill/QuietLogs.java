@@ -8,11 +8,11 @@ import org.slf4j.LoggerFactory;
  * The offline commands run without Spring, whose logging setup would otherwise tame Logback's
  * default of DEBUG for every library; their own output goes to standard out.
  */
-final class QuietLogs {
+public final class QuietLogs {
 
   private QuietLogs() {}
 
-  static void apply() {
+  public static void apply() {
     if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
       root.setLevel(Level.WARN);
     }
