@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 
@@ -66,7 +67,7 @@ public final class TrainCommand {
       out.println("train: " + e.getMessage() + "\n" + TrainOptions.USAGE);
       return BAD_INPUT;
     }
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // the file name's precision
     TrainingResult result;
     TrainedFiles files;
     try {

@@ -40,7 +40,12 @@ final class Html {
 
     /** A table of text cells; the first column is a row header. */
     static String table(List<String> head, List<List<String>> rows) {
-        StringBuilder out = new StringBuilder("<table>\n<thead><tr>");
+        return table(null, head, rows);
+    }
+
+    static String table(String cssClass, List<String> head, List<List<String>> rows) {
+        StringBuilder out = new StringBuilder(cssClass == null ? "<table>" : "<table class=\"" + cssClass + "\">")
+                .append("\n<thead><tr>");
         head.forEach(h -> out.append("<th>").append(text(h)).append("</th>"));
         out.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : rows) {

@@ -58,7 +58,7 @@ final class Tables {
     static String params(Map<String, String> params) {
         List<List<String>> rows = new ArrayList<>();
         params.forEach((k, v) -> rows.add(List.of(k, v)));
-        return Html.table(List.of("Parameter", "Value"), rows);
+        return Html.table("params", List.of("Parameter", "Value"), rows);
     }
 
     /** Features by importance, each with a bar drawn in CSS (no script, nothing to load). */

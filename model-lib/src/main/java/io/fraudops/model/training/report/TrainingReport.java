@@ -28,7 +28,7 @@ public final class TrainingReport {
             .reference{stroke:#9aa3b2;stroke-dasharray:5 4}.operating{fill:#d9480f;stroke:#fff}
             .threshold{stroke:#d9480f;stroke-dasharray:4 3}.fraud{fill:#d9480f}.legitimate{fill:#2456c9}
             .legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}
-            .bar-cell{width:40%;text-align:left}.bar{display:inline-block;height:.7rem;background:#2456c9}
+            .params td,.bar-cell{text-align:left}.bar-cell{width:40%}.bar{display:inline-block;height:.7rem;background:#2456c9}
             """;
 
     private TrainingReport() {
