@@ -52,8 +52,15 @@ record RegistryTarget(
   }
 
   String describe() {
-    String store = "s3 bucket " + bucket + (prefix.isEmpty() ? "" : "/" + prefix) + " at " + endpoint;
-    return mlflowUrl == null ? "the model registry in " + store : "MLflow at " + mlflowUrl + " (artifacts in " + store + ")";
+    String store = "bucket " + bucket + (prefix.isEmpty() ? "" : " under " + prefix) + " at " + endpoint;
+    return mlflowUrl == null
+        ? "the S3 registry (" + store + ")"
+        : "MLflow at " + mlflowUrl + " (artifacts: " + store + ")";
+  }
+
+  /** Where a connection was attempted, for "nothing answers at ...". */
+  String address() {
+    return mlflowUrl == null ? endpoint : mlflowUrl + " or " + endpoint;
   }
 
   /** A refused or timed-out connection somewhere in the cause chain: nothing listens there. */

@@ -1,9 +1,6 @@
 package io.fraudops.workers.training;
 
 import io.fraudops.feature.catalogue.FeatureCatalogue;
-import io.fraudops.model.registry.ModelRegistry;
-import io.fraudops.model.registry.ModelVersion;
-import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.training.SourceFile;
 import io.fraudops.model.training.TrainingCsv;
 import io.fraudops.model.training.TrainingRequest;
@@ -11,7 +8,6 @@ import io.fraudops.model.training.TrainingResult;
 import io.fraudops.model.training.TrainingRun;
 import io.fraudops.workers.backfill.CommandLine;
 import io.fraudops.workers.backfill.QuietLogs;
-import io.fraudops.workers.scoring.RegistryProperties;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
@@ -88,7 +84,7 @@ public final class TrainCommand {
       out.println("[train] not registered (--no-register)");
       return OK;
     }
-    return register(options, result, files, out);
+    return Registration.register(options, result, files, out);
   }
 
   private static TrainingResult train(TrainOptions options, Instant now, PrintStream out) throws IOException {
@@ -120,34 +116,6 @@ public final class TrainCommand {
       throw new IllegalArgumentException(
           "feature columns " + unknown + " are not in the feature catalogue (version " + catalogue.version()
               + "), so the workers could not serve a model using them. Known features: " + catalogue.names());
-    }
-  }
-
-  private static int register(TrainOptions options, TrainingResult result, TrainedFiles files, PrintStream out) {
-    RegistryTarget target = options.registry();
-    try {
-      ModelRegistry registry = target.open();
-      byte[] model = Files.readAllBytes(files.model());
-      ModelVersion version =
-          registry.register(options.name(), model, ModelFormat.JSON, result.metadata(), result.metadata().metrics());
-      if (options.alias() != null) {
-        registry.setAlias(options.name(), options.alias(), version.version());
-      }
-      out.printf(
-          "[train] registered %s version %d in %s%s%n",
-          options.name(), version.version(), target.describe(),
-          options.alias() == null ? "" : "; " + options.alias() + " -> version " + version.version());
-      return OK;
-    } catch (IOException | RuntimeException e) {
-      out.println("[train] NOT registered: " + e.getMessage());
-      if (RegistryTarget.unreachable(e)) {
-        out.println(
-            "[train] nothing answers at " + target.describe() + ". The files above are written. Start a"
-                + " registry with ./fraud serve --fraud.model.registry.enabled=true (it listens on "
-                + RegistryProperties.LOCAL_ENDPOINT + "), point --registry-endpoint"
-                + (target.mlflowUrl() == null ? "" : " or --mlflow-url") + " at yours, or pass --no-register.");
-      }
-      return NOT_REGISTERED;
     }
   }
 }

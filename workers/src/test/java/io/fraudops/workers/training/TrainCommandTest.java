@@ -103,7 +103,7 @@ class TrainCommandTest {
       assertThat(metadata.driftReference()).isNotNull();
       assertThat(metadata.featureNames()).isEqualTo(FeatureCatalogue.current().names());
     }
-    assertThat(console()).contains("registered train-e2e version 2", "challenger -> version 2", "ROC-AUC");
+    assertThat(console()).contains("registered train-e2e version 2", "train-e2e@challenger -> version 2", "ROC-AUC");
   }
 
   @Test
