@@ -7,7 +7,7 @@ final class Svg {
 
     static final int WIDTH = 380;
     static final int HEIGHT = 320;
-    private static final int LEFT = 56;
+    private static final int LEFT = 68;
     private static final int RIGHT = 16;
     private static final int TOP = 28;
     private static final int BOTTOM = 48;
@@ -45,7 +45,7 @@ final class Svg {
                 + " height=\"%.1f\"/>\n", px(0), py(1), plotWidth(), py(0) - py(1)));
         text(px(0.5), height - 8, xTitle, "axis-title", "middle");
         out.append(String.format(Locale.ROOT, "<text class=\"axis-title\" text-anchor=\"middle\""
-                + " transform=\"translate(14 %.1f) rotate(-90)\">%s</text>\n", py(0.5), Html.text(yTitle)));
+                + " transform=\"translate(13 %.1f) rotate(-90)\">%s</text>\n", py(0.5), Html.text(yTitle)));
         return this;
     }
 
