@@ -73,7 +73,7 @@ record TrainOptions(
             number(line, "learning-rate", 0.1),
             (int) number(line, "border-count", 32),
             number(line, "l2-leaf-reg", 3.0),
-            (long) number(line, "seed", 42),
+            seed(line),
             number(line, "subsample", 0.8));
     return new TrainOptions(
         Path.of(line.required("file")),
@@ -105,13 +105,23 @@ record TrainOptions(
     }
     try {
       double value = Double.parseDouble(text.replace("_", ""));
-      boolean whole = Set.of("iterations", "depth", "border-count", "seed").contains(name);
+      boolean whole = Set.of("iterations", "depth", "border-count").contains(name);
       if (whole && (value != Math.rint(value) || Math.abs(value) > Long.MAX_VALUE / 2)) {
         throw new NumberFormatException();
       }
       return value;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--" + name + " must be a number, got '" + text + "'");
+    }
+  }
+
+  /** Any long: a double would round seeds above 2^53. */
+  private static long seed(CommandLine line) {
+    String text = line.get("seed", "42");
+    try {
+      return Long.parseLong(text.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--seed must be a whole number, got '" + text + "'");
     }
   }
 
