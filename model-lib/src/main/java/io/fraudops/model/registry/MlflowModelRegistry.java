@@ -26,6 +26,9 @@ import java.util.Optional;
  * {@code fraudops.format} ({@code JSON} or {@code CBM}) and {@code fraudops.metric.<name>}. A version created
  * by hand in MLflow is served once it has a {@code fraudops.format} tag and its directory holds
  * {@code model.json} (or {@code model.cbm}) and the sidecar {@code model.json.meta.json}.
+ * <p>
+ * Each registration is also logged as a finished MLflow run ({@link MlflowRuns}: the sidecar's params and
+ * the metrics, in an experiment named after the model), which the version links to by {@code run_id}.
  */
 public final class MlflowModelRegistry implements ModelRegistry {
 
@@ -36,6 +39,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
     private final MlflowRestClient mlflow;
     private final S3Objects objects;
     private final MlflowArtifactStore artifacts;
+    private final MlflowRuns runs;
 
     /** @param token bearer token for MLflow, or null */
     public MlflowModelRegistry(URI trackingUri, String token, MinioClient s3, MlflowArtifactStore artifacts) {
@@ -47,6 +51,7 @@ public final class MlflowModelRegistry implements ModelRegistry {
         this.mlflow = Objects.requireNonNull(mlflow, "mlflow");
         this.objects = new S3Objects(s3);
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
+        this.runs = new MlflowRuns(mlflow, System::currentTimeMillis);
     }
 
     @Override
@@ -59,8 +64,9 @@ public final class MlflowModelRegistry implements ModelRegistry {
         List<Map<String, String>> tags = new ArrayList<>();
         tags.add(tag(FORMAT_TAG, format.name()));
         metrics.forEach((k, v) -> tags.add(tag(METRIC_TAG_PREFIX + k, Double.toString(v))));
+        String runId = runs.log(modelName, metadata, metrics);
         JsonNode created = mlflow.post("model-versions/create",
-                Map.of("name", modelName, "source", dir.toString(), "tags", tags));
+                Map.of("name", modelName, "source", dir.toString(), "run_id", runId, "tags", tags));
         return toVersion(created.path("model_version"));
     }
 

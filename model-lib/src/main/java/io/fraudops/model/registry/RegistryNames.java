@@ -5,19 +5,20 @@ import java.util.regex.Pattern;
 /**
  * The names both adapters accept. Restricted to what is safe both as an S3 key segment and in an MLflow
  * query filter, so a model registered in one store can be registered under the same name in the other.
+ * Public so a command can refuse a bad name before it spends minutes training.
  */
-final class RegistryNames {
+public final class RegistryNames {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
     private RegistryNames() {
     }
 
-    static String requireModelName(String name) {
+    public static String requireModelName(String name) {
         return require(name, "model name");
     }
 
-    static String requireAlias(String alias) {
+    public static String requireAlias(String alias) {
         return require(alias, "alias");
     }
 

@@ -45,6 +45,35 @@ public final class Metrics {
         return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
 
+    /**
+     * PR-AUC as average precision: over the distinct scores from high to low, the precision at each cut
+     * weighted by the recall it adds, {@code sum (R_k - R_k-1) * P_k} (scikit-learn's definition; no
+     * interpolation, which would be optimistic). A random ranking scores about the fraud rate.
+     */
+    public static double averagePrecision(double[] scores, int[] labels) {
+        requireSameLength(scores, labels);
+        Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+        long positives = Arrays.stream(labels).filter(label -> label == 1).count();
+        if (positives == 0) {
+            throw new IllegalArgumentException("average precision needs at least one positive");
+        }
+        double sum = 0;
+        long truePositives = 0;
+        for (int start = 0; start < order.length; ) {
+            int end = start;
+            long added = labels[order[start]];
+            while (end + 1 < order.length && scores[order[end + 1]] == scores[order[start]]) {
+                end++;
+                added += labels[order[end]];
+            }
+            truePositives += added;
+            sum += (double) added / positives * truePositives / (end + 1);
+            start = end + 1;
+        }
+        return sum;
+    }
+
     /** Mean negative log-likelihood of the labels under the predicted probabilities. */
     public static double logLoss(double[] probabilities, int[] labels) {
         requireSameLength(probabilities, labels);

@@ -17,7 +17,8 @@ public final class ModelExport {
 
     /**
      * Metadata with training (and, if given, holdout) metrics and the training medians as reason-code
-     * baselines.
+     * baselines. A {@link TrainingRun} records more: trainer settings, data periods and source, threshold
+     * metrics and the drift reference.
      *
      * @param holdout may be null
      */

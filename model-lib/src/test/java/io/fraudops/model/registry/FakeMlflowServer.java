@@ -22,11 +22,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Stands in for an MLflow 2.x tracking server's model registry endpoints, answering in the JSON shapes MLflow
  * documents (REST API reference: {@code model_version} objects with string versions, epoch-millis
  * timestamps, tag lists; errors as {@code {"error_code", "message"}}). Keeps just enough state to number
- * versions and move aliases, and records every request.
+ * versions and move aliases, experiments and runs with their params and metrics (refusing a log-batch over
+ * MLflow's limits), and records every request.
  */
 final class FakeMlflowServer implements AutoCloseable {
 
     record Request(String method, String path, String query, JsonNode body) {
+    }
+
+    /** A run as logged: params by key, the last value of each metric, its status and experiment. */
+    static final class Run {
+
+        final String experimentId;
+        final Map<String, String> params = new LinkedHashMap<>();
+        final Map<String, Double> metrics = new LinkedHashMap<>();
+        volatile String status = "RUNNING";
+
+        Run(String experimentId) {
+            this.experimentId = experimentId;
+        }
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -35,6 +49,8 @@ final class FakeMlflowServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, List<ObjectNode>> versions = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> aliases = new LinkedHashMap<>();
+    private final Map<String, String> experiments = new LinkedHashMap<>();
+    final Map<String, Run> runs = new LinkedHashMap<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Search results per page, small so that paging is exercised. */
     int pageSize = 2;
@@ -79,6 +95,11 @@ final class FakeMlflowServer implements AutoCloseable {
             case "GET registered-models/alias" -> getByAlias(exchange, q.get("name"), q.get("alias"));
             case "GET model-versions/get" -> getVersion(exchange, q.get("name"), q.get("version"));
             case "GET model-versions/search" -> search(exchange, q);
+            case "GET experiments/get-by-name" -> getExperiment(exchange, q.get("experiment_name"));
+            case "POST experiments/create" -> createExperiment(exchange, body.path("name").asText());
+            case "POST runs/create" -> createRun(exchange, body);
+            case "POST runs/log-batch" -> logBatch(exchange, body);
+            case "POST runs/update" -> updateRun(exchange, body);
             default -> error(exchange, 404, "ENDPOINT_NOT_FOUND", "no " + path);
         }
     }
@@ -104,7 +125,82 @@ final class FakeMlflowServer implements AutoCloseable {
         Map<String, String> tags = new LinkedHashMap<>();
         body.path("tags").forEach(t -> tags.put(t.path("key").asText(), t.path("value").asText()));
         ObjectNode reply = MAPPER.createObjectNode();
-        reply.set("model_version", addVersion(name, body.path("source").asText(), tags));
+        ObjectNode version = addVersion(name, body.path("source").asText(), tags);
+        version.put("run_id", body.path("run_id").asText(""));
+        reply.set("model_version", version);
+        reply(exchange, 200, reply);
+    }
+
+    private void getExperiment(HttpExchange exchange, String name) throws IOException {
+        String id = experiments.get(name);
+        if (id == null) {
+            error(exchange, 404, "RESOURCE_DOES_NOT_EXIST", "Could not find experiment with name '" + name + "'");
+            return;
+        }
+        ObjectNode reply = MAPPER.createObjectNode();
+        reply.putObject("experiment").put("experiment_id", id).put("name", name).put("lifecycle_stage", "active");
+        reply(exchange, 200, reply);
+    }
+
+    private void createExperiment(HttpExchange exchange, String name) throws IOException {
+        if (experiments.containsKey(name)) {
+            error(exchange, 400, "RESOURCE_ALREADY_EXISTS", "Experiment '" + name + "' already exists.");
+            return;
+        }
+        String id = Integer.toString(experiments.size() + 1);
+        experiments.put(name, id);
+        reply(exchange, 200, MAPPER.createObjectNode().put("experiment_id", id));
+    }
+
+    private void createRun(HttpExchange exchange, JsonNode body) throws IOException {
+        String experimentId = body.path("experiment_id").asText();
+        if (!experiments.containsValue(experimentId)) {
+            error(exchange, 404, "RESOURCE_DOES_NOT_EXIST", "No Experiment with id=" + experimentId + " exists");
+            return;
+        }
+        String runId = String.format("%032x", runs.size() + 1);
+        runs.put(runId, new Run(experimentId));
+        ObjectNode reply = MAPPER.createObjectNode();
+        reply.putObject("run").putObject("info").put("run_id", runId).put("run_uuid", runId)
+                .put("experiment_id", experimentId).put("status", "RUNNING")
+                .put("start_time", body.path("start_time").asLong());
+        reply(exchange, 200, reply);
+    }
+
+    private void logBatch(HttpExchange exchange, JsonNode body) throws IOException {
+        Run run = runs.get(body.path("run_id").asText());
+        if (run == null) {
+            error(exchange, 404, "RESOURCE_DOES_NOT_EXIST", "Run '" + body.path("run_id").asText() + "' not found");
+            return;
+        }
+        int params = body.path("params").size();
+        int metrics = body.path("metrics").size();
+        if (params > 100 || metrics > 1000 || params + metrics > 1000) {
+            error(exchange, 400, "INVALID_PARAMETER_VALUE", "A batch logging request can contain at most 100"
+                    + " params and 1000 metrics, params and tags in total; got " + params + " params, " + metrics
+                    + " metrics");
+            return;
+        }
+        for (JsonNode metric : body.path("metrics")) {
+            if (!metric.path("timestamp").isIntegralNumber() || !metric.path("value").isNumber()) {
+                error(exchange, 400, "INVALID_PARAMETER_VALUE", "metric needs a number and a timestamp: " + metric);
+                return;
+            }
+        }
+        body.path("params").forEach(p -> run.params.put(p.path("key").asText(), p.path("value").asText()));
+        body.path("metrics").forEach(m -> run.metrics.put(m.path("key").asText(), m.path("value").asDouble()));
+        reply(exchange, 200, MAPPER.createObjectNode());
+    }
+
+    private void updateRun(HttpExchange exchange, JsonNode body) throws IOException {
+        Run run = runs.get(body.path("run_id").asText());
+        if (run == null) {
+            error(exchange, 404, "RESOURCE_DOES_NOT_EXIST", "Run '" + body.path("run_id").asText() + "' not found");
+            return;
+        }
+        run.status = body.path("status").asText();
+        ObjectNode reply = MAPPER.createObjectNode();
+        reply.putObject("run_info").put("run_id", body.path("run_id").asText()).put("status", run.status);
         reply(exchange, 200, reply);
     }
 

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fraudops.model.scoring.ModelArtifact;
 import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.scoring.ModelLoadException;
+import io.fraudops.model.scoring.ModelMetadata;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -79,6 +81,33 @@ class MlflowModelRegistryTest {
         assertThat(objects.get(ModelFiles.model(dir, ModelFormat.JSON))).hasValueSatisfying(
                 bytes -> assertThat(bytes).isEqualTo(tinyModel()));
         assertThat(objects.get(ModelFiles.sidecar(dir, ModelFormat.JSON))).isPresent();
+    }
+
+    @Test
+    void logsEachRegistrationAsAFinishedRunWithTheSidecarParamsAndTheMetrics() {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < 150; i++) { // more than one log-batch request may carry
+            params.put("param_" + i, "value " + i);
+        }
+        ModelMetadata base = tinyMetadata(name);
+        ModelMetadata withParams = new ModelMetadata(name, base.version(), base.trainedAt(), base.metrics(),
+                base.baselines(), base.featureNames(), params, null);
+
+        registry.register(name, tinyModel(), ModelFormat.JSON, withParams, Map.of("holdout_auc", 0.81));
+        registry.register(name, tinyModel(), ModelFormat.JSON, withParams, Map.of("holdout_auc", 0.83));
+
+        assertThat(mlflow.runs).hasSize(2);
+        FakeMlflowServer.Run first = mlflow.runs.values().iterator().next();
+        assertThat(first.params).isEqualTo(params);
+        assertThat(first.metrics).containsExactly(Map.entry("holdout_auc", 0.81));
+        assertThat(first.status).isEqualTo("FINISHED");
+        assertThat(mlflow.runs.values()).extracting(run -> run.experimentId).containsOnly(first.experimentId);
+        assertThat(mlflow.requests).filteredOn(r -> r.path().equals("experiments/create")).hasSize(1);
+        assertThat(mlflow.requests).as("150 params need two batches per run")
+                .filteredOn(r -> r.path().equals("runs/log-batch")).hasSize(4);
+        JsonNode created = mlflow.requests.stream().filter(r -> r.path().equals("model-versions/create"))
+                .findFirst().orElseThrow().body();
+        assertThat(mlflow.runs).containsKey(created.path("run_id").asText());
     }
 
     @Test

@@ -35,9 +35,9 @@ public record RegistryProperties(
     @DefaultValue("champion") String alias,
     @DefaultValue("10s") Duration pollInterval,
     String endpoint,
-    @DefaultValue("fraud-local") String accessKey,
-    @DefaultValue("fraud-local-secret") String secretKey,
-    @DefaultValue("models") String bucket,
+    @DefaultValue(DEFAULT_ACCESS_KEY) String accessKey,
+    @DefaultValue(DEFAULT_SECRET_KEY) String secretKey,
+    @DefaultValue(DEFAULT_BUCKET) String bucket,
     @DefaultValue("") String prefix,
     String seedLocation,
     @DefaultValue("9190") int embeddedPort,
@@ -52,4 +52,9 @@ public record RegistryProperties(
 
   /** Where {@code ./fraud train} finds the registry of a locally running application by default. */
   public static final String LOCAL_ENDPOINT = "http://127.0.0.1:9190";
+
+  // Shared with ./fraud train, so its defaults reach a local application's registry without options.
+  public static final String DEFAULT_ACCESS_KEY = "fraud-local";
+  public static final String DEFAULT_SECRET_KEY = "fraud-local-secret";
+  public static final String DEFAULT_BUCKET = "models";
 }

@@ -1,17 +1,18 @@
 package io.fraudops.workers.training;
 
 import io.fraudops.feature.training.TrainingSet;
-import io.fraudops.model.scoring.ModelMetadata;
 import io.fraudops.model.training.Dataset;
-import io.fraudops.model.training.Evaluation;
 import io.fraudops.model.training.ModelExport;
-import io.fraudops.model.training.ObliviousTreeTrainer;
-import io.fraudops.model.training.TrainedModel;
+import io.fraudops.model.training.SourceFile;
+import io.fraudops.model.training.SplitRule;
+import io.fraudops.model.training.TrainingCsv;
 import io.fraudops.model.training.TrainingParams;
+import io.fraudops.model.training.TrainingRequest;
+import io.fraudops.model.training.TrainingResult;
+import io.fraudops.model.training.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.Arrays;
 
 /** Splits a training set by time, fits on the earlier part, evaluates on the later, writes the model. */
 final class DemoModelFit {
@@ -19,6 +20,7 @@ final class DemoModelFit {
   static final String MODEL_NAME = "demo-fraud-model";
   /** Share of the history, by time, the model is fitted on; the rest is the evaluation period. */
   static final double TRAIN_SHARE = 0.8;
+  static final double THRESHOLD = 0.5;
 
   private final DemoTrainingOptions options;
 
@@ -27,18 +29,20 @@ final class DemoModelFit {
   }
 
   DemoModelReport fitAndWrite(TrainingSet set) throws IOException {
-    int cut = (int) (set.size() * TRAIN_SHARE);
-    Dataset train = dataset(set, 0, cut);
-    Dataset holdout = dataset(set, cut, set.size());
     TrainingParams params = TrainingParams.defaults().withIterations(300).withSeed(options.seed());
-    long begin = System.nanoTime();
-    TrainedModel model = ObliviousTreeTrainer.fit(train, params);
-    double seconds = (System.nanoTime() - begin) / 1e9;
-    ModelMetadata metadata =
-        ModelExport.metadata(model, MODEL_NAME, "seed-" + options.seed(), trainingInstant(set), train, holdout);
+    TrainingRequest request =
+        new TrainingRequest(
+            MODEL_NAME,
+            "seed-" + options.seed(),
+            trainingInstant(set),
+            params,
+            new SplitRule.Share(TRAIN_SHARE),
+            THRESHOLD,
+            new SourceFile("synthetic history, seed " + options.seed(), null));
+    TrainingResult result = TrainingRun.run(rows(set), request);
     Files.createDirectories(options.output().toAbsolutePath().getParent());
-    ModelExport.write(model, metadata, options.output());
-    return new DemoModelReport(options.output(), train, holdout, Evaluation.of(model, holdout), params, seconds);
+    ModelExport.write(result.model(), result.metadata(), options.output());
+    return new DemoModelReport(options.output(), result);
   }
 
   /** Trained "as of" the end of the history, so retraining gives byte-identical files. */
@@ -46,10 +50,8 @@ final class DemoModelFit {
     return Instant.ofEpochMilli(set.timestamps()[set.size() - 1]);
   }
 
-  private static Dataset dataset(TrainingSet set, int from, int to) {
-    return new Dataset(
-        set.featureNames().toArray(String[]::new),
-        Arrays.copyOfRange(set.rows(), from, to),
-        Arrays.copyOfRange(set.labels(), from, to));
+  private static TrainingCsv.Rows rows(TrainingSet set) {
+    Dataset all = new Dataset(set.featureNames().toArray(String[]::new), set.rows(), set.labels());
+    return new TrainingCsv.Rows(all, set.timestamps());
   }
 }
