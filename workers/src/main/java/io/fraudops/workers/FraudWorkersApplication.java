@@ -6,6 +6,7 @@ import io.fraudops.workers.backfill.ExportTrainingSetCommand;
 import io.fraudops.workers.backfill.GenerateHistoryCommand;
 import io.fraudops.workers.drift.DriftCommand;
 import io.fraudops.workers.training.DemoModelTrainer;
+import io.fraudops.workers.training.TrainCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -24,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code backfill}: loads a history CSV into the offline store, rebuilds profiles and online state.
  *   <li>{@code generate-history}: writes a synthetic history CSV for the backfill.
  *   <li>{@code export-training-set}: writes the point-in-time training set of the offline store.
+ *   <li>{@code train}: trains a model on a labelled CSV, writes it with a report, registers it.
  *   <li>{@code drift}: population stability of recent payments' features and scores against training.
  * </ul>
  */
@@ -50,9 +52,10 @@ public class FraudWorkersApplication {
       case "generate-history" -> GenerateHistoryCommand.main(rest);
       case "export-training-set" -> ExportTrainingSetCommand.main(rest);
       case "drift" -> DriftCommand.main(rest);
+      case "train" -> TrainCommand.main(rest);
       default -> {
         System.err.println(
-            "Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, bench, backfill, generate-history, export-training-set, drift.");
+            "Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, bench, backfill, generate-history, export-training-set, train, drift.");
         System.exit(2);
       }
     }
