@@ -1,0 +1,151 @@
+package io.fraudops.model.scoring;
+
+import java.util.Arrays;
+
+/**
+ * The oblivious trees of a CatBoost model with float features only, read from its JSON, with what tree-path
+ * reason codes need precomputed: per tree, the weighted mean leaf value below every prefix of split
+ * outcomes. Predicts as catboost4j does (float comparisons {@code x > border}, NaN to the false side unless
+ * the feature's {@code nan_value_treatment} is {@code AsTrue}). Immutable and thread-safe.
+ */
+public final class ObliviousEnsemble {
+
+    private final int featureCount;
+    private final boolean[] nanAsTrue;
+    private final int[] depths;
+    // Splits of all trees in order, flattened so the hot path walks plain arrays.
+    private final int[] splitFeatures;
+    private final float[] splitBorders;
+    // Per tree, 2^(depth+1) - 1 means: level d's 2^d prefixes start at offset 2^d - 1; the last level is
+    // the leaf values themselves, so a prediction and an explanation read the same numbers.
+    private final double[] means;
+    private final double scale;
+    private final double bias;
+    private final double expectedRaw;
+    private final int maxDepth;
+
+    ObliviousEnsemble(boolean[] nanAsTrue, int[] depths, int[] splitFeatures, float[] splitBorders, double[] means,
+                      double scale, double bias) {
+        this.featureCount = nanAsTrue.length;
+        this.nanAsTrue = nanAsTrue.clone();
+        this.depths = depths.clone();
+        this.splitFeatures = splitFeatures.clone();
+        this.splitBorders = splitBorders.clone();
+        this.means = means.clone();
+        this.scale = scale;
+        this.bias = bias;
+        double sum = 0;
+        int node = 0;
+        int depth = 0;
+        for (int d : depths) {
+            sum += means[node];
+            node += (2 << d) - 1;
+            depth = Math.max(depth, d);
+        }
+        if (node != means.length || Arrays.stream(depths).sum() != splitFeatures.length) {
+            throw new IllegalArgumentException("tree depths do not match the splits and means given");
+        }
+        this.expectedRaw = scale * sum + bias;
+        this.maxDepth = depth;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the JSON is not a CatBoost model of oblivious trees over float
+     *                                  features (non-symmetric trees, categorical features, several outputs)
+     */
+    public static ObliviousEnsemble fromCatBoostJson(byte[] json) {
+        return CatBoostJsonTrees.parse(json);
+    }
+
+    public int featureCount() {
+        return featureCount;
+    }
+
+    public int treeCount() {
+        return depths.length;
+    }
+
+    public int maxDepth() {
+        return maxDepth;
+    }
+
+    /** The raw score (log-odds) of {@code row}, as catboost4j computes it. */
+    public double predictRaw(double[] row) {
+        requireWidth(row.length);
+        double sum = 0;
+        int split = 0;
+        int node = 0;
+        for (int depth : depths) {
+            int leaf = 0;
+            for (int d = 0; d < depth; d++, split++) {
+                if (right(row, split)) {
+                    leaf |= 1 << d;
+                }
+            }
+            sum += means[node + (1 << depth) - 1 + leaf];
+            node += (2 << depth) - 1;
+        }
+        return scale * sum + bias;
+    }
+
+    /** The raw score of an "average" row: every tree's leaves averaged by their training weights. */
+    public double expectedRaw() {
+        return expectedRaw;
+    }
+
+    /**
+     * Saabas path attribution in raw-score units: walking level d of a tree moves the expected value from
+     * the mean below the prefix before d to the mean below the prefix through d, and the split's feature
+     * gets that step. Per tree the steps telescope to leaf - mean, so the contributions add up to
+     * {@code raw - expectedRaw()} (up to rounding).
+     *
+     * @param out overwritten with one contribution per feature; {@code featureCount()} long
+     * @return the raw score of {@code row}
+     */
+    public double contributions(double[] row, double[] out) {
+        requireWidth(row.length);
+        if (out.length != featureCount) {
+            throw new IllegalArgumentException("need room for " + featureCount + " contributions, got " + out.length);
+        }
+        Arrays.fill(out, 0.0);
+        double sum = 0;
+        int split = 0;
+        int node = 0;
+        for (int depth : depths) {
+            int prefix = 0;
+            double mean = means[node];
+            for (int d = 0; d < depth; d++, split++) {
+                if (right(row, split)) {
+                    prefix |= 1 << d;
+                }
+                double next = means[node + (2 << d) - 1 + prefix];
+                out[splitFeatures[split]] += next - mean;
+                mean = next;
+            }
+            sum += mean;
+            node += (2 << depth) - 1;
+        }
+        if (scale != 1.0) {
+            for (int f = 0; f < featureCount; f++) {
+                out[f] *= scale;
+            }
+        }
+        return scale * sum + bias;
+    }
+
+    private boolean right(double[] row, int split) {
+        float x = (float) row[splitFeatures[split]];
+        return x > splitBorders[split] || (x != x && nanAsTrue[splitFeatures[split]]);
+    }
+
+    private void requireWidth(int width) {
+        if (width != featureCount) {
+            throw new IllegalArgumentException("the trees read " + featureCount + " features, got " + width);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return depths.length + " oblivious trees of depth <= " + maxDepth + " over " + featureCount + " features";
+    }
+}
