@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,6 +59,7 @@ final class CatBoostJsonTrees {
         List<Integer> features = new ArrayList<>();
         List<Float> borders = new ArrayList<>();
         List<double[]> means = new ArrayList<>();
+        int weighted = 0;
         for (int t = 0; t < trees.size(); t++) {
             JsonNode splits = trees.get(t).path("splits");
             require(splits.isArray() && splits.size() <= MAX_DEPTH, "tree " + t + " has no splits array");
@@ -71,15 +73,17 @@ final class CatBoostJsonTrees {
                 features.add(borderFeature.get(index));
                 borders.add(borderValue.get(index));
             }
+            double[] weights = weights(trees.get(t).path("leaf_weights"), 1 << depths[t], t);
+            weighted += weights != null && Arrays.stream(weights).anyMatch(w -> w > 0) ? 1 : 0;
             means.add(PrefixMeans.of(numbers(trees.get(t).path("leaf_values"), 1 << depths[t], "leaf_values", t),
-                    weights(trees.get(t).path("leaf_weights"), 1 << depths[t], t)));
+                    weights));
         }
         JsonNode scaleAndBias = root.path("scale_and_bias");
         double scale = scaleAndBias.path(0).asDouble(1.0);
         double bias = scaleAndBias.path(1).path(0).asDouble(0.0);
         require(Double.isFinite(scale) && Double.isFinite(bias), "scale_and_bias is not finite");
         return new ObliviousEnsemble(nanAsTrue, depths, features.stream().mapToInt(Integer::intValue).toArray(),
-                toFloats(borders), concat(means), scale, bias);
+                toFloats(borders), concat(means), scale, bias, weighted);
     }
 
     /** @return null when absent: the leaves are then averaged uniformly */

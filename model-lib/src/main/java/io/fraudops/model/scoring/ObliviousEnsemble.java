@@ -23,9 +23,11 @@ public final class ObliviousEnsemble {
     private final double bias;
     private final double expectedRaw;
     private final int maxDepth;
+    private final int weightedTrees;
 
+    /** @param weightedTrees how many trees had leaf weights to average by (the others count leaves alike) */
     ObliviousEnsemble(boolean[] nanAsTrue, int[] depths, int[] splitFeatures, float[] splitBorders, double[] means,
-                      double scale, double bias) {
+                      double scale, double bias, int weightedTrees) {
         this.featureCount = nanAsTrue.length;
         this.nanAsTrue = nanAsTrue.clone();
         this.depths = depths.clone();
@@ -34,6 +36,7 @@ public final class ObliviousEnsemble {
         this.means = means.clone();
         this.scale = scale;
         this.bias = bias;
+        this.weightedTrees = weightedTrees;
         double sum = 0;
         int node = 0;
         int depth = 0;
@@ -67,6 +70,11 @@ public final class ObliviousEnsemble {
 
     public int maxDepth() {
         return maxDepth;
+    }
+
+    /** Trees whose leaves carried training weights; a model exported without them explains less faithfully. */
+    public int weightedTrees() {
+        return weightedTrees;
     }
 
     /** The raw score (log-odds) of {@code row}, as catboost4j computes it. */
@@ -146,6 +154,7 @@ public final class ObliviousEnsemble {
 
     @Override
     public String toString() {
-        return depths.length + " oblivious trees of depth <= " + maxDepth + " over " + featureCount + " features";
+        return depths.length + " oblivious trees of depth <= " + maxDepth + " over " + featureCount + " features, "
+                + weightedTrees + " with leaf weights";
     }
 }

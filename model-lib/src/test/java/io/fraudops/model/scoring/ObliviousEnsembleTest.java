@@ -45,6 +45,7 @@ class ObliviousEnsembleTest {
         assertThat(trees.treeCount()).isEqualTo(200);
         assertThat(trees.maxDepth()).isEqualTo(6);
         assertThat(trees.featureCount()).isEqualTo(SyntheticFraudData.FEATURES.length);
+        assertThat(trees.weightedTrees()).isEqualTo(200);
     }
 
     @Test
@@ -81,6 +82,7 @@ class ObliviousEnsembleTest {
         ((ObjectNode) zeroWeights.at("/oblivious_trees/1")).putArray("leaf_weights").add(0).add(0);
 
         double uniform = (-0.5 + 1.5 - 1.0 + 0.25) / 4 + (-0.25 + 1.0) / 2 - 2.0;
+        assertThat(ObliviousEnsemble.fromCatBoostJson(unweighted.toString().getBytes()).weightedTrees()).isZero();
         assertThat(ObliviousEnsemble.fromCatBoostJson(unweighted.toString().getBytes()).expectedRaw())
                 .isCloseTo(uniform, within(1e-12));
         assertThat(ObliviousEnsemble.fromCatBoostJson(zeroWeights.toString().getBytes()).expectedRaw())
