@@ -106,27 +106,32 @@ public final class ModelBench {
     return latencies;
   }
 
-  /** On the rows scored 0.5 or more: how often the tree explainer's top reason is ablation's. */
+  /**
+   * On the rows scored 0.5 or more: how often the tree explainer's top reason is ablation's, and how often
+   * it is at least among ablation's top three (features that only raise risk together tie under ablation).
+   */
   private static ModelBenchReport.Agreement agreement(
       FraudModel model, ReasonExplainer trees, double[][] rows, double[] baselines) {
     AblationExplainer ablation = new AblationExplainer();
     double[] probabilities = model.predictProbabilities(rows);
     int high = 0;
     int same = 0;
+    int inTop3 = 0;
     for (int i = 0; i < rows.length; i++) {
       if (probabilities[i] < 0.5) {
         continue;
       }
       high++;
       List<ReasonCode> byTrees = trees.explain(model, rows[i], probabilities[i], baselines, 1);
-      List<ReasonCode> byAblation = ablation.explain(model, rows[i], probabilities[i], baselines, 1);
-      if (!byTrees.isEmpty()
-          && !byAblation.isEmpty()
-          && byTrees.getFirst().feature().equals(byAblation.getFirst().feature())) {
-        same++;
+      List<ReasonCode> byAblation = ablation.explain(model, rows[i], probabilities[i], baselines, 3);
+      if (byTrees.isEmpty() || byAblation.isEmpty()) {
+        continue;
       }
+      String top = byTrees.getFirst().feature();
+      same += top.equals(byAblation.getFirst().feature()) ? 1 : 0;
+      inTop3 += byAblation.stream().anyMatch(reason -> reason.feature().equals(top)) ? 1 : 0;
     }
-    return new ModelBenchReport.Agreement(same, high);
+    return new ModelBenchReport.Agreement(same, inTop3, high);
   }
 
   static void consume(double value) {

@@ -9,12 +9,15 @@ import java.util.List;
 /** Prints what {@link ModelBench} measured, compact enough to paste into a ticket. */
 final class ModelBenchReport {
 
-  /** Of {@code high} rows scored 0.5 or more, {@code same} had the same top reason from both explainers. */
-  record Agreement(int same, int high) {
+  /**
+   * Of {@code high} rows scored 0.5 or more, {@code same} had the same top reason from both explainers, and
+   * for {@code inTop3} the tree explainer's top reason was among ablation's top three.
+   */
+  record Agreement(int same, int inTop3, int high) {
 
     Agreement {
-      if (same < 0 || same > high) {
-        throw new IllegalArgumentException("agreement " + same + " of " + high + " rows");
+      if (same < 0 || same > inTop3 || inTop3 > high) {
+        throw new IllegalArgumentException("agreement " + same + " <= " + inTop3 + " <= " + high + " rows");
       }
     }
   }
@@ -85,10 +88,13 @@ final class ModelBenchReport {
       return;
     }
     out.printf(
-        "  top reason, tree vs ablation: same on %,d of %,d rows scored >= 0.5 (%.1f %%)%n",
+        "  top reason, tree vs ablation: same on %,d of %,d rows scored >= 0.5 (%.1f %%),"
+            + " among ablation's top 3 on %,d (%.1f %%)%n",
         agreement.same(),
         agreement.high(),
-        100.0 * agreement.same() / agreement.high());
+        100.0 * agreement.same() / agreement.high(),
+        agreement.inTop3(),
+        100.0 * agreement.inTop3() / agreement.high());
   }
 
   private void line(String label, Latencies latencies) {

@@ -28,7 +28,8 @@ class ModelBenchTest {
     // 2,000 rows per thread in batches of 64: 32 batches each.
     assertThat(printed).containsPattern("1 thread +32 +[\\d,]+ +\\d+\\.\\d");
     assertThat(printed).containsPattern("2 threads +64 +[\\d,]+ +\\d+\\.\\d");
-    assertThat(printed).containsPattern("top reason, tree vs ablation: (same on|no row)");
+    assertThat(printed)
+        .containsPattern("top reason, tree vs ablation: (same on [\\d,]+ of [\\d,]+ rows|no row scored)");
   }
 
   @Test
