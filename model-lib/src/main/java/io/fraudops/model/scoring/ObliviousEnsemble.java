@@ -41,19 +41,18 @@ public final class ObliviousEnsemble {
         this.bias = bias;
         this.weightedTrees = weightedTrees;
         this.inputs = ThreadLocal.withInitial(() -> new float[featureCount]);
-        double sum = 0;
-        int node = 0;
-        int depth = 0;
-        for (int d : depths) {
-            sum += means[node];
-            node += (2 << d) - 1;
-            depth = Math.max(depth, d);
-        }
-        if (node != means.length || Arrays.stream(depths).sum() != splitFeatures.length) {
+        if (Arrays.stream(depths).map(d -> (2 << d) - 1).sum() != means.length
+                || Arrays.stream(depths).sum() != splitFeatures.length || splitBorders.length != splitFeatures.length) {
             throw new IllegalArgumentException("tree depths do not match the splits and means given");
         }
+        double sum = 0;
+        int node = 0;
+        for (int d : depths) {
+            sum += means[node]; // a tree's overall mean comes first
+            node += (2 << d) - 1;
+        }
         this.expectedRaw = scale * sum + bias;
-        this.maxDepth = depth;
+        this.maxDepth = Arrays.stream(depths).max().orElse(0);
     }
 
     /**

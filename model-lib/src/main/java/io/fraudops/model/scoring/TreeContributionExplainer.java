@@ -24,7 +24,8 @@ import java.util.Objects;
  * <p>The reference is the training population the leaf weights describe, not a baseline row: the
  * {@code baselines} argument is ignored. {@code p} is recomputed from the trees rather than taken from the
  * caller, so contributions sum exactly; parity with catboost4j is checked when {@link ModelArtifact} picks
- * this explainer. Thread-safe; per explained row it allocates only the reason codes returned.
+ * this explainer. Thread-safe; contributions go to a per-thread array, so an explained row allocates only
+ * the list of reason codes it returns.
  */
 public final class TreeContributionExplainer implements ReasonExplainer {
 
