@@ -5,18 +5,30 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A loaded model together with its sidecar metadata. Load from a file path or from
- * {@code classpath:models/x.json}; the sidecar {@code <location>.meta.json} is required, because a model
- * without a version cannot be audited and one without baselines cannot explain its scores.
+ * A loaded model together with its sidecar metadata and the explainer for its scores. Load from a file path
+ * or from {@code classpath:models/x.json}; the sidecar {@code <location>.meta.json} is required, because a
+ * model without a version cannot be audited and one without baselines cannot explain its scores.
  *
- * @param location where the model was loaded from, for logs
+ * @param location  where the model was loaded from, for logs
+ * @param explainer tree-path reasons ({@link TreeContributionExplainer}) when the model is CatBoost JSON whose
+ *                  trees we can read and which scores as catboost4j does; ablation otherwise (.cbm)
  */
-public record ModelArtifact(FraudModel model, ModelMetadata metadata, String location) implements AutoCloseable {
+public record ModelArtifact(FraudModel model, ModelMetadata metadata, String location, ReasonExplainer explainer)
+        implements AutoCloseable {
+
+    /** Rows on which the trees read from JSON must score as catboost4j does before they explain its scores. */
+    private static final double PARITY = 1e-9;
 
     public ModelArtifact {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(explainer, "explainer");
+    }
+
+    /** With ablation reasons, which explain any model, e.g. one wrapped for a test. */
+    public ModelArtifact(FraudModel model, ModelMetadata metadata, String location) {
+        this(model, metadata, location, new AblationExplainer());
     }
 
     /** Name and version from the sidecar. */
@@ -57,11 +69,39 @@ public record ModelArtifact(FraudModel model, ModelMetadata metadata, String loc
                 throw new ModelLoadException(Reason.INVALID_METADATA, location + ModelMetadata.SIDECAR_SUFFIX,
                         "baselines missing for features " + missing);
             }
-            return new ModelArtifact(loaded, metadata, location);
+            ReasonExplainer explainer = explainerFor(model, format, loaded, baselines(loaded.info(), metadata));
+            return new ModelArtifact(loaded, metadata, location, explainer);
         } catch (RuntimeException e) {
             loaded.close();
             throw e;
         }
+    }
+
+    /**
+     * Trees read by our own parser explain only if they score as the loaded model does (checked on the
+     * baselines and an all-zero row): a CatBoost feature we misread must cost explanation quality, never
+     * explanations of a different model.
+     */
+    private static ReasonExplainer explainerFor(byte[] bytes, ModelFormat format, FraudModel model,
+                                                double[] baselines) {
+        if (format != ModelFormat.JSON) {
+            return new AblationExplainer();
+        }
+        ObliviousEnsemble trees;
+        try {
+            trees = ObliviousEnsemble.fromCatBoostJson(bytes);
+        } catch (IllegalArgumentException e) {
+            return new AblationExplainer(); // e.g. non-symmetric trees: ablation explains any model
+        }
+        if (trees.featureCount() != model.info().featureCount()) {
+            return new AblationExplainer();
+        }
+        for (double[] row : List.of(baselines, new double[baselines.length])) {
+            if (!(Math.abs(trees.predictRaw(row) - model.predictRaw(row)) <= PARITY)) {
+                return new AblationExplainer();
+            }
+        }
+        return new TreeContributionExplainer(trees);
     }
 
     public ModelInfo info() {
@@ -70,7 +110,11 @@ public record ModelArtifact(FraudModel model, ModelMetadata metadata, String loc
 
     /** The sidecar's baselines in the model's feature order. */
     public double[] baselines() {
-        List<String> names = model.info().featureNames();
+        return baselines(model.info(), metadata);
+    }
+
+    private static double[] baselines(ModelInfo info, ModelMetadata metadata) {
+        List<String> names = info.featureNames();
         double[] out = new double[names.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = metadata.baselines().get(names.get(i));
@@ -78,9 +122,9 @@ public record ModelArtifact(FraudModel model, ModelMetadata metadata, String loc
         return out;
     }
 
-    /** A scorer with ablation reason codes against this artifact's baselines. */
+    /** A scorer with this artifact's {@link #explainer()} and baselines. */
     public Scorer scorer() {
-        return new Scorer(model, new AblationExplainer(), baselines());
+        return new Scorer(model, explainer, baselines());
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 /**
  * Writes {@link TrainedModel} in the layout of CatBoost's {@code json_model_helpers.cpp}. catboost4j reads
  * only {@code split_index} of a split; border and feature are written too, as CatBoost does, for readers.
+ * {@code leaf_weights} (training rows per leaf) go beside {@code leaf_values} as in CatBoost's own export when
+ * the trees know them: tree-path reason codes need them, and catboost4j ignores them when predicting.
  * Nothing time-dependent goes in, so the same model always yields the same bytes.
  */
 final class CatBoostJsonWriter {
@@ -92,6 +94,13 @@ final class CatBoostJsonWriter {
                 json.writeNumber(tree.leafValue(leaf));
             }
             json.writeEndArray();
+            if (tree.hasLeafWeights()) {
+                json.writeArrayFieldStart("leaf_weights");
+                for (int leaf = 0; leaf < 1 << tree.depth(); leaf++) {
+                    json.writeNumber(tree.leafWeight(leaf));
+                }
+                json.writeEndArray();
+            }
             json.writeArrayFieldStart("splits");
             for (int d = 0; d < tree.depth(); d++) {
                 json.writeStartObject();

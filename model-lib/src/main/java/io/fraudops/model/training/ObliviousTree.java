@@ -6,11 +6,13 @@ import java.util.Arrays;
  * A symmetric tree: the same split at every node of a level. Split d decides bit d of the leaf index
  * (first split = lowest bit), which is how CatBoost lays out {@code leaf_values}.
  *
- * @param features   feature index of split d
- * @param borders    border of split d; the split is true when {@code (float) x > border}
- * @param leafValues 2^depth raw-score contributions
+ * @param features    feature index of split d
+ * @param borders     border of split d; the split is true when {@code (float) x > border}
+ * @param leafValues  2^depth raw-score contributions
+ * @param leafWeights per leaf, how many training rows the tree was fitted on fell into it (CatBoost's
+ *                    {@code leaf_weights}); all zero when unknown. Tree-path reason codes average leaves by them.
  */
-public record ObliviousTree(int[] features, float[] borders, double[] leafValues) {
+public record ObliviousTree(int[] features, float[] borders, double[] leafValues, double[] leafWeights) {
 
     public ObliviousTree {
         if (features.length != borders.length || features.length > 16) {
@@ -25,9 +27,24 @@ public record ObliviousTree(int[] features, float[] borders, double[] leafValues
                 throw new IllegalArgumentException("leaf values must be finite");
             }
         }
+        if (leafWeights.length != leafValues.length) {
+            throw new IllegalArgumentException("need one weight per leaf, got " + leafWeights.length + " for "
+                    + leafValues.length + " leaves");
+        }
+        for (double w : leafWeights) {
+            if (!(w >= 0 && Double.isFinite(w))) {
+                throw new IllegalArgumentException("leaf weights must be finite and >= 0");
+            }
+        }
         features = features.clone();
         borders = borders.clone();
         leafValues = leafValues.clone();
+        leafWeights = leafWeights.clone();
+    }
+
+    /** Without training weights (a hand-built tree): they are written as unknown. */
+    public ObliviousTree(int[] features, float[] borders, double[] leafValues) {
+        this(features, borders, leafValues, new double[leafValues.length]);
     }
 
     public int depth() {
@@ -64,6 +81,21 @@ public record ObliviousTree(int[] features, float[] borders, double[] leafValues
         return leafValues.clone();
     }
 
+    @Override
+    public double[] leafWeights() {
+        return leafWeights.clone();
+    }
+
+    /** Whether the weights are known: a tree fitted on at least one row has a positive weight somewhere. */
+    boolean hasLeafWeights() {
+        for (double w : leafWeights) {
+            if (w > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int feature(int level) {
         return features[level];
     }
@@ -76,15 +108,21 @@ public record ObliviousTree(int[] features, float[] borders, double[] leafValues
         return leafValues[leaf];
     }
 
+    double leafWeight(int leaf) {
+        return leafWeights[leaf];
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ObliviousTree t && Arrays.equals(features, t.features)
-                && Arrays.equals(borders, t.borders) && Arrays.equals(leafValues, t.leafValues);
+                && Arrays.equals(borders, t.borders) && Arrays.equals(leafValues, t.leafValues)
+                && Arrays.equals(leafWeights, t.leafWeights);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * Arrays.hashCode(features) + Arrays.hashCode(borders)) + Arrays.hashCode(leafValues);
+        int hash = 31 * (31 * Arrays.hashCode(features) + Arrays.hashCode(borders)) + Arrays.hashCode(leafValues);
+        return 31 * hash + Arrays.hashCode(leafWeights);
     }
 
     @Override

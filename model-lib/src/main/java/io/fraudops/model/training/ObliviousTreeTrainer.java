@@ -68,7 +68,8 @@ public final class ObliviousTreeTrainer {
             for (int i = 0; i < n; i++) {
                 raw[i] += leaves[leafOf[i]];
             }
-            trees.add(new ObliviousTree(Arrays.copyOf(features, depth), Arrays.copyOf(splitBorders, depth), leaves));
+            trees.add(new ObliviousTree(Arrays.copyOf(features, depth), Arrays.copyOf(splitBorders, depth), leaves,
+                    leafWeights(rows, leafOf, 1 << depth)));
         }
         return new TrainedModel(List.of(data.featureNames()), borders, hasNans(data), trees, bias, params);
     }
@@ -87,6 +88,15 @@ public final class ObliviousTreeTrainer {
             values[leaf] = denominator > 0 ? -gradSum[leaf] / denominator * params.learningRate() : 0.0;
         }
         return values;
+    }
+
+    /** Rows of the sample per leaf: the population the leaf value was fitted on, as CatBoost reports it. */
+    private static double[] leafWeights(int[] rows, int[] leafOf, int leaves) {
+        double[] weights = new double[leaves];
+        for (int row : rows) {
+            weights[leafOf[row]]++;
+        }
+        return weights;
     }
 
     /** Bernoulli row sample, ascending so histogram passes read the columns in order. */

@@ -3,6 +3,7 @@ package io.fraudops.model.scoring;
 import static io.fraudops.model.scoring.CatBoostFraudModelTest.expectRejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fraudops.model.scoring.ModelLoadException.Reason;
 import io.fraudops.model.training.Dataset;
 import io.fraudops.model.training.ModelExport;
@@ -81,6 +82,31 @@ class ModelArtifactTest {
 
         try (ModelArtifact artifact = ModelArtifact.load(model.toString())) {
             assertThat(artifact.info().featureNames()).containsExactly("a", "b", "c");
+        }
+    }
+
+    @Test
+    void explainsJsonModelsByTheirTreesAndOthersByAblation() throws Exception {
+        byte[] json = Files.readAllBytes(Fixtures.tinyVariant(dir, "t.json", j -> { }));
+        ModelMetadata meta = ModelMetadata.read(getClass().getClassLoader()
+                .getResourceAsStream(Fixtures.TINY + ModelMetadata.SIDECAR_SUFFIX).readAllBytes(), "tiny");
+        // catboost4j ignores leaf weights when it predicts; our parser refuses negative ones.
+        byte[] unreadableTrees = Files.readAllBytes(Fixtures.tinyVariant(dir, "neg.json", j -> ((ObjectNode) j
+                .at("/oblivious_trees/1")).putArray("leaf_weights").add(-1).add(1)));
+
+        try (ModelArtifact trees = ModelArtifact.load(json, ModelFormat.JSON, meta, "t.json");
+             ModelArtifact fallback = ModelArtifact.load(unreadableTrees, ModelFormat.JSON, meta, "neg.json")) {
+            assertThat(trees.explainer()).isInstanceOf(TreeContributionExplainer.class);
+            assertThat(fallback.explainer()).isInstanceOf(AblationExplainer.class);
+            double[] row = {800, 5, 0};
+            // The scorer explains with the artifact's explainer: the tree-path figure, not ablation's.
+            assertThat(trees.scorer().score(row).reasons())
+                    .isEqualTo(trees.explainer().explain(trees.model(), row, 0, trees.baselines(), 3));
+            assertThat(fallback.scorer().score(row).reasons())
+                    .isNotEqualTo(trees.scorer().score(row).reasons())
+                    .extracting(ReasonCode::feature).contains("amount", "velocity_1h");
+            assertThat(new ModelArtifact(trees.model(), meta, "wrapped").explainer())
+                    .isInstanceOf(AblationExplainer.class);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class ObliviousTreeTrainerTest {
@@ -30,6 +31,30 @@ class ObliviousTreeTrainerTest {
         TrainedModel model = ObliviousTreeTrainer.fit(data, new TrainingParams(1, 1, 1.0, 16, 0, 1));
 
         assertThat(model.trees().getFirst().features()).containsExactly(3);
+    }
+
+    @Test
+    void leafWeightsCountTheTrainingRowsInEachLeaf() {
+        TrainedModel model = ObliviousTreeTrainer.fit(TRAIN, new TrainingParams(5, 3, 0.1, 32, 3.0, 42L));
+
+        for (ObliviousTree tree : model.trees()) {
+            double[] counted = new double[1 << tree.depth()];
+            for (int i = 0; i < TRAIN.size(); i++) {
+                counted[tree.leafIndex(TRAIN.row(i))]++;
+            }
+            assertThat(tree.leafWeights()).containsExactly(counted);
+        }
+    }
+
+    @Test
+    void withSubsamplingLeafWeightsCountOnlyTheSampledRows() {
+        TrainedModel model = ObliviousTreeTrainer.fit(TRAIN, TrainingParams.defaults().withIterations(5));
+
+        for (ObliviousTree tree : model.trees()) {
+            double rows = Arrays.stream(tree.leafWeights()).sum();
+            // A Bernoulli(0.8) sample of 4,000 rows: far from all of them, far from none.
+            assertThat(rows).isBetween(0.75 * TRAIN.size(), 0.85 * TRAIN.size());
+        }
     }
 
     @Test

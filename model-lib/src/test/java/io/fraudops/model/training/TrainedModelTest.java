@@ -48,6 +48,22 @@ class TrainedModelTest {
     }
 
     @Test
+    void writesLeafWeightsBesideLeafValuesOnlyWhenTheTreeKnowsThem() throws Exception {
+        ObliviousTree weighted = new ObliviousTree(new int[] {0}, new float[] {1f}, new double[] {-0.5, 0.5},
+                new double[] {30, 10});
+        TrainedModel model = new TrainedModel(List.of("a", "b", "c"), new float[][] {{1f, 2f}, {}, {7f}},
+                new boolean[3], List.of(weighted, MODEL.trees().getFirst()), 0, TrainingParams.defaults());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        model.writeCatBoostJson(out);
+        JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+
+        assertThat(json.at("/oblivious_trees/0/leaf_weights")).extracting(JsonNode::asDouble).containsExactly(30.0, 10.0);
+        assertThat(json.at("/oblivious_trees/1/leaf_weights").isMissingNode()).isTrue();
+        assertThatThrownBy(() -> new ObliviousTree(new int[] {0}, new float[] {1f}, new double[] {0, 1},
+                new double[] {1, -1})).hasMessageContaining(">= 0");
+    }
+
+    @Test
     void refusesSplitsOnBordersTheModelDoesNotHave() {
         ObliviousTree tree = new ObliviousTree(new int[] {0}, new float[] {1.5f}, new double[] {0, 1});
 
