@@ -1,6 +1,7 @@
 package io.fraudops.workers;
 
 import io.fraudops.workers.bench.HotPathBench;
+import io.fraudops.workers.bench.ModelBench;
 import io.fraudops.workers.backfill.BackfillCommand;
 import io.fraudops.workers.backfill.ExportTrainingSetCommand;
 import io.fraudops.workers.backfill.GenerateHistoryCommand;
@@ -22,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *   <li>{@code replay}: screens a synthetic stream through the process, prints a summary and exits.
  *   <li>{@code train-demo-model}: retrains the bundled demo model from the synthetic history.
  *   <li>{@code bench}: measures the scoring hot path (features + score) against real stores.
+ *   <li>{@code bench-model}: one payment scored (with and without reasons) and batch throughput of a model.
  *   <li>{@code backfill}: loads a history CSV into the offline store, rebuilds profiles and online state.
  *   <li>{@code generate-history}: writes a synthetic history CSV for the backfill.
  *   <li>{@code export-training-set}: writes the point-in-time training set of the offline store.
@@ -48,6 +50,7 @@ public class FraudWorkersApplication {
       }
       case "train-demo-model" -> DemoModelTrainer.main(rest);
       case "bench" -> HotPathBench.main(rest);
+      case "bench-model" -> ModelBench.main(rest);
       case "backfill" -> BackfillCommand.main(rest);
       case "generate-history" -> GenerateHistoryCommand.main(rest);
       case "export-training-set" -> ExportTrainingSetCommand.main(rest);
@@ -55,7 +58,7 @@ public class FraudWorkersApplication {
       case "train" -> TrainCommand.main(rest);
       default -> {
         System.err.println(
-            "Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, bench, backfill, generate-history, export-training-set, train, drift.");
+            "Unknown command '" + command + "'. Use one of: serve, replay, train-demo-model, bench, bench-model, backfill, generate-history, export-training-set, train, drift.");
         System.exit(2);
       }
     }

@@ -2,7 +2,6 @@ package io.fraudops.workers.scoring;
 
 import io.fraudops.feature.catalogue.FeatureCatalogue;
 import io.fraudops.model.drift.DriftWindow;
-import io.fraudops.model.scoring.AblationExplainer;
 import io.fraudops.model.scoring.ModelArtifact;
 import io.fraudops.model.scoring.ModelLoadException;
 import io.fraudops.model.scoring.ModelLoadException.Reason;
@@ -59,7 +58,7 @@ final class LoadedModel {
       throw new ModelLoadException(
           Reason.FEATURE_MISMATCH, source, "needs features the catalogue does not have: " + unknown);
     }
-    Scorer scorer = new Scorer(artifact.model(), new AblationExplainer(), artifact.baselines(), topReasons);
+    Scorer scorer = new Scorer(artifact.model(), artifact.explainer(), artifact.baselines(), topReasons);
     return new LoadedModel(artifact.info().name() + ":" + artifact.info().version(), artifact, scorer, inputs);
   }
 
