@@ -99,8 +99,8 @@ public final class DriftCommand {
     if (reference == null) {
       throw new IllegalArgumentException(
           "model " + artifact.info().name() + ":" + artifact.info().version() + " (" + location + ") has no drift"
-              + " reference in its sidecar. Retrain it with the training command (./fraud train-demo-model)"
-              + " so the sidecar carries one, or pass --reference-file=training.csv, the export the model was"
+              + " reference in its sidecar. Retrain it with ./fraud train (its sidecar then carries one)"
+              + ", or pass --reference-file=training.csv, the export the model was"
               + " trained on (./fraud export-training-set)");
     }
     return reference;

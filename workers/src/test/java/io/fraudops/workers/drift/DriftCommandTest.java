@@ -93,12 +93,13 @@ class DriftCommandTest {
 
   @Test
   void aModelWithoutReferenceSaysHowToGetOne() {
-    int exit = run("--file=" + dir.resolve("recent.csv")); // the bundled demo model has none
+    // A model exported from elsewhere, whose sidecar has no reference.
+    int exit = run("--file=" + dir.resolve("recent.csv"), "--model=classpath:models/amount-threshold-model.json");
 
     assertThat(exit).isEqualTo(DriftCommand.FAILED);
     assertThat(output)
         .contains("has no drift reference")
-        .contains("./fraud train-demo-model")
+        .contains("./fraud train")
         .contains("--reference-file=training.csv");
   }
 
