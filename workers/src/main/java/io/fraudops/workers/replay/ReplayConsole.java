@@ -1,6 +1,8 @@
 package io.fraudops.workers.replay;
 
 import io.fraudops.feature.synthetic.SyntheticWorld;
+import io.fraudops.model.drift.DriftTable;
+import io.fraudops.model.drift.DriftWindow;
 import io.fraudops.workers.replay.ReplayTracker.Result;
 import io.fraudops.workers.scoring.ServingModel;
 import java.io.PrintStream;
@@ -75,6 +77,9 @@ class ReplayConsole {
         r.auditCounts(),
         r.auditMatches() ? "(matches: one row per decided payment)" : "(DOES NOT MATCH the decisions seen)");
     out.printf("  model                %s   (decisions per version: %s)%n", model.describe(), r.modelVersions());
+    model.currentWindow().map(DriftWindow::snapshot).ifPresent(drift -> out.printf(
+        "  drift vs training    score PSI %.4f over the last %,d scores; %s%n",
+        drift.score().psi(), drift.observations(), DriftTable.verdict(drift).replaceFirst("^verdict: ", "")));
     out.println();
     out.flush();
   }

@@ -139,6 +139,8 @@ class ReplayRunner implements ApplicationRunner {
     console.line("promoted %s as version %d; the workers pick it up at their next poll", location, version);
   }
 
+  private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(60);
+
   private ReplayResult screen(Iterator<LabelledTransaction> stream, String runTag) throws InterruptedException {
     tracker.limitInFlight(properties.inFlight());
     Instant since = clock.instant();
@@ -159,6 +161,9 @@ class ReplayRunner implements ApplicationRunner {
           .bpmnProcessId("transaction-screening")
           .latestVersion()
           .variables(Map.of("transaction", payload, "receivedAt", clock.millis()))
+          // A timed-out create may still have started the instance, so it is not retried; a generous
+          // deadline keeps a briefly overloaded engine (the embedded one shares the CPU) from refusing.
+          .requestTimeout(CREATE_TIMEOUT)
           .send()
           .whenComplete(
               (instance, error) -> {
