@@ -63,6 +63,18 @@ public final class PointInTimeExport {
 
     /** The labelled payments of the history, in the order they were paid. */
     public List<Row> rows(Stream<HistoryEvent> history) {
+        return rows(history, null);
+    }
+
+    /**
+     * The labelled payments, and as legitimate every unlabelled payment made before {@code matureBefore}:
+     * fraud is only known once a chargeback or an analyst says so, so a payment nobody flagged within the
+     * maturity window is taken as legitimate (the usual convention). Unlabelled payments after it are left
+     * out: their outcome is not known yet.
+     *
+     * @param matureBefore null to export labelled payments only
+     */
+    public List<Row> rows(Stream<HistoryEvent> history, Instant matureBefore) {
         InMemoryOnlineFeatureStore store = new InMemoryOnlineFeatureStore(settings);
         FeatureService service = new FeatureService(store, profiles, catalogue);
         Map<String, Payment> payments = new LinkedHashMap<>();
@@ -95,9 +107,12 @@ public final class PointInTimeExport {
             }
         });
         List<Row> rows = new ArrayList<>();
+        long mature = matureBefore == null ? Long.MIN_VALUE : matureBefore.toEpochMilli();
         payments.forEach((id, payment) -> {
             if (payment.fraud != null) {
                 rows.add(new Row(id, payment.epochMillis, payment.features, payment.fraud));
+            } else if (payment.epochMillis < mature) {
+                rows.add(new Row(id, payment.epochMillis, payment.features, false));
             }
         });
         return rows;
@@ -110,7 +125,12 @@ public final class PointInTimeExport {
      * @return the number of rows written
      */
     public int export(Stream<HistoryEvent> history, Writer out) {
-        List<Row> rows = rows(history);
+        return export(history, null, out);
+    }
+
+    /** As {@link #export(Stream, Writer)}, with matured unlabelled payments as legitimate (see {@link #rows(Stream, Instant)}). */
+    public int export(Stream<HistoryEvent> history, Instant matureBefore, Writer out) {
+        List<Row> rows = rows(history, matureBefore);
         try {
             out.write(String.join(",", catalogue.names()) + ",label,timestamp,transactionId\n");
             StringBuilder line = new StringBuilder();

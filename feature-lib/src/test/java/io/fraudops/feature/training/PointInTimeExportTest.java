@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import static io.fraudops.feature.testsupport.Transactions.tx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class PointInTimeExportTest {
 
@@ -100,6 +101,27 @@ class PointInTimeExportTest {
         assertThat(rows.get(1).features()[merchantRate]).as("sees the first label, not its own")
                 .isEqualTo((1 + 1.0) / (1 + 10));
         assertThat(rows).allMatch(PointInTimeExport.Row::fraud);
+    }
+
+    @Test
+    void unlabelledPaymentsCountAsLegitimateOnlyOnceTheirMaturityWindowHasPassed() {
+        Instant t0 = Instant.parse("2025-02-01T12:00:00Z");
+        Transaction old = tx("old", t0).customer("a").merchant("M1").category("grocery").build();
+        Transaction flagged = tx("flagged", t0.plus(Duration.ofHours(1))).customer("a").merchant("M1")
+                .category("grocery").build();
+        Transaction recent = tx("recent", t0.plus(Duration.ofDays(10))).customer("a").merchant("M1")
+                .category("grocery").build();
+        LabelEvent chargeback = new LabelEvent("flagged", "a", "M1", "grocery", true, "chargeback",
+                t0.plus(Duration.ofDays(12)));
+        List<HistoryEvent> events = List.of(new HistoryEvent.Payment(old), new HistoryEvent.Payment(flagged),
+                new HistoryEvent.Payment(recent), chargeback);
+
+        List<PointInTimeExport.Row> rows = export.rows(events.stream(), t0.plus(Duration.ofDays(5)));
+
+        assertThat(rows).extracting(PointInTimeExport.Row::transactionId, PointInTimeExport.Row::fraud)
+                .containsExactly(tuple("old", false), tuple("flagged", true));
+        assertThat(export.rows(events.stream())).extracting(PointInTimeExport.Row::transactionId)
+                .containsExactly("flagged");
     }
 
     @Test

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
 public final class ExportTrainingSetCommand {
 
   private static final Set<String> OPTIONS =
-      Set.of("file", "from", "until", "jdbc-url", "jdbc-user", "jdbc-password", "postgres-data-dir", "postgres-port", "help");
+      Set.of("file", "from", "until", "maturity", "as-of", "labelled-only", "jdbc-url", "jdbc-user", "jdbc-password",
+          "postgres-data-dir", "postgres-port", "help");
 
   private ExportTrainingSetCommand() {}
 
@@ -49,10 +50,15 @@ public final class ExportTrainingSetCommand {
     if (line.flag("help")) {
       System.out.println(
           "./fraud export-training-set --file=training.csv [--from=ISO-instant --until=ISO-instant]"
-              + " [--jdbc-url=... --jdbc-user=... --jdbc-password=...]");
+              + " [--maturity=30d --as-of=ISO-instant | --labelled-only]"
+              + " [--jdbc-url=... --jdbc-user=... --jdbc-password=...]\n"
+              + "Unlabelled payments older than --maturity (default 30d) at --as-of (default now) are exported as"
+              + " legitimate; --labelled-only exports labelled payments alone.");
       return;
     }
     Path file = Path.of(line.required("file"));
+    Instant matureBefore = line.flag("labelled-only") ? null : Instant.parse(line.get("as-of", Instant.now().toString()))
+        .minus(days(line.get("maturity", "30d")));
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       HikariDataSource dataSource = OfflineStore.open(line, "export", resources);
@@ -64,17 +70,33 @@ public final class ExportTrainingSetCommand {
       int rows;
       try (Stream<HistoryEvent> events = events(history, line);
           Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        rows = export.export(events, out);
+        rows = export.export(events, matureBefore, out);
       }
       System.out.printf(
-          "[export] %,d labelled payments with %d features (catalogue %s) written to %s in %.1f s%n",
+          "[export] %,d payments with %d features (catalogue %s) written to %s in %.1f s%n",
           rows, export.catalogue().size(), export.catalogue().version(), file.toAbsolutePath(),
           (System.nanoTime() - begin) / 1e9);
+      System.out.println(matureBefore == null
+          ? "[export] labelled payments only"
+          : "[export] labelled payments, and as legitimate every unlabelled payment made before " + matureBefore
+              + " (no label within the maturity window)");
     } finally {
       Collections.reverse(resources);
       for (AutoCloseable resource : resources) {
         resource.close();
       }
+    }
+  }
+
+  /** {@code 30d}, or an ISO-8601 duration such as {@code P30D}. */
+  private static Duration days(String text) {
+    if (text.matches("\\d+d")) {
+      return Duration.ofDays(Long.parseLong(text.substring(0, text.length() - 1)));
+    }
+    try {
+      return Duration.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("--maturity must be like 30d or P30D, got " + text);
     }
   }
 
