@@ -4,9 +4,13 @@ import io.fraudops.feature.synthetic.SyntheticWorld;
 import io.fraudops.model.drift.DriftTable;
 import io.fraudops.model.drift.DriftWindow;
 import io.fraudops.workers.replay.ReplayTracker.Result;
+import io.fraudops.workers.review.ReviewInbox;
 import io.fraudops.workers.scoring.ServingModel;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +21,12 @@ class ReplayConsole {
 
   private final PrintStream out = System.out;
   private final ServingModel model;
+  /** Absent against a real cluster, where reviews wait in Tasklist. */
+  private final ReviewInbox inbox;
 
-  ReplayConsole(ServingModel model) {
+  ReplayConsole(ServingModel model, ObjectProvider<ReviewInbox> inbox) {
     this.model = model;
+    this.inbox = inbox.getIfAvailable();
   }
 
   void line(String format, Object... args) {
@@ -47,6 +54,16 @@ class ReplayConsole {
         decided / (elapsedNanos / 1e9));
   }
 
+  /** Why the waiting reviews are there; DATA_MISSING would mean a store or the model failed. */
+  private String reviewRules() {
+    if (inbox == null) {
+      return "";
+    }
+    Map<String, Long> rules = new TreeMap<>(inbox.pending().stream()
+        .collect(Collectors.groupingBy(review -> String.valueOf(review.rule()), Collectors.counting())));
+    return rules.isEmpty() ? "" : "(by rule: " + rules + ")";
+  }
+
   void summary(ReplayResult r) {
     Map<Result, Integer> c = r.counts();
     out.println();
@@ -55,7 +72,7 @@ class ReplayConsole {
     out.printf("  approved             %,7d%n", c.get(Result.APPROVED));
     out.printf("  declined             %,7d%n", c.get(Result.DECLINED));
     out.printf("  rejected (invalid)   %,7d%n", c.get(Result.REJECTED));
-    out.printf("  waiting for review   %,7d%n", c.get(Result.WAITING_FOR_REVIEW));
+    out.printf("  waiting for review   %,7d   %s%n", c.get(Result.WAITING_FOR_REVIEW), reviewRules());
     out.printf(
         "  unaccounted          %,7d   %s%n",
         r.unaccounted(),

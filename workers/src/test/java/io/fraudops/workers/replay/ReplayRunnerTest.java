@@ -41,6 +41,8 @@ class ReplayRunnerTest {
     assertThat(output.getOut())
         .contains("=== Replay summary")
         .contains("nothing lost")
-        .contains("(matches: one row per decided payment)");
+        .contains("(matches: one row per decided payment)")
+        .containsPattern("waiting for review +\\d+ +\\(by rule: \\{")
+        .contains("drift vs training    score PSI");
   }
 }
