@@ -43,6 +43,7 @@ public final class ServingPoller implements AutoCloseable {
   // Only the poller's thread writes these.
   private String lastAttempt;
   private String rejectedConfigVersion;
+  private String reportedRejection;
   private volatile ServingStatus status = ServingStatus.starting();
 
   /**
@@ -102,6 +103,7 @@ public final class ServingPoller implements AutoCloseable {
     try {
       serving.install(candidate.build(current, serving, registry));
       metrics.swapped();
+      reportedRejection = null;
       status = ServingStatus.serving(serving.describe(), next.version, status.lastRejection());
     } catch (CandidateRejected e) {
       if (e.retry) {
@@ -162,8 +164,13 @@ public final class ServingPoller implements AutoCloseable {
     if (newConfig) {
       rejectOnce(candidate.version, "inference config " + candidate.version + " rejected: " + why);
     } else {
-      metrics.rejected();
       String message = "model change rejected: " + why;
+      // An alias that resolves to nothing is seen at every poll: report it once, not every 10 s.
+      if (message.equals(reportedRejection)) {
+        return;
+      }
+      reportedRejection = message;
+      metrics.rejected();
       log.warn("{}; still serving {}", message, serving.describe());
       status = ServingStatus.serving(serving.describe(), current.configVersion, message);
     }

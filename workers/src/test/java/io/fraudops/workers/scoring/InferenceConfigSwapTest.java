@@ -157,6 +157,25 @@ class InferenceConfigSwapTest {
     assertThat(outcome.modelVersion()).isEqualTo(name + ":1");
   }
 
+  @Test
+  void anAliasThatResolvesToNothingIsReportedOnceNotAtEveryPoll() {
+    // No stored config: the default one follows name@nightly, which the registry does not have (yet).
+    ServingPoller nightly = new ServingPoller(registry, null, serving,
+        new RegistryProperties(true, name, "nightly", java.time.Duration.ofMillis(200), null, "k", "s", BUCKET, "", null, 0,
+            "", "", "mlflow", ""), null, meters);
+    nightly.poll();
+    nightly.poll();
+    nightly.poll();
+
+    assertThat(meters.get("fraud.model.swaps").tag("result", "rejected").counter().count()).isEqualTo(1);
+    assertThat(nightly.status().lastRejection()).contains("the registry has no model " + name + "@nightly");
+    assertThat(serving.score(features(100)).available()).isTrue(); // the file model keeps serving
+
+    registry.setAlias(name, "nightly", 2);
+    nightly.poll();
+    assertThat(serving.score(features(100)).modelVersion()).isEqualTo(name + ":2");
+  }
+
   private void assertLive(String configVersion, String rejection) {
     ScoreOutcome outcome = serving.score(features(100));
     assertThat(outcome.available()).isTrue();
