@@ -9,6 +9,7 @@ import io.fraudops.feature.online.InMemoryOnlineFeatureStore;
 import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.synthetic.LabelledTransaction;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,7 +42,16 @@ public final class TrainingSetBuilder {
      * rates see only earlier labels. Only labelled payments become rows; see {@link PointInTimeExport}.
      */
     public TrainingSet buildFromHistory(Stream<HistoryEvent> history) {
-        List<PointInTimeExport.Row> rows = new PointInTimeExport(catalogue, profiles, settings).rows(history);
+        return buildFromHistory(history, null);
+    }
+
+    /**
+     * As {@link #buildFromHistory(Stream)}, with every unlabelled payment made before {@code matureBefore}
+     * as a legitimate row (see {@link PointInTimeExport#rows(Stream, Instant)}).
+     */
+    public TrainingSet buildFromHistory(Stream<HistoryEvent> history, Instant matureBefore) {
+        List<PointInTimeExport.Row> rows = new PointInTimeExport(catalogue, profiles, settings).rows(history,
+                matureBefore);
         return new TrainingSet(catalogue.names(),
                 rows.stream().map(PointInTimeExport.Row::features).toArray(double[][]::new),
                 rows.stream().mapToInt(row -> row.fraud() ? 1 : 0).toArray(),

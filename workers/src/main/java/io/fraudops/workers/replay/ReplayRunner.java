@@ -1,7 +1,6 @@
 package io.fraudops.workers.replay;
 
 import io.camunda.client.CamundaClient;
-import io.fraudops.feature.FeatureService;
 import io.fraudops.feature.offline.PostgresCustomerProfiles;
 import io.fraudops.feature.synthetic.GeneratorSettings;
 import io.fraudops.feature.synthetic.LabelledTransaction;
@@ -44,7 +43,7 @@ class ReplayRunner implements ApplicationRunner {
 
   private final ReplayProperties properties;
   private final CamundaClient client;
-  private final FeatureService features;
+  private final ReplayWarmUp warmUp;
   private final PostgresCustomerProfiles profiles;
   private final ReplayTracker tracker;
   private final DecisionAudit audit;
@@ -56,7 +55,7 @@ class ReplayRunner implements ApplicationRunner {
   ReplayRunner(
       ReplayProperties properties,
       CamundaClient client,
-      FeatureService features,
+      ReplayWarmUp warmUp,
       PostgresCustomerProfiles profiles,
       ReplayTracker tracker,
       DecisionAudit audit,
@@ -71,7 +70,7 @@ class ReplayRunner implements ApplicationRunner {
     deployer.ifAvailable(d -> {});
     this.properties = properties;
     this.client = client;
-    this.features = features;
+    this.warmUp = warmUp;
     this.profiles = profiles;
     this.tracker = tracker;
     this.audit = audit;
@@ -96,7 +95,7 @@ class ReplayRunner implements ApplicationRunner {
             .iterator();
 
     console.header(runTag, properties, world);
-    warmUp(stream);
+    warmUp.run(stream, properties.warmup(), properties.seed());
     ReplayResult result = screen(stream, runTag);
     console.summary(result);
     if (properties.thenServe()) {
@@ -105,23 +104,6 @@ class ReplayRunner implements ApplicationRunner {
     if (result.unaccounted() > 0) {
       throw new IllegalStateException(result.unaccounted() + " instances reached no decision within " + properties.timeout());
     }
-  }
-
-  private void warmUp(Iterator<LabelledTransaction> stream) {
-    long begin = System.nanoTime();
-    int written = 0;
-    for (int i = 0; i < properties.warmup() && stream.hasNext(); i++) {
-      LabelledTransaction next = stream.next();
-      if (next.transaction() != null) {
-        features.featuresFor(next.transaction());
-        written++;
-      }
-      if ((i + 1) % 10_000 == 0) {
-        console.line("warm-up: %,d / %,d payments written to the feature store", i + 1, properties.warmup());
-      }
-    }
-    console.line(
-        "warm-up: %,d payments of history in the feature store (%.1f s)", written, (System.nanoTime() - begin) / 1e9);
   }
 
   /** A data scientist's promotion in the middle of the stream: the workers must swap without a failure. */

@@ -43,6 +43,8 @@ class ReplayRunnerTest {
         .contains("nothing lost")
         .contains("(matches: one row per decided payment)")
         .containsPattern("waiting for review +\\d+ +\\(by rule: \\{")
-        .contains("drift vs training    score PSI");
+        .contains("drift vs training    score PSI")
+        // The warm-up replays the labels known by its end, so served fraud rates are learnt as in training.
+        .containsPattern("warm-up: [\\d,]+ payments and [1-9][\\d,]* labels of history");
   }
 }
