@@ -32,7 +32,7 @@ public final class ServingPoller implements AutoCloseable {
   private final ServingModel serving;
   private final RegistryProperties properties;
   private final String pinnedConfigVersion;
-  private final ServingMetrics metrics;
+  private final ServingReports reports;
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -40,11 +40,8 @@ public final class ServingPoller implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
-  // Only the poller's thread writes these.
+  /** What was last tried; only the poller's thread touches it. */
   private String lastAttempt;
-  private String rejectedConfigVersion;
-  private String reportedRejection;
-  private volatile ServingStatus status = ServingStatus.starting();
 
   /**
    * @param configs null to serve {@code properties}' model and alias without a stored configuration
@@ -62,7 +59,7 @@ public final class ServingPoller implements AutoCloseable {
     this.serving = serving;
     this.properties = properties;
     this.pinnedConfigVersion = pinnedConfigVersion == null || pinnedConfigVersion.isBlank() ? null : pinnedConfigVersion;
-    this.metrics = new ServingMetrics(meters);
+    this.reports = new ServingReports(serving, meters);
   }
 
   public void start() {
@@ -73,7 +70,7 @@ public final class ServingPoller implements AutoCloseable {
 
   /** What is served and the last thing rejected, for people. */
   public ServingStatus status() {
-    return status;
+    return reports.status();
   }
 
   // An exception escaping a scheduled task would cancel every later poll.
@@ -102,9 +99,7 @@ public final class ServingPoller implements AutoCloseable {
     lastAttempt = candidate.key();
     try {
       serving.install(candidate.build(current, serving, registry));
-      metrics.swapped();
-      reportedRejection = null;
-      status = ServingStatus.serving(serving.describe(), next.version, status.lastRejection());
+      reports.swapped(next.version);
     } catch (CandidateRejected e) {
       if (e.retry) {
         lastAttempt = null;
@@ -115,10 +110,7 @@ public final class ServingPoller implements AutoCloseable {
           current.decision == null ? candidate.fallback(current, serving, registry) : Optional.empty();
       if (fallback.isPresent()) {
         serving.install(fallback.get());
-        metrics.rejected();
-        String message = "decision model rejected, serving the fallback version: " + e.getMessage();
-        log.error(message);
-        status = ServingStatus.serving(serving.describe(), next.version, message);
+        reports.servingFallback(next.version, e.getMessage());
         return;
       }
       reject(next, current, e.getMessage());
@@ -138,12 +130,12 @@ public final class ServingPoller implements AutoCloseable {
     Optional<Revision> stored = pinnedConfigVersion != null ? configs.revision(pinnedConfigVersion) : configs.latest();
     if (stored.isEmpty()) {
       if (pinnedConfigVersion != null) {
-        rejectOnce(pinnedConfigVersion, "pinned inference config version " + pinnedConfigVersion + " does not exist");
+        reports.configRejected(pinnedConfigVersion, "pinned inference config version " + pinnedConfigVersion + " does not exist");
       }
       return live;
     }
     Revision revision = stored.get();
-    if (revision.versionId().equals(current.configVersion) || revision.versionId().equals(rejectedConfigVersion)) {
+    if (revision.versionId().equals(current.configVersion) || reports.refused(revision.versionId())) {
       return live;
     }
     try {
@@ -154,7 +146,7 @@ public final class ServingPoller implements AutoCloseable {
       }
       return new Candidate(config, revision.versionId());
     } catch (InvalidInferenceConfigException e) {
-      rejectOnce(revision.versionId(), e.getMessage());
+      reports.configRejected(revision.versionId(), e.getMessage());
       return live;
     }
   }
@@ -162,28 +154,10 @@ public final class ServingPoller implements AutoCloseable {
   private void reject(Candidate candidate, ServingSet current, String why) {
     boolean newConfig = !candidate.version.equals(current.configVersion) && !"default".equals(candidate.version);
     if (newConfig) {
-      rejectOnce(candidate.version, "inference config " + candidate.version + " rejected: " + why);
+      reports.configRejected(candidate.version, "inference config " + candidate.version + " rejected: " + why);
     } else {
-      String message = "model change rejected: " + why;
-      // An alias that resolves to nothing is seen at every poll: report it once, not every 10 s.
-      if (message.equals(reportedRejection)) {
-        return;
-      }
-      reportedRejection = message;
-      metrics.rejected();
-      log.warn("{}; still serving {}", message, serving.describe());
-      status = ServingStatus.serving(serving.describe(), current.configVersion, message);
+      reports.modelChangeRejected(why);
     }
-  }
-
-  private void rejectOnce(String configVersion, String message) {
-    if (configVersion.equals(rejectedConfigVersion)) {
-      return;
-    }
-    rejectedConfigVersion = configVersion;
-    metrics.configRejected();
-    log.error("{}; still serving {} with config {}", message, serving.describe(), serving.current().configVersion);
-    status = ServingStatus.serving(serving.describe(), serving.current().configVersion, message);
   }
 
   @Override
