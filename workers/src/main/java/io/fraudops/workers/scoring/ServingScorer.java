@@ -26,7 +26,7 @@ final class ServingScorer {
   }
 
   ScoreOutcome score(ServingSet set, Map<?, ?> features) {
-    Map<String, Object> thresholds = Map.of("review", set.thresholds.review(), "decline", set.thresholds.decline());
+    Map<String, Object> thresholds = set.thresholdsVariable;
     List<Map<String, Object>> shadows = shadows(set, features);
     if (set.decision == null) {
       return ScoreOutcome.unavailable(null, set.problem, shadows, thresholds, set.configVersion);

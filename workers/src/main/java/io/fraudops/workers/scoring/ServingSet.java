@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +25,8 @@ final class ServingSet {
   final Thresholds thresholds;
   final InferenceConfig config;
   final String configVersion;
+  /** {@code thresholds} as the process variable the decision table reads, built once per set. */
+  final Map<String, Object> thresholdsVariable;
   /** Decision model first, then the shadows; computed once so scoring does not allocate it. */
   private final LoadedModel[] all;
 
@@ -40,6 +43,7 @@ final class ServingSet {
     this.thresholds = thresholds;
     this.config = config;
     this.configVersion = configVersion;
+    this.thresholdsVariable = Map.of("review", thresholds.review(), "decline", thresholds.decline());
     List<LoadedModel> models = new ArrayList<>(this.shadows.size() + 1);
     if (decision != null) {
       models.add(decision);
