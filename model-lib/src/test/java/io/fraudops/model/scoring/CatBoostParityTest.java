@@ -8,9 +8,7 @@ import io.fraudops.model.training.SyntheticFraudData;
 import io.fraudops.model.training.TrainedModel;
 import io.fraudops.model.training.TrainingParams;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +28,7 @@ class CatBoostParityTest {
         Path file = dir.resolve("parity.json");
         trained.writeCatBoostJson(file);
         served = CatBoostFraudModel.load(file, "parity", "1");
-        rows = heldOutAndBorderRows(SyntheticFraudData.generate(2_000, 22), trained);
+        rows = Fixtures.rowsAroundBorders(SyntheticFraudData.generate(2_000, 22), trained);
     }
 
     @Test
@@ -65,28 +63,5 @@ class CatBoostParityTest {
     void servedModelKeepsTheTrainingFeatureNames() {
         assertThat(served.info().featureNames()).containsExactly(SyntheticFraudData.FEATURES);
         assertThat(served.info().format()).isEqualTo(ModelFormat.JSON);
-    }
-
-    /**
-     * Held-out rows plus, for every border, rows whose value sits exactly on it, one float above it, and a
-     * double that is above it but rounds onto it as a float: where a double-vs-float mismatch would show.
-     */
-    private static List<double[]> heldOutAndBorderRows(Dataset holdout, TrainedModel model) {
-        List<double[]> out = new ArrayList<>();
-        for (int i = 0; i < holdout.size(); i++) {
-            out.add(holdout.row(i));
-        }
-        Random random = new Random(5);
-        for (int f = 0; f < model.featureNames().size(); f++) {
-            for (float border : model.borders(f)) {
-                for (double value : new double[] {border, Math.nextUp(border), border + Math.ulp(border) / 4.0,
-                    Math.nextDown(border), Double.NaN}) {
-                    double[] row = holdout.row(random.nextInt(holdout.size()));
-                    row[f] = value;
-                    out.add(row);
-                }
-            }
-        }
-        return out;
     }
 }

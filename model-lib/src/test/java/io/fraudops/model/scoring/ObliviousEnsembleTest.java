@@ -13,9 +13,7 @@ import io.fraudops.model.training.TrainingParams;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +29,7 @@ class ObliviousEnsembleTest {
                 ObliviousTreeTrainer.fit(SyntheticFraudData.generate(3_000, 41), TrainingParams.defaults());
         byte[] json = json(trained);
         ObliviousEnsemble trees = ObliviousEnsemble.fromCatBoostJson(json);
-        List<double[]> rows = rowsAround(SyntheticFraudData.generate(2_000, 42), trained);
+        List<double[]> rows = Fixtures.rowsAroundBorders(SyntheticFraudData.generate(2_000, 42), trained);
 
         try (CatBoostFraudModel served =
                 CatBoostFraudModel.load(json, "parity", ModelFormat.JSON, "p", "1", List.of())) {
@@ -111,25 +109,5 @@ class ObliviousEnsembleTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         model.writeCatBoostJson(out);
         return out.toByteArray();
-    }
-
-    /** Held-out rows, plus rows with a value on, just above and just below every border, or missing. */
-    static List<double[]> rowsAround(Dataset holdout, TrainedModel model) {
-        List<double[]> out = new ArrayList<>();
-        for (int i = 0; i < holdout.size(); i++) {
-            out.add(holdout.row(i));
-        }
-        Random random = new Random(5);
-        for (int f = 0; f < model.featureNames().size(); f++) {
-            for (float border : model.borders(f)) {
-                for (double value : new double[] {border, Math.nextUp(border), border + Math.ulp(border) / 4.0,
-                    Math.nextDown(border), Double.NaN}) {
-                    double[] row = holdout.row(random.nextInt(holdout.size()));
-                    row[f] = value;
-                    out.add(row);
-                }
-            }
-        }
-        return out;
     }
 }

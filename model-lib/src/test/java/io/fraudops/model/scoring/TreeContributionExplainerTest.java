@@ -33,7 +33,7 @@ class TreeContributionExplainerTest {
         byte[] json = ObliviousEnsembleTest.json(trained);
         model = CatBoostFraudModel.load(json, "synthetic", ModelFormat.JSON, "synthetic", "1", List.of());
         explainer = new TreeContributionExplainer(ObliviousEnsemble.fromCatBoostJson(json));
-        rows = ObliviousEnsembleTest.rowsAround(SyntheticFraudData.generate(4_000, 22), trained);
+        rows = Fixtures.rowsAroundBorders(SyntheticFraudData.generate(4_000, 22), trained);
     }
 
     @AfterAll

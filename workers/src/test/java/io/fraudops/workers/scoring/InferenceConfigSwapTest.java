@@ -9,12 +9,10 @@ import io.fraudops.model.registry.EmbeddedS3;
 import io.fraudops.model.registry.S3ModelRegistry;
 import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.scoring.ModelMetadata;
+import io.fraudops.workers.Resources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -199,8 +197,8 @@ class InferenceConfigSwapTest {
   }
 
   private int register(String path) {
-    ModelMetadata metadata = ModelMetadata.read(resource(path + ".meta.json"), path).withName(name);
-    return registry.register(name, resource(path), ModelFormat.JSON, metadata, Map.of()).version();
+    ModelMetadata metadata = ModelMetadata.read(Resources.bytes(path + ".meta.json"), path).withName(name);
+    return registry.register(name, Resources.bytes(path), ModelFormat.JSON, metadata, Map.of()).version();
   }
 
   /** A hand upload that bypasses the store's own parse check, as `mc cp` would. */
@@ -235,11 +233,4 @@ class InferenceConfigSwapTest {
     return features;
   }
 
-  private static byte[] resource(String path) {
-    try (InputStream in = InferenceConfigSwapTest.class.getClassLoader().getResourceAsStream(path)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

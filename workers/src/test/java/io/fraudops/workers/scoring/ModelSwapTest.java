@@ -11,12 +11,10 @@ import io.fraudops.model.scoring.ModelArtifact;
 import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.scoring.ModelInfo;
 import io.fraudops.model.scoring.ModelMetadata;
+import io.fraudops.workers.Resources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.minio.PutObjectArgs;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,8 +59,8 @@ class ModelSwapTest {
   @Test
   void swapsUnderLoadWithoutAFailedScoreAndClosesEveryReplacedModelOnce() throws Exception {
     String name = "swap-" + NAMES.incrementAndGet();
-    ModelVersion demo = register(name, DEMO, resource(DEMO));
-    ModelVersion threshold = register(name, THRESHOLD, resource(THRESHOLD));
+    ModelVersion demo = register(name, DEMO, Resources.bytes(DEMO));
+    ModelVersion threshold = register(name, THRESHOLD, Resources.bytes(THRESHOLD));
     ServingModel serving = servingModel();
     Map<String, Object> features = allFeatures();
 
@@ -131,20 +129,20 @@ class ModelSwapTest {
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     ServingPoller poller = new ServingPoller(registry, null, serving, properties(name), null, meters);
 
-    registry.setAlias(name, "champion", register(name, THRESHOLD, resource(THRESHOLD)).version());
+    registry.setAlias(name, "champion", register(name, THRESHOLD, Resources.bytes(THRESHOLD)).version());
     poller.poll();
     assertThat(serving.describe()).isEqualTo(name + ":1");
 
     // Registers fine (the model loads) but needs a feature the catalogue does not have.
-    byte[] renamed = replace(resource(THRESHOLD), "\"is_ecommerce\"", "\"shoe_size\"");
-    ModelVersion incompatible = register(name, THRESHOLD, renamed, replace(resource(THRESHOLD + ".meta.json"), "\"is_ecommerce\"", "\"shoe_size\""));
+    byte[] renamed = replace(Resources.bytes(THRESHOLD), "\"is_ecommerce\"", "\"shoe_size\"");
+    ModelVersion incompatible = register(name, THRESHOLD, renamed, replace(Resources.bytes(THRESHOLD + ".meta.json"), "\"is_ecommerce\"", "\"shoe_size\""));
     registry.setAlias(name, "champion", incompatible.version());
     poller.poll();
     assertThat(serving.describe()).isEqualTo(name + ":1");
     assertThat(swaps(meters, "rejected")).isEqualTo(1);
 
     // Valid when registered, overwritten in the bucket afterwards.
-    ModelVersion corrupt = register(name, THRESHOLD, resource(THRESHOLD));
+    ModelVersion corrupt = register(name, THRESHOLD, Resources.bytes(THRESHOLD));
     overwriteModelFile(corrupt, "{\"oblivious_trees\": [".getBytes(StandardCharsets.UTF_8));
     registry.setAlias(name, "champion", corrupt.version());
     poller.poll();
@@ -155,7 +153,7 @@ class ModelSwapTest {
     assertThat(outcome.available()).isTrue();
     assertThat(outcome.modelVersion()).isEqualTo(name + ":1");
 
-    registry.setAlias(name, "champion", register(name, DEMO, resource(DEMO)).version());
+    registry.setAlias(name, "champion", register(name, DEMO, Resources.bytes(DEMO)).version());
     poller.poll();
     assertThat(serving.describe()).isEqualTo(name + ":4");
     assertThat(swaps(meters, "ok")).isEqualTo(2);
@@ -186,7 +184,7 @@ class ModelSwapTest {
   }
 
   private static ModelVersion register(String name, String path, byte[] model) {
-    return register(name, path, model, resource(path + ".meta.json"));
+    return register(name, path, model, Resources.bytes(path + ".meta.json"));
   }
 
   private static ModelVersion register(String name, String path, byte[] model, byte[] sidecar) {
@@ -213,13 +211,6 @@ class ModelSwapTest {
     return text.replace(from, to).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] resource(String path) {
-    try (InputStream in = ModelSwapTest.class.getClassLoader().getResourceAsStream(path)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   /** Counts closes, and predictions made after one, which must never happen. */
   private static final class CountingModel implements FraudModel {

@@ -7,9 +7,7 @@ import io.fraudops.model.registry.ModelVersion;
 import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.scoring.ModelMetadata;
 import io.fraudops.workers.Eventually;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.fraudops.workers.Resources;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +38,10 @@ class RegistryHotSwapTest {
         "version 1 served", Duration.ofSeconds(10), () -> served(NAME + ":1"));
 
     ModelMetadata sidecar =
-        ModelMetadata.read(resource("models/demo-fraud-model.json.meta.json"), "demo sidecar");
+        ModelMetadata.read(Resources.bytes("models/demo-fraud-model.json.meta.json"), "demo sidecar");
     ModelVersion promoted =
         registry.register(
-            NAME, resource("models/demo-fraud-model.json"), ModelFormat.JSON, sidecar, Map.of("holdout_auc", 0.9));
+            NAME, Resources.bytes("models/demo-fraud-model.json"), ModelFormat.JSON, sidecar, Map.of("holdout_auc", 0.9));
     registry.setAlias(NAME, "champion", promoted.version());
 
     Eventually.get(
@@ -56,11 +54,4 @@ class RegistryHotSwapTest {
     return Optional.of(serving.describe()).filter(version::equals);
   }
 
-  private static byte[] resource(String path) {
-    try (InputStream in = RegistryHotSwapTest.class.getClassLoader().getResourceAsStream(path)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -12,12 +12,10 @@ import io.fraudops.model.registry.ModelRegistry;
 import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.scoring.ModelMetadata;
 import io.fraudops.workers.Eventually;
+import io.fraudops.workers.Resources;
 import io.fraudops.workers.Payments;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.audit.DecisionRecord;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +47,9 @@ class ShadowScoresAuditTest {
 
   @Test
   void recordsTheChallengersScoreWithTheChampionsDecision() throws Exception {
-    ModelMetadata sidecar = ModelMetadata.read(resource("models/demo-fraud-model.json.meta.json"), "demo");
+    ModelMetadata sidecar = ModelMetadata.read(Resources.bytes("models/demo-fraud-model.json.meta.json"), "demo");
     int challenger =
-        registry.register(NAME, resource("models/demo-fraud-model.json"), ModelFormat.JSON, sidecar, Map.of()).version();
+        registry.register(NAME, Resources.bytes("models/demo-fraud-model.json"), ModelFormat.JSON, sidecar, Map.of()).version();
     http.perform(post("/models/" + NAME + "/aliases/challenger").param("version", String.valueOf(challenger)))
         .andExpect(status().isOk());
     http.perform(put("/inference-config").contentType(MediaType.APPLICATION_JSON).content("""
@@ -81,11 +79,4 @@ class ShadowScoresAuditTest {
         .andExpect(jsonPath("$.history.length()").value(2));
   }
 
-  private static byte[] resource(String path) {
-    try (InputStream in = ShadowScoresAuditTest.class.getClassLoader().getResourceAsStream(path)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }
