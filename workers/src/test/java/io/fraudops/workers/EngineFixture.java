@@ -1,24 +1,20 @@
 package io.fraudops.workers;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
-import io.fraudops.workers.embedded.FreePort;
+import io.fraudops.local.zeebe.EmbeddedEngine;
 import java.net.URI;
 
 /** A bare embedded engine and a gRPC client, for tests that need no Spring context. */
 public final class EngineFixture implements AutoCloseable {
 
-  private final ZeebeTestEngine engine;
+  private final EmbeddedEngine engine;
   private final CamundaClient client;
 
   public EngineFixture() {
-    int port = FreePort.find();
-    engine = EngineFactory.create(port);
-    engine.start();
+    engine = EmbeddedEngine.start(0);
     client =
         CamundaClient.newClientBuilder()
-            .grpcAddress(URI.create("http://localhost:" + port))
+            .grpcAddress(URI.create(engine.grpcAddress()))
             .preferRestOverGrpc(false)
             .build();
   }
@@ -27,13 +23,13 @@ public final class EngineFixture implements AutoCloseable {
     return client;
   }
 
-  public ZeebeTestEngine engine() {
+  public EmbeddedEngine engine() {
     return engine;
   }
 
   @Override
   public void close() {
     client.close();
-    engine.stop();
+    engine.close();
   }
 }

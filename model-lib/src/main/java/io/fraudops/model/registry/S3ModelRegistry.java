@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * A model registry kept entirely in one S3-compatible bucket (MinIO, S3, or {@link EmbeddedS3}):
+ * A model registry kept entirely in one S3-compatible bucket (MinIO, S3, or the local runtime's in-process S3):
  * <pre>
  *   {prefix}{model}/index/0000000001.json, …02.json   generations of the index: versions and aliases
  *   {prefix}{model}/{uuid}/model.json                 a version's model (or model.cbm)

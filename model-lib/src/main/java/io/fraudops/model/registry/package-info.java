@@ -3,7 +3,7 @@
  * behind the {@link io.fraudops.model.registry.ModelRegistry} port.
  * <ul>
  *   <li>{@link io.fraudops.model.registry.S3ModelRegistry}, the default: everything in one S3-compatible bucket
- *       (MinIO, AWS S3; {@link io.fraudops.model.registry.EmbeddedS3} for local runs and tests).</li>
+ *       (MinIO, AWS S3; the local runtime's in-process S3 for local runs and tests).</li>
  *   <li>{@link io.fraudops.model.registry.MlflowModelRegistry}: targets MLflow 2.x tracking servers from 2.3 on
  *       (the release that added model version aliases), through the {@code /api/2.0/mlflow} REST endpoints,
  *       with model files read and written directly in the S3 bucket behind MLflow's artifact store; it is

@@ -1,9 +1,10 @@
 package io.fraudops.model.inference;
 
+import io.fraudops.local.s3.EmbeddedS3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fraudops.model.registry.EmbeddedS3;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,7 @@
 package io.fraudops.model.registry;
 
+import io.fraudops.local.s3.EmbeddedS3;
+
 import static io.fraudops.model.registry.RegistryFixtures.tinyMetadata;
 import static io.fraudops.model.registry.RegistryFixtures.tinyModel;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package io.fraudops.model.registry;
 
+import io.fraudops.local.s3.EmbeddedS3;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

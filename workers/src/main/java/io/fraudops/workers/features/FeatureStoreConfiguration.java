@@ -1,6 +1,7 @@
 package io.fraudops.workers.features;
 
 import io.fraudops.feature.FeatureService;
+import io.fraudops.feature.connection.RedisConnections;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
 import io.fraudops.feature.offline.CachedCustomerProfiles;
 import io.fraudops.feature.offline.CustomerProfiles;
@@ -12,16 +13,10 @@ import io.fraudops.feature.offline.TransactionLedger;
 import io.fraudops.feature.online.OnlineFeatureStore;
 import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.online.RedisOnlineFeatureStore;
-import io.fraudops.workers.embedded.EmbeddedRedisConfiguration.EmbeddedRedisEndpoint;
-import java.net.URI;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
 
 /** Wires feature-lib's stores to Redis and PostgreSQL. */
@@ -29,25 +24,13 @@ import redis.clients.jedis.JedisPooled;
 class FeatureStoreConfiguration {
 
   @Bean(destroyMethod = "close")
-  JedisPooled jedis(RedisProperties properties, ObjectProvider<EmbeddedRedisEndpoint> embedded) {
-    String url =
-        properties.url() != null && !properties.url().isBlank()
-            ? properties.url()
-            : embedded.getObject().url();
-    URI uri = URI.create(url);
-    int timeoutMillis = (int) properties.timeout().toMillis();
-    var config = DefaultJedisClientConfig.builder().connectionTimeoutMillis(timeoutMillis).socketTimeoutMillis(timeoutMillis);
-    if (uri.getUserInfo() != null) {
-      String[] credentials = uri.getUserInfo().split(":", 2);
-      if (credentials.length == 2) {
-        config.user(credentials[0].isEmpty() ? null : credentials[0]).password(credentials[1]);
-      } else {
-        config.password(credentials[0]);
-      }
+  JedisPooled jedis(RedisProperties properties) {
+    if (properties.url() == null || properties.url().isBlank()) {
+      throw new IllegalStateException(
+          "fraud.redis.url is not set: point it at the online feature store (redis://host:6379); "
+              + "./fraud serve starts a local one");
     }
-    config.ssl("rediss".equals(uri.getScheme()));
-    JedisClientConfig clientConfig = config.build();
-    return new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379), clientConfig);
+    return RedisConnections.pooled(properties.url(), properties.timeout());
   }
 
   @Bean

@@ -4,7 +4,6 @@ import io.fraudops.model.inference.InferenceConfig;
 import io.fraudops.model.inference.InferenceConfigJson;
 import io.fraudops.model.inference.InferenceConfigStore;
 import io.fraudops.model.inference.S3InferenceConfigStore;
-import io.fraudops.model.registry.EmbeddedS3;
 import io.fraudops.model.registry.MlflowArtifactStore;
 import io.fraudops.model.registry.MlflowModelRegistry;
 import io.fraudops.model.registry.ModelRegistry;
@@ -14,17 +13,15 @@ import io.minio.MinioClient;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The model registry, the inference configuration and their poller, with
- * {@code fraud.model.registry.enabled=true}. Without an endpoint an in-process S3 starts and gets the seed
- * model as version 1 and a configuration serving it, so a local run has a champion to follow and a
- * registry to promote in.
+ * {@code fraud.model.registry.enabled=true}. With {@code seed-if-empty} (the local runtime's in-memory S3
+ * sets it) an empty registry gets the seed model as version 1 and a configuration serving it, so a local
+ * run has a champion to follow and a registry to promote in.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "fraud.model.registry.enabled", havingValue = "true")
@@ -32,36 +29,21 @@ public class ModelRegistryConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(ModelRegistryConfiguration.class);
 
-  @Bean(destroyMethod = "close")
-  @ConditionalOnExpression("'${fraud.model.registry.endpoint:}'.isEmpty()")
-  EmbeddedS3 embeddedModelStore(RegistryProperties properties) {
-    EmbeddedS3 s3;
-    try {
-      s3 = EmbeddedS3.start(properties.accessKey(), properties.secretKey(), properties.embeddedPort());
-    } catch (IllegalStateException e) {
-      // Another local run holds the port: this one still gets a registry, only ./fraud train needs --registry-endpoint.
-      log.warn("Embedded S3 cannot listen on port {} ({}); using a free port", properties.embeddedPort(), e.getMessage());
-      s3 = EmbeddedS3.start(properties.accessKey(), properties.secretKey(), 0);
+  @Bean
+  MinioClient modelStoreClient(RegistryProperties properties) {
+    if (properties.endpoint() == null || properties.endpoint().isBlank()) {
+      throw new IllegalStateException(
+          "fraud.model.registry.endpoint is not set: point it at the S3 store (MinIO) that holds the models and"
+              + " the inference configuration; ./fraud serve starts a local one");
     }
-    s3.createVersionedBucket(properties.bucket());
-    log.info("Started embedded S3 model registry at {} (bucket {})", s3.endpoint(), properties.bucket());
-    return s3;
+    return MinioClient.builder()
+        .endpoint(properties.endpoint())
+        .credentials(properties.accessKey(), properties.secretKey())
+        .build();
   }
 
   @Bean
-  MinioClient modelStoreClient(RegistryProperties properties, ObjectProvider<EmbeddedS3> embedded) {
-    EmbeddedS3 s3 = embedded.getIfAvailable();
-    return s3 != null
-        ? s3.client()
-        : MinioClient.builder()
-            .endpoint(properties.endpoint())
-            .credentials(properties.accessKey(), properties.secretKey())
-            .build();
-  }
-
-  @Bean
-  ModelRegistry modelRegistry(
-      RegistryProperties properties, ModelProperties model, MinioClient client, ObjectProvider<EmbeddedS3> embedded) {
+  ModelRegistry modelRegistry(RegistryProperties properties, ModelProperties model, MinioClient client) {
     if (properties.usesMlflow()) {
       log.info("Model registry: MLflow at {}, artifacts in s3://{}/{}", properties.mlflowUrl(), properties.mlflowArtifactBucket(), properties.mlflowArtifactPrefix());
       return new MlflowModelRegistry(
@@ -71,7 +53,7 @@ public class ModelRegistryConfiguration {
           new MlflowArtifactStore(properties.mlflowArtifactBucket(), properties.mlflowArtifactPrefix()));
     }
     S3ModelRegistry registry = new S3ModelRegistry(client, properties.bucket(), properties.prefix());
-    if (embedded.getIfAvailable() != null) {
+    if (properties.seedIfEmpty()) {
       String seed = properties.seedLocation() != null ? properties.seedLocation() : model.location();
       seedIfEmpty(registry, properties, seed);
     }
@@ -83,11 +65,10 @@ public class ModelRegistryConfiguration {
       RegistryProperties properties,
       InferenceProperties inference,
       ModelProperties model,
-      MinioClient client,
-      ObjectProvider<EmbeddedS3> embedded) {
+      MinioClient client) {
     InferenceConfigStore store =
         new S3InferenceConfigStore(client, properties.bucket(), properties.prefix() + inference.configKey());
-    if (embedded.getIfAvailable() != null && store.latest().isEmpty()) {
+    if (properties.seedIfEmpty() && store.latest().isEmpty()) {
       InferenceConfig seed = InferenceConfig.single(properties.modelName(), properties.alias(), model.thresholds());
       log.info("Wrote inference config {} version {}", store, store.publish(InferenceConfigJson.write(seed)));
     }

@@ -12,21 +12,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param modelName the registered model to serve
  * @param alias the alias to follow; moving it is how a model is promoted or rolled back
  * @param pollInterval pause between two looks at the alias
- * @param endpoint S3 endpoint of the registry's bucket; empty starts an in-process S3, seeded with
- *     {@code seedLocation}, for local runs
- * @param accessKey S3 access key (the embedded store checks signatures against it too)
+ * @param endpoint S3 endpoint of the registry's bucket (the local runtime sets it to its in-process S3)
+ * @param accessKey S3 access key
  * @param secretKey S3 secret key
  * @param bucket the registry's bucket
  * @param prefix key prefix inside the bucket, empty or ending in {@code /}
- * @param seedLocation the model registered as version 1 in an empty embedded registry; defaults to
- *     {@code fraud.model.location}
+ * @param seedLocation the model registered as version 1 in an empty registry when {@code seedIfEmpty};
+ *     defaults to {@code fraud.model.location}
+ * @param seedIfEmpty register the seed model and a configuration serving it when the registry is empty
  * @param mlflowUrl an MLflow tracking server (2.3 or later) to keep versions and aliases in instead of
  *     the bucket; model files and the inference config stay in the S3 store
  * @param mlflowToken bearer token for MLflow, empty for none
  * @param mlflowArtifactBucket the bucket of MLflow's {@code --artifacts-destination s3://bucket/prefix}
  * @param mlflowArtifactPrefix its prefix, empty or ending in {@code /}
- * @param embeddedPort loopback port of the in-process S3 when no endpoint is set, so {@code ./fraud
- *     train} can register into a running application; 0 = any free port (a busy port falls back to one)
  */
 @ConfigurationProperties("fraud.model.registry")
 public record RegistryProperties(
@@ -35,12 +33,12 @@ public record RegistryProperties(
     @DefaultValue("champion") String alias,
     @DefaultValue("10s") Duration pollInterval,
     String endpoint,
-    @DefaultValue(DEFAULT_ACCESS_KEY) String accessKey,
-    @DefaultValue(DEFAULT_SECRET_KEY) String secretKey,
+    String accessKey,
+    String secretKey,
     @DefaultValue(DEFAULT_BUCKET) String bucket,
     @DefaultValue("") String prefix,
     String seedLocation,
-    @DefaultValue("9190") int embeddedPort,
+    @DefaultValue("false") boolean seedIfEmpty,
     @DefaultValue("") String mlflowUrl,
     @DefaultValue("") String mlflowToken,
     @DefaultValue("mlflow") String mlflowArtifactBucket,
@@ -50,11 +48,5 @@ public record RegistryProperties(
     return mlflowUrl != null && !mlflowUrl.isBlank();
   }
 
-  /** Where {@code ./fraud train} finds the registry of a locally running application by default. */
-  public static final String LOCAL_ENDPOINT = "http://127.0.0.1:9190";
-
-  // Shared with ./fraud train, so its defaults reach a local application's registry without options.
-  public static final String DEFAULT_ACCESS_KEY = "fraud-local";
-  public static final String DEFAULT_SECRET_KEY = "fraud-local-secret";
   public static final String DEFAULT_BUCKET = "models";
 }

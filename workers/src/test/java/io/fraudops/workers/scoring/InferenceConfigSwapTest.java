@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
 import io.fraudops.model.inference.InferenceConfigStore;
 import io.fraudops.model.inference.S3InferenceConfigStore;
-import io.fraudops.model.registry.EmbeddedS3;
+import io.fraudops.local.s3.EmbeddedS3;
 import io.fraudops.model.registry.S3ModelRegistry;
 import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.scoring.ModelMetadata;
@@ -159,7 +159,7 @@ class InferenceConfigSwapTest {
   void anAliasThatResolvesToNothingIsReportedOnceNotAtEveryPoll() {
     // No stored config: the default one follows name@nightly, which the registry does not have (yet).
     ServingPoller nightly = new ServingPoller(registry, null, serving,
-        new RegistryProperties(true, name, "nightly", java.time.Duration.ofMillis(200), null, "k", "s", BUCKET, "", null, 0,
+        new RegistryProperties(true, name, "nightly", java.time.Duration.ofMillis(200), null, "k", "s", BUCKET, "", null, false,
             "", "", "mlflow", ""), null, meters);
     nightly.poll();
     nightly.poll();

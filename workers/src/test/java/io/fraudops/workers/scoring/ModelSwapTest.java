@@ -3,7 +3,7 @@ package io.fraudops.workers.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudops.feature.catalogue.FeatureCatalogue;
-import io.fraudops.model.registry.EmbeddedS3;
+import io.fraudops.local.s3.EmbeddedS3;
 import io.fraudops.model.registry.ModelVersion;
 import io.fraudops.model.registry.S3ModelRegistry;
 import io.fraudops.model.scoring.FraudModel;
@@ -171,7 +171,7 @@ class ModelSwapTest {
 
   static RegistryProperties properties(String name) {
     return new RegistryProperties(
-        true, name, "champion", Duration.ofMillis(200), null, "k", "s", BUCKET, "", null, 0, "", "", "mlflow", "");
+        true, name, "champion", Duration.ofMillis(200), null, "k", "s", BUCKET, "", null, false, "", "", "mlflow", "");
   }
 
   private static Map<String, Object> allFeatures() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.fraudops.local.zeebe.EmbeddedEngine;
 import io.fraudops.feature.FeatureService;
 import io.fraudops.feature.transaction.TransactionParser;
 import io.fraudops.workers.Eventually;
@@ -36,7 +36,7 @@ class RedeliveredJobsTest {
   private static final Duration JOB_TIMEOUT = Duration.ofSeconds(30);
 
   @Autowired CamundaClient client;
-  @Autowired ZeebeTestEngine engine;
+  @Autowired EmbeddedEngine engine;
   @Autowired FetchFeaturesWorker fetchFeatures;
   @Autowired RecordDecisionWorker recordDecision;
   @Autowired FeatureService features;

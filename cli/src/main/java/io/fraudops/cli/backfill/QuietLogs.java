@@ -1,0 +1,20 @@
+package io.fraudops.cli.backfill;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The offline commands run without Spring, whose logging setup would otherwise tame Logback's
+ * default of DEBUG for every library; their own output goes to standard out.
+ */
+public final class QuietLogs {
+
+  private QuietLogs() {}
+
+  public static void apply() {
+    if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
+      root.setLevel(Level.WARN);
+    }
+  }
+}
