@@ -3,11 +3,10 @@ package io.fraudops.model.registry;
 import io.fraudops.model.scoring.ModelLoadException;
 import io.fraudops.model.scoring.ModelLoadException.Reason;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
- * Where MLflow's artifacts live in S3, so the registry reads and writes them itself instead of through
- * mlflow-client (whose artifact calls shell out to Python). A version's {@code source} is either
+ * Where MLflow's artifacts live in S3, for a registry given S3 credentials to read and write them directly
+ * rather than through MLflow's artifact proxy. A version's {@code source} is either
  * {@code s3://bucket/key} (artifact root in S3) or {@code mlflow-artifacts:/path} (server started with
  * {@code --serve-artifacts --artifacts-destination s3://bucket/prefix}), which maps to {@code bucket} and
  * {@code prefix + path}.
@@ -43,8 +42,4 @@ public record MlflowArtifactStore(String bucket, String prefix) {
                 "only s3:// and mlflow-artifacts:/ sources can be read without Python");
     }
 
-    /** A fresh directory for a version this registry uploads, recorded in MLflow as its s3:// source. */
-    S3Location newVersionDirectory(String modelName) {
-        return new S3Location(bucket, prefix + "registry/" + modelName + "/" + UUID.randomUUID());
-    }
 }

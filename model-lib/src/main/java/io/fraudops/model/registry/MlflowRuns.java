@@ -11,12 +11,16 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Records a registration as an MLflow run, so a version's training params and metrics show in MLflow's UI
- * and can be compared across versions there. One experiment per model name; the run holds
- * {@code metadata.params} as params and the registration metrics as metrics, and the model version links to
- * it by {@code run_id}.
+ * Records a registration as an MLflow run, so a version's training params, metrics and files show in
+ * MLflow's UI and can be compared across versions there. One experiment per model name; the run holds
+ * {@code metadata.params} as params, the registration metrics as metrics and, as artifacts, the model
+ * directory and the report; the model version links to it by {@code run_id}.
  */
 final class MlflowRuns {
+
+    /** A started run and where MLflow keeps its artifacts ({@code mlflow-artifacts:/<exp>/<run>/artifacts}). */
+    record Run(String id, String artifactUri) {
+    }
 
     /** MLflow's {@code runs/log-batch} limits: 100 params and 1000 entries in all per request. */
     static final int PARAMS_PER_BATCH = 100;
@@ -30,14 +34,16 @@ final class MlflowRuns {
         this.clock = Objects.requireNonNull(epochMillis, "epochMillis");
     }
 
-    /** @return the id of a finished run holding the params and metrics */
-    String log(String modelName, ModelMetadata metadata, Map<String, Double> metrics) {
+    /** @return a running run holding the params and metrics; {@link #finish} it when its files are written */
+    Run start(String modelName, ModelMetadata metadata, Map<String, Double> metrics) {
         long now = clock.getAsLong();
         JsonNode created = mlflow.post("runs/create", Map.of("experiment_id", experimentId(modelName),
                 "run_name", modelName + " " + metadata.version(), "start_time", now));
-        String runId = created.path("run").path("info").path("run_id").asText("");
-        if (runId.isEmpty()) {
-            throw new ModelRegistryException("MLflow created a run without a run_id: " + created);
+        JsonNode info = created.path("run").path("info");
+        String runId = info.path("run_id").asText("");
+        String artifactUri = info.path("artifact_uri").asText("");
+        if (runId.isEmpty() || artifactUri.isEmpty()) {
+            throw new ModelRegistryException("MLflow created a run without a run_id or artifact_uri: " + created);
         }
         List<Map<String, Object>> params = new ArrayList<>();
         metadata.params().forEach((k, v) -> params.add(entry(k, v)));
@@ -54,8 +60,32 @@ final class MlflowRuns {
                     "metrics", values.subList(Math.min(m, values.size()),
                             Math.min(m + METRICS_PER_BATCH, values.size()))));
         }
-        mlflow.post("runs/update", Map.of("run_id", runId, "status", "FINISHED", "end_time", clock.getAsLong()));
-        return runId;
+        return new Run(runId, artifactUri.replaceFirst("/+$", ""));
+    }
+
+    /** @param status {@code FINISHED}, or {@code FAILED} when its files could not be written */
+    void finish(Run run, String status) {
+        mlflow.post("runs/update", Map.of("run_id", run.id(), "status", status, "end_time", clock.getAsLong()));
+    }
+
+    /** Where a run keeps its artifacts; empty when there is no such run. */
+    Optional<String> artifactUri(String runId) {
+        return mlflow.get("runs/get", Map.of("run_id", runId))
+                .map(body -> body.path("run").path("info").path("artifact_uri").asText(""))
+                .filter(uri -> !uri.isEmpty());
+    }
+
+    /** A run's metrics (latest values), e.g. those a Python training script logged; empty when none. */
+    Map<String, Double> metrics(String runId) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        mlflow.get("runs/get", Map.of("run_id", runId)).ifPresent(body -> body.path("run").path("data")
+                .path("metrics").forEach(m -> {
+                    double value = m.path("value").asDouble(Double.NaN);
+                    if (m.path("key").isTextual() && Double.isFinite(value)) {
+                        metrics.put(m.path("key").asText(), value);
+                    }
+                }));
+        return metrics;
     }
 
     private String experimentId(String name) {

@@ -5,6 +5,7 @@ import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.scoring.ModelLoadException;
 import io.fraudops.model.scoring.ModelLoadException.Reason;
 import io.fraudops.model.scoring.ModelMetadata;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +14,9 @@ import java.util.Map;
  * copied out of the bucket loads with {@link ModelArtifact#load(String)}.
  */
 final class ModelFiles {
+
+    /** The training report kept with a version. */
+    static final String REPORT = "report.html";
 
     private ModelFiles() {
     }
@@ -26,8 +30,9 @@ final class ModelFiles {
     }
 
     /** Refuses, before anything is stored, a model that would not load, so no alias can point at one. */
-    static void check(String modelName, byte[] model, ModelFormat format, ModelMetadata metadata,
-                      Map<String, Double> metrics) {
+    /** @return the model's feature names in input order */
+    static List<String> check(String modelName, byte[] model, ModelFormat format, ModelMetadata metadata,
+                              Map<String, Double> metrics) {
         RegistryNames.requireModelName(modelName);
         if (!metadata.name().equals(modelName)) {
             // The served model reports the sidecar's name in logs and decisions: it must be the registry's.
@@ -39,8 +44,8 @@ final class ModelFiles {
                 throw new IllegalArgumentException("metric " + k + " must be finite, got " + v);
             }
         });
-        try (ModelArtifact ignored = ModelArtifact.load(model, format, metadata, "registration of " + modelName)) {
-            // Loading is the check.
+        try (ModelArtifact loaded = ModelArtifact.load(model, format, metadata, "registration of " + modelName)) {
+            return loaded.info().featureNames(); // loading is the check
         }
     }
 

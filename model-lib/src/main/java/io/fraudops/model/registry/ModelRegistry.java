@@ -22,8 +22,19 @@ public interface ModelRegistry {
      * @param metadata its name must be {@code modelName}; its version is replaced by the registry's
      * @throws io.fraudops.model.scoring.ModelLoadException when the model does not load with this metadata
      */
+    default ModelVersion register(String modelName, byte[] model, ModelFormat format, ModelMetadata metadata,
+                                  Map<String, Double> metrics) {
+        return register(modelName, model, format, metadata, metrics, null);
+    }
+
+    /**
+     * As {@link #register(String, byte[], ModelFormat, ModelMetadata, Map)}, keeping the training report
+     * ({@code report.html}) with the version, where whoever looks at the version finds it.
+     *
+     * @param reportHtml the HTML training report, or null
+     */
     ModelVersion register(String modelName, byte[] model, ModelFormat format, ModelMetadata metadata,
-                          Map<String, Double> metrics);
+                          Map<String, Double> metrics, byte[] reportHtml);
 
     /**
      * Points {@code alias} at an existing version, moving it if it pointed elsewhere.
@@ -38,14 +49,18 @@ public interface ModelRegistry {
     /** Empty when the model does not exist. */
     Optional<ModelVersion> version(String modelName, int version);
 
-    /** All versions, oldest first; empty when the model does not exist. */
+    /**
+     * All versions, oldest first; empty when the model does not exist. A version that cannot be served is
+     * listed too, with {@link ModelVersion#problem()} saying why.
+     */
     List<ModelVersion> versions(String modelName);
 
     /**
      * Fetches the model and its sidecar and loads them through {@link ModelArtifact}'s checks, with the
      * registry's version number as the model version. The caller owns (and must close) the artifact.
      *
-     * @throws io.fraudops.model.scoring.ModelLoadException when the stored bytes are missing or invalid
+     * @throws io.fraudops.model.scoring.ModelLoadException when the stored bytes are missing or invalid, or
+     *         the version cannot be served (its {@link ModelVersion#problem()})
      */
     ModelArtifact download(ModelVersion version);
 }

@@ -60,10 +60,13 @@ public final class S3ModelRegistry implements ModelRegistry {
 
     @Override
     public ModelVersion register(String modelName, byte[] model, ModelFormat format, ModelMetadata metadata,
-                                 Map<String, Double> metrics) {
+                                 Map<String, Double> metrics, byte[] reportHtml) {
         ModelFiles.check(modelName, model, format, metadata, metrics);
         S3Location dir = new S3Location(bucket, prefix + modelName + "/" + UUID.randomUUID());
         ModelFiles.store(objects, dir, model, format, metadata);
+        if (reportHtml != null) {
+            objects.put(dir.child(ModelFiles.REPORT), reportHtml);
+        }
         ModelIndex updated = update(modelName, index -> index.with(new ModelVersion(modelName,
                 index.nextVersion(), format, metrics, clock.instant(), dir.toString())));
         return updated.versions().getLast();

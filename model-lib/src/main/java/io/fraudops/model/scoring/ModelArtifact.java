@@ -1,13 +1,14 @@
 package io.fraudops.model.scoring;
 
-import io.fraudops.model.scoring.ModelLoadException.Reason;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A loaded model together with its sidecar metadata and the explainer for its scores. Load from a file path
  * or from {@code classpath:models/x.json}; the sidecar {@code <location>.meta.json} is required, because a
- * model without a version cannot be audited and one without baselines cannot explain its scores.
+ * model without a name and version cannot be audited. Its baselines are optional: tree-path reasons (JSON)
+ * need none, and ablation (.cbm) compares a feature without a baseline with the feature missing, the value
+ * CatBoost itself falls back on.
  *
  * @param location  where the model was loaded from, for logs
  * @param explainer tree-path reasons ({@link TreeContributionExplainer}) when the model is CatBoost JSON whose
@@ -54,7 +55,7 @@ public record ModelArtifact(FraudModel model, ModelMetadata metadata, String loc
 
     /**
      * Model bytes and metadata already fetched (e.g. from a model registry), through the same checks as a
-     * file: CatBoost validation, smoke prediction, and a baseline for every feature.
+     * file: CatBoost validation and a smoke prediction.
      *
      * @param location where the bytes came from, for logs and messages
      */
@@ -62,13 +63,6 @@ public record ModelArtifact(FraudModel model, ModelMetadata metadata, String loc
         CatBoostFraudModel loaded = CatBoostFraudModel.load(model, location, format, metadata.name(),
                 metadata.version(), metadata.featureNames());
         try {
-            List<String> missing = loaded.info().featureNames().stream()
-                    .filter(name -> !metadata.baselines().containsKey(name))
-                    .toList();
-            if (!missing.isEmpty()) {
-                throw new ModelLoadException(Reason.INVALID_METADATA, location + ModelMetadata.SIDECAR_SUFFIX,
-                        "baselines missing for features " + missing);
-            }
             ReasonExplainer explainer = explainerFor(model, format, loaded, baselines(loaded.info(), metadata));
             return new ModelArtifact(loaded, metadata, location, explainer);
         } catch (RuntimeException e) {
@@ -96,7 +90,11 @@ public record ModelArtifact(FraudModel model, ModelMetadata metadata, String loc
         if (trees.featureCount() != model.info().featureCount()) {
             return new AblationExplainer();
         }
-        for (double[] row : List.of(baselines, new double[baselines.length])) {
+        double[] typical = baselines.clone();
+        for (int i = 0; i < typical.length; i++) {
+            typical[i] = Double.isNaN(typical[i]) ? 0 : typical[i];
+        }
+        for (double[] row : List.of(typical, new double[baselines.length])) {
             if (!(Math.abs(trees.predictRaw(row) - model.predictRaw(row)) <= PARITY)) {
                 return new AblationExplainer();
             }
@@ -108,7 +106,7 @@ public record ModelArtifact(FraudModel model, ModelMetadata metadata, String loc
         return model.info();
     }
 
-    /** The sidecar's baselines in the model's feature order. */
+    /** The sidecar's baselines in the model's feature order; NaN (missing) where the sidecar has none. */
     public double[] baselines() {
         return baselines(model.info(), metadata);
     }
@@ -117,7 +115,7 @@ public record ModelArtifact(FraudModel model, ModelMetadata metadata, String loc
         List<String> names = info.featureNames();
         double[] out = new double[names.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = metadata.baselines().get(names.get(i));
+            out[i] = metadata.baselines().getOrDefault(names.get(i), Double.NaN);
         }
         return out;
     }

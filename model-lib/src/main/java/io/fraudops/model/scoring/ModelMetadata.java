@@ -23,7 +23,8 @@ import java.util.Objects;
  *
  * @param trainedAt    null when unknown
  * @param metrics      evaluation figures, e.g. {@code holdout_auc}
- * @param baselines    per feature name, the "typical" value (training median) reason codes ablate to
+ * @param baselines    per feature name, the "typical" value (training median) ablation reason codes compare
+ *                     with; may be partial or empty (see {@link ModelArtifact})
  * @param featureNames input order; may be empty when the model names its features itself
  * @param params       how it was trained (trainer settings, data period), as text; empty when unknown
  * @param driftReference the training population's distributions, for drift monitoring; null when unknown

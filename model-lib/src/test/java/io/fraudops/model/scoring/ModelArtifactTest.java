@@ -57,19 +57,35 @@ class ModelArtifactTest {
     }
 
     @Test
-    void requiresAValidSidecarWithEveryBaseline() throws Exception {
+    void requiresAValidSidecar() throws Exception {
         Path model = Fixtures.tinyVariant(dir, "m.json", json -> { });
         expectRejected(() -> ModelArtifact.load(model.toString()), Reason.NOT_FOUND, "m.json.meta.json");
-
-        Files.writeString(dir.resolve("m.json.meta.json"), "{\"name\":\"m\",\"version\":\"1\",\"baselines\":{\"amount\":1}}");
-        expectRejected(() -> ModelArtifact.load(model.toString()), Reason.INVALID_METADATA,
-                "baselines missing for features [velocity_1h, card_present]");
 
         Files.writeString(dir.resolve("m.json.meta.json"), "{\"name\":\"m\"}");
         expectRejected(() -> ModelArtifact.load(model.toString()), Reason.INVALID_METADATA, "name and version");
 
         Files.writeString(dir.resolve("m.json.meta.json"), "{\"name\":\"m\",\"version\":\"1\",\"trainedAt\":\"yesterday\"}");
         expectRejected(() -> ModelArtifact.load(model.toString()), Reason.INVALID_METADATA, "yesterday");
+    }
+
+    @Test
+    void baselinesAreOptionalTreesNeedNoneAndAblationComparesWithAMissingValue() throws Exception {
+        byte[] json = Files.readAllBytes(Fixtures.tinyVariant(dir, "b.json", j -> { }));
+        ModelMetadata partial = new ModelMetadata("b", "1", null, Map.of(), Map.of("amount", 45.0), java.util.List.of());
+        double[] row = {800, 5, 0};
+        try (ModelArtifact trees = ModelArtifact.load(json, ModelFormat.JSON, partial, "b.json")) {
+            assertThat(trees.explainer()).isInstanceOf(TreeContributionExplainer.class);
+            assertThat(trees.baselines()).containsExactly(45.0, Double.NaN, Double.NaN);
+            assertThat(trees.scorer().score(row).reasons()).isNotEmpty();
+
+            AblationExplainer ablation = new AblationExplainer();
+            double p = trees.model().predictProbability(row);
+            java.util.List<ReasonCode> reasons = ablation.explain(trees.model(), row, p, trees.baselines(), 3);
+            double[] velocityMissing = {800, Double.NaN, 0};
+            assertThat(reasons).filteredOn(r -> r.feature().equals("velocity_1h")).singleElement()
+                    .satisfies(r -> assertThat(r.contribution())
+                            .isEqualTo(p - trees.model().predictProbability(velocityMissing)));
+        }
     }
 
     @Test
