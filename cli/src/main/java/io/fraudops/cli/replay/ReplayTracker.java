@@ -57,11 +57,11 @@ class ReplayTracker {
     if (reviewed.remove(event.processInstanceKey())) {
       synchronized (counts) {
         counts.merge(Result.WAITING_FOR_REVIEW, -1, Integer::sum);
-        counts.merge(Result.valueOf(event.outcome()), 1, Integer::sum);
+        counts.merge(Result.valueOf(event.outcome().name()), 1, Integer::sum);
       }
       return;
     }
-    signal(event.processInstanceKey(), Result.valueOf(event.outcome()));
+    signal(event.processInstanceKey(), Result.valueOf(event.outcome().name()));
   }
 
   @EventListener

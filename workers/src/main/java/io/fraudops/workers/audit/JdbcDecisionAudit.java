@@ -1,5 +1,7 @@
 package io.fraudops.workers.audit;
 
+import io.fraudops.workers.process.FinalOutcome;
+import io.fraudops.workers.process.RoutedOutcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,8 +40,8 @@ class JdbcDecisionAudit implements DecisionAudit {
             d.auditKey(),
             d.transactionId(),
             d.processInstanceKey(),
-            d.outcome(),
-            d.routedTo(),
+            d.outcome().name(),
+            d.routedTo() == null ? null : d.routedTo().name(),
             d.decidedBy(),
             d.score(),
             d.modelVersion(),
@@ -104,8 +106,8 @@ class JdbcDecisionAudit implements DecisionAudit {
         rs.getString("audit_key"),
         rs.getString("transaction_id"),
         rs.getLong("process_instance_key"),
-        rs.getString("outcome"),
-        rs.getString("routed_to"),
+        FinalOutcome.valueOf(rs.getString("outcome")),
+        rs.getString("routed_to") == null ? null : RoutedOutcome.of(rs.getString("routed_to")),
         rs.getString("decided_by"),
         rs.getObject("score", Double.class),
         rs.getString("model_version"),

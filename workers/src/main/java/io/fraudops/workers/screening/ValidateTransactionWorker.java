@@ -1,19 +1,24 @@
 package io.fraudops.workers.screening;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.fraudops.workers.process.ProcessVariables;
+import io.fraudops.workers.process.ScreenedPayment;
+import io.camunda.client.annotation.ProcessInstanceKey;
+import io.camunda.client.annotation.Variable;
 import io.camunda.client.exception.CamundaError;
 import io.fraudops.feature.transaction.InvalidTransactionException;
 import io.fraudops.feature.transaction.Transaction;
+import io.fraudops.feature.transaction.TransactionParser;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the payload. An invalid one becomes the INVALID_TRANSACTION BPMN error, which the process
- * routes to the REJECTED end with the readable message; a valid one replaces the payload with its
- * normalised form, card number masked.
+ * Checks the payload, once for the whole process. An invalid one becomes the INVALID_TRANSACTION
+ * BPMN error, which the process routes to the REJECTED end with the readable message; a valid one
+ * replaces the payload with its normalised form, which every later worker reads.
  */
 @Component
 public class ValidateTransactionWorker {
@@ -21,21 +26,30 @@ public class ValidateTransactionWorker {
   static final String INVALID_TRANSACTION = "INVALID_TRANSACTION";
   private static final Logger log = LoggerFactory.getLogger(ValidateTransactionWorker.class);
 
-  private final ScreeningVariables variables;
+  private final TransactionParser parser;
 
-  ValidateTransactionWorker(ScreeningVariables variables) {
-    this.variables = variables;
+  ValidateTransactionWorker(TransactionParser parser) {
+    this.parser = parser;
   }
 
-  @JobWorker(type = "fraud.validate-transaction", fetchVariables = ScreeningVariables.TRANSACTION)
-  public Map<String, Object> validate(ActivatedJob job) {
+  /** What Validate adds to the process: the payment's id and its normalised form. */
+  public record Validated(String transactionId, ScreenedPayment transaction) {}
+
+  @JobWorker(type = "fraud.validate-transaction")
+  public Validated validate(
+      @Variable(name = ProcessVariables.TRANSACTION) Object transaction, @ProcessInstanceKey long instance) {
     try {
-      Transaction tx = variables.incoming(job.getVariablesAsMap());
-      return Map.of(ScreeningVariables.TRANSACTION, tx.toMap(), "transactionId", tx.transactionId());
+      if (!(transaction instanceof Map<?, ?> payload)) {
+        throw new InvalidTransactionException(
+            List.of("the process variable 'transaction' must be an object with the payment's fields"));
+      }
+      @SuppressWarnings("unchecked")
+      Transaction tx = parser.parse((Map<String, ?>) payload);
+      return new Validated(tx.transactionId(), ScreenedPayment.of(tx));
     } catch (InvalidTransactionException e) {
-      log.info("Rejected the payload of process instance {}: {}", job.getProcessInstanceKey(), e.getMessage());
+      log.info("Rejected the payload of process instance {}: {}", instance, e.getMessage());
       throw CamundaError.bpmnError(
-          INVALID_TRANSACTION, e.getMessage(), Map.of("validationMessage", e.getMessage()));
+          INVALID_TRANSACTION, e.getMessage(), Map.of(ProcessVariables.VALIDATION_MESSAGE, e.getMessage()));
     }
   }
 }

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.camunda.client.CamundaClient;
+import io.fraudops.workers.process.FinalOutcome;
+import io.fraudops.workers.process.RoutedOutcome;
 import io.fraudops.model.registry.ModelRegistry;
 import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.scoring.ModelMetadata;
@@ -70,7 +72,7 @@ class ShadowScoresAuditTest {
     DecisionRecord decision = Eventually.get("audit row", Duration.ofSeconds(30),
         () -> audit.find((String) payment.get("transactionId")));
 
-    assertThat(decision.outcome()).isEqualTo("DECLINED"); // the champion (amount-threshold model) decided
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.DECLINED); // the champion (amount-threshold model) decided
     assertThat(decision.modelVersion()).isEqualTo(NAME + ":1");
     assertThat(decision.shadowScoresJson()).contains("\"model\": \"" + NAME + ":" + challenger + "\"").contains("\"score\"");
     assertThat(decision.inferenceConfigVersion()).isNotBlank().isNotEqualTo("default");

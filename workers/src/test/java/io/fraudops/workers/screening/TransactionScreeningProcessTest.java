@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.camunda.client.CamundaClient;
+import io.fraudops.workers.process.FinalOutcome;
+import io.fraudops.workers.process.RoutedOutcome;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Payments;
 import io.fraudops.workers.audit.DecisionAudit;
@@ -45,8 +47,8 @@ class TransactionScreeningProcessTest {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 120.0);
     start(payment);
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
-    assertThat(decision.outcome()).isEqualTo("APPROVED");
-    assertThat(decision.routedTo()).isEqualTo("APPROVE");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.APPROVED);
+    assertThat(decision.routedTo()).isEqualTo(RoutedOutcome.APPROVE);
     assertThat(decision.dmnRule()).isEqualTo("LOW_RISK");
     assertThat(decision.decidedBy()).isEqualTo("engine");
     assertThat(decision.score()).isLessThan(0.01);
@@ -59,7 +61,7 @@ class TransactionScreeningProcessTest {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 950.0);
     start(payment);
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
-    assertThat(decision.outcome()).isEqualTo("DECLINED");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.DECLINED);
     assertThat(decision.dmnRule()).isEqualTo("SCORE_VERY_HIGH");
     assertThat(decision.score()).isGreaterThan(0.9);
     assertThat(decision.topReasonsJson()).contains("amount");
@@ -76,11 +78,11 @@ class TransactionScreeningProcessTest {
     assertThat(review.transaction().toString()).doesNotContain("4111111111111111").contains("411111******1111");
     assertThat(audit.find((String) payment.get("transactionId"))).isEmpty();
 
-    inbox.complete(review.key(), new io.fraudops.workers.review.ReviewOutcome("DECLINE", "customer denies it", "ana"));
+    inbox.complete(review.key(), new io.fraudops.workers.review.ReviewOutcome(io.fraudops.workers.process.Verdict.DECLINE, "customer denies it", "ana"));
 
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
-    assertThat(decision.outcome()).isEqualTo("DECLINED");
-    assertThat(decision.routedTo()).isEqualTo("REVIEW");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.DECLINED);
+    assertThat(decision.routedTo()).isEqualTo(RoutedOutcome.REVIEW);
     assertThat(decision.decidedBy()).isEqualTo("ana");
     assertThat(decision.reviewComment()).isEqualTo("customer denies it");
     assertThat(
@@ -112,7 +114,7 @@ class TransactionScreeningProcessTest {
         .andExpect(status().isNotFound());
 
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
-    assertThat(decision.outcome()).isEqualTo("APPROVED");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.APPROVED);
     assertThat(decision.decidedBy()).isEqualTo("bo");
   }
 
@@ -124,7 +126,7 @@ class TransactionScreeningProcessTest {
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.processInstanceKey").isNumber());
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
-    assertThat(decision.outcome()).isEqualTo("APPROVED");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.APPROVED);
     assertThat(decision.latencyMs()).isNotNull();
   }
 
@@ -135,7 +137,7 @@ class TransactionScreeningProcessTest {
     long instance = start(payment);
     DecisionRecord decision =
         Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.findByProcessInstance(instance));
-    assertThat(decision.outcome()).isEqualTo("REJECTED");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.REJECTED);
     assertThat(decision.dmnRule()).isEqualTo("INVALID_TRANSACTION");
     assertThat(decision.auditKey()).startsWith("rejected-" + instance + "-");
     assertThat(decision.reason()).contains("amount").contains("currency");
@@ -149,7 +151,7 @@ class TransactionScreeningProcessTest {
             .getProcessInstanceKey();
     DecisionRecord decision =
         Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.findByProcessInstance(instance));
-    assertThat(decision.outcome()).isEqualTo("REJECTED");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.REJECTED);
     assertThat(decision.reason()).contains("transaction");
   }
 
