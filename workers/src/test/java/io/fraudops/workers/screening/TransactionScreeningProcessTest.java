@@ -1,5 +1,6 @@
 package io.fraudops.workers.screening;
 
+import io.fraudops.workers.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -19,19 +20,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The real BPMN and DMN in the embedded engine, with the real workers, PostgreSQL and Redis. The
  * test model scores from the amount alone: up to 500 low, 500–900 grey (0.5), above 900 high.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApplicationTest
 class TransactionScreeningProcessTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
