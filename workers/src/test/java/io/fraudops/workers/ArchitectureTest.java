@@ -3,17 +3,21 @@ package io.fraudops.workers;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
 
 /** The production application: no stand-ins, no tools, no cycles between its feature packages. */
-@AnalyzeClasses(packages = "io.fraudops.workers", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-  @ArchTest
-  static final ArchRule usesNoLocalStandIn =
+  private static final JavaClasses CLASSES =
+    new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.fraudops.workers");
+
+  @Test
+  void usesNoLocalStandIn() {
+    ArchRule rule =
       noClasses()
           .should()
           .dependOnClassesThat()
@@ -24,12 +28,20 @@ class ArchitectureTest {
               "redis.embedded..",
               "org.gaul..")
           .because("production points at real endpoints; the local runtime sets their properties for ./fraud");
+    rule.check(CLASSES);
+  }
 
-  @ArchTest
-  static final ArchRule dependsOnNoTool =
+  @Test
+  void dependsOnNoTool() {
+    ArchRule rule =
       noClasses().should().dependOnClassesThat().resideInAPackage("io.fraudops.cli..");
+    rule.check(CLASSES);
+  }
 
-  @ArchTest
-  static final ArchRule packagesAreFreeOfCycles =
+  @Test
+  void packagesAreFreeOfCycles() {
+    ArchRule rule =
       slices().matching("io.fraudops.workers.(**)").should().beFreeOfCycles();
+    rule.check(CLASSES);
+  }
 }

@@ -53,9 +53,7 @@ public class ReviewInbox {
       @ProcessInstanceKey long processInstanceKey,
       @CustomHeaders Map<String, String> headers) {
     PendingReview review = PendingReview.from(jobKey, processInstanceKey, context, headers, clock.instant());
-    if (pending.putIfAbsent(jobKey, review) == null) {
-      events.publishEvent(new ReviewOpened(review.processInstanceKey(), review.transactionId()));
-    }
+    pending.putIfAbsent(jobKey, review);
   }
 
   /** Pending reviews, riskiest first. */

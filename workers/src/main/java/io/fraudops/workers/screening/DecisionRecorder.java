@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.audit.DecisionRecord;
 import io.fraudops.workers.audit.DecisionRecorded;
+import io.fraudops.workers.process.FinalOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,8 @@ class DecisionRecorder {
     this.json = json;
   }
 
-  void record(DecisionRecord decision) {
+  /** Writes the row; the event that it is recorded is published with {@link #published}, after commit. */
+  boolean record(DecisionRecord decision) {
     boolean firstTime = audit.record(decision);
     if (firstTime) {
       meters
@@ -39,8 +41,17 @@ class DecisionRecorder {
               ENGINE.equals(decision.decidedBy()) ? ENGINE : "analyst")
           .increment();
     }
-    events.publishEvent(
-        new DecisionRecorded(decision.processInstanceKey(), decision.auditKey(), decision.outcome(), firstTime));
+    return firstTime;
+  }
+
+  /** Writes the row and tells the rest of the application at once (no surrounding transaction). */
+  void recordAndPublish(DecisionRecord decision) {
+    boolean firstTime = record(decision);
+    published(decision.processInstanceKey(), decision.auditKey(), decision.outcome(), firstTime);
+  }
+
+  void published(long processInstanceKey, String auditKey, FinalOutcome outcome, boolean firstTime) {
+    events.publishEvent(new DecisionRecorded(processInstanceKey, auditKey, outcome, firstTime));
   }
 
   String json(Object value) {

@@ -7,6 +7,9 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.fraudops.feature.offline.TransactionLedger;
 import io.fraudops.feature.transaction.Transaction;
 import io.fraudops.workers.audit.DecisionRecord;
+import io.fraudops.workers.payment.Decided;
+import io.fraudops.workers.payment.Decision;
+import io.fraudops.workers.payment.PaymentLedger;
 import io.fraudops.workers.process.DmnDecision;
 import io.fraudops.workers.process.FinalOutcome;
 import io.fraudops.workers.process.ScreenedPayment;
@@ -15,26 +18,42 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the final decision on a valid payment to the audit table and the payment to the offline
- * transaction store; an analyst's verdict also becomes a fraud label. Every write is keyed by the
- * transaction id, so a redelivered job writes nothing new.
+ * Records the final decision on a valid payment: the ledger's state, the audit row, the payment in the
+ * offline transaction store and, for an analyst's verdict, a fraud label. Only the payment's current
+ * instance may decide it, and a verdict counts only if that instance opened the review (the ledger saw
+ * it), so a forged {@code reviewDecision} decides nothing. Every write is keyed by the transaction id, so
+ * a redelivered job writes nothing new.
  */
 @Component
 public class RecordDecisionWorker {
 
+  private static final Logger log = LoggerFactory.getLogger(RecordDecisionWorker.class);
+
   private final TransactionLedger ledger;
+  private final PaymentLedger payments;
   private final AnalystLabels analystLabels;
   private final DecisionRecorder recorder;
+  private final TransactionTemplate transactions;
   private final Clock clock;
 
   RecordDecisionWorker(
-      TransactionLedger ledger, AnalystLabels analystLabels, DecisionRecorder recorder, Clock clock) {
+      TransactionLedger ledger,
+      PaymentLedger payments,
+      AnalystLabels analystLabels,
+      DecisionRecorder recorder,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.ledger = ledger;
+    this.payments = payments;
     this.analystLabels = analystLabels;
     this.recorder = recorder;
+    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -66,32 +85,84 @@ public class RecordDecisionWorker {
               + " (the BPMN's record task must set outcome APPROVED or DECLINED)");
     }
     Transaction tx = in.transaction().toTransaction();
-    ledger.record(tx);
-    boolean reviewed = in.reviewDecision() != null;
-    Instant now = clock.instant();
-    if (reviewed) {
-      analystLabels.record(tx, in.outcome() == FinalOutcome.DECLINED, now);
-    }
     DmnDecision dmn = in.decision() == null ? new DmnDecision(null, null, null) : in.decision();
-    DecisionRecord record =
-        new DecisionRecord(
-            in.transactionId(),
-            in.transactionId(),
-            instance,
-            in.outcome(),
-            dmn.outcome(),
-            reviewed ? (in.reviewedBy() == null ? "analyst" : in.reviewedBy()) : DecisionRecorder.ENGINE,
-            in.score(),
-            in.modelVersion(),
-            dmn.rule(),
-            dmn.reason(),
-            reviewed ? in.reviewComment() : null,
-            recorder.json(in.topReasons()),
-            in.receivedAt() == null ? null : now.toEpochMilli() - in.receivedAt(),
-            now,
-            recorder.json(in.shadowScores()),
-            in.inferenceConfigVersion());
-    recorder.record(record);
+    String topReasons = recorder.json(in.topReasons());
+    // One database transaction: the ledger's decision, the audit row, the payment and the analyst's label
+    // are all written, or none is (the job is then retried).
+    Decision decision =
+        transactions.execute(
+            status -> {
+              Decision d =
+                  payments.decide(
+                      new Decided(
+                          in.transactionId(),
+                          instance,
+                          in.outcome(),
+                          in.reviewDecision() == null ? null : reviewer(in),
+                          dmn.rule(),
+                          dmn.reason(),
+                          in.score(),
+                          in.modelVersion(),
+                          topReasons));
+              if (!d.applied()) {
+                return d;
+              }
+              boolean reviewed = !DecisionRecorder.ENGINE.equals(d.decidedBy());
+              Instant now = clock.instant();
+              ledger.record(tx);
+              if (reviewed) {
+                analystLabels.recordOffline(tx, in.outcome() == FinalOutcome.DECLINED, now);
+              }
+              recorder.record(
+                  new DecisionRecord(
+                      in.transactionId(),
+                      in.transactionId(),
+                      instance,
+                      in.outcome(),
+                      dmn.outcome(),
+                      d.decidedBy(),
+                      in.score(),
+                      in.modelVersion(),
+                      dmn.rule(),
+                      dmn.reason(),
+                      reviewed ? in.reviewComment() : null,
+                      topReasons,
+                      latency(in.receivedAt(), now),
+                      now,
+                      recorder.json(in.shadowScores()),
+                      in.inferenceConfigVersion()));
+              return d;
+            });
+    if (!decision.applied()) {
+      log.info(
+          "Instance {} is not the current one of {} (ledger: {}); it records nothing",
+          instance, in.transactionId(), decision.status());
+      return new Recorded(in.outcome());
+    }
+    if (in.reviewDecision() != null && DecisionRecorder.ENGINE.equals(decision.decidedBy())) {
+      log.warn(
+          "Instance {} carries a review verdict for {} but never opened a review: the verdict is ignored",
+          instance, in.transactionId());
+    }
+    if (!DecisionRecorder.ENGINE.equals(decision.decidedBy())) {
+      // Redis is outside the database transaction; the label is keyed by transaction and source, so a retry adds nothing.
+      analystLabels.recordOnline(tx, in.outcome() == FinalOutcome.DECLINED, clock.instant());
+    }
+    recorder.published(instance, in.transactionId(), in.outcome(), true);
     return new Recorded(in.outcome());
+  }
+
+  /** The analyst as the review step recorded them; the verdict counts only if the ledger saw the review open. */
+  private static String reviewer(Input in) {
+    return in.reviewedBy() == null || in.reviewedBy().isBlank() ? "analyst" : in.reviewedBy();
+  }
+
+  /** From receipt to this record; never negative (a clock ahead of ours is not a latency). */
+  private static Long latency(Long receivedAt, Instant now) {
+    if (receivedAt == null) {
+      return null;
+    }
+    long millis = now.toEpochMilli() - receivedAt;
+    return millis < 0 ? null : millis;
   }
 }

@@ -31,6 +31,7 @@ public class RecordRejectionWorker {
   @JobWorker(type = "fraud.record-rejection")
   public RecordDecisionWorker.Recorded record(@VariablesAsType Input in, @ProcessInstanceKey long instance) {
     Instant now = clock.instant();
+    Long latency = in.receivedAt() == null ? null : now.toEpochMilli() - in.receivedAt();
     DecisionRecord record =
         new DecisionRecord(
             RejectionKey.of(instance, in.transaction()),
@@ -45,11 +46,11 @@ public class RecordRejectionWorker {
             in.validationMessage(),
             null,
             null,
-            in.receivedAt() == null ? null : now.toEpochMilli() - in.receivedAt(),
+            latency == null || latency < 0 ? null : latency,
             now,
             null,
             null);
-    recorder.record(record);
+    recorder.recordAndPublish(record);
     return new RecordDecisionWorker.Recorded(FinalOutcome.REJECTED);
   }
 
