@@ -66,17 +66,18 @@ class JdbcPaymentLedger implements PaymentLedger {
     int updated =
         jdbc.update(
             "UPDATE payment SET status = 'SCREENING', process_instance_key = ?, engine_epoch = ?, updated_at = ?"
-                + " WHERE transaction_id = ? AND status IN ('RECEIVED', 'SCREENING')"
-                + " AND (process_instance_key IS NULL OR process_instance_key = ?)",
+                + " WHERE transaction_id = ? AND status IN ('RECEIVED', 'SCREENING') AND process_instance_key IS NULL",
             processInstanceKey,
             engineEpoch,
             now(),
-            transactionId,
-            processInstanceKey);
+            transactionId);
     if (updated == 1) {
       event(transactionId, PaymentStatus.SCREENING, processInstanceKey, "instance started");
+      return true;
     }
-    return updated == 1;
+    // Its first step may have claimed the payment already: then it is attached.
+    return find(transactionId).map(p -> p.processInstanceKey() != null && p.processInstanceKey() == processInstanceKey)
+        .orElse(false);
   }
 
   @Override
@@ -112,6 +113,7 @@ class JdbcPaymentLedger implements PaymentLedger {
       return new Claim.Conflict(row.payloadDigest(), digest);
     }
     if (row.status().isFinal()) {
+      event(transactionId, row.status(), processInstanceKey, "duplicate instance ended: already decided");
       return new Claim.AlreadyDecided(row.outcome());
     }
     Long current = row.processInstanceKey();
@@ -122,6 +124,7 @@ class JdbcPaymentLedger implements PaymentLedger {
     // earlier embedded engine: this instance takes it over.
     boolean free = current == null || !engineEpoch.equals(row.engineEpoch());
     if (!free) {
+      event(transactionId, row.status(), processInstanceKey, "duplicate instance ended: screened by " + current);
       return new Claim.HeldByAnother(current);
     }
     jdbc.update(
@@ -131,7 +134,11 @@ class JdbcPaymentLedger implements PaymentLedger {
         engineEpoch,
         now,
         transactionId);
-    event(transactionId, PaymentStatus.SCREENING, processInstanceKey, "instance took the payment over");
+    event(
+        transactionId,
+        PaymentStatus.SCREENING,
+        processInstanceKey,
+        current == null ? "instance started" : "instance took the payment over from " + current);
     return new Claim.Proceed();
   }
 

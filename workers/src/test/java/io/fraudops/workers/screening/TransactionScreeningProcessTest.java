@@ -118,9 +118,11 @@ class TransactionScreeningProcessTest {
   void screensAPaymentPostedOverHttp() throws Exception {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 42.0);
     String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(payment);
-    http.perform(post("/transactions").contentType(MediaType.APPLICATION_JSON).content(body))
-        .andExpect(status().isAccepted())
-        .andExpect(jsonPath("$.processInstanceKey").isNumber());
+    http.perform(post("/transactions").contentType(MediaType.APPLICATION_JSON).header("Prefer", "wait=30").content(body))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("APPROVED"))
+        .andExpect(jsonPath("$.rule").value("LOW_RISK"))
+        .andExpect(jsonPath("$.score").isNumber());
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
     assertThat(decision.outcome()).isEqualTo(FinalOutcome.APPROVED);
     assertThat(decision.latencyMs()).isNotNull();
