@@ -72,6 +72,9 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         // Plaintext gRPC to a loopback engine is expected here; the client would warn on every call.
         props.put("logging.level.io.camunda.client.impl.CamundaCallCredentials", "ERROR");
         props.put("camunda.client.worker.defaults.stream-enabled", "true");
+        // This engine keeps nothing across a restart: a new epoch tells the payment ledger that instances
+        // started before it are gone, so their payments are started again and their reviews re-opened.
+        props.put("fraud.ledger.engine-epoch", "embedded-" + java.util.UUID.randomUUID());
         // The engine has no Tasklist: reviews go through the job-worker inbox.
         if (!binder.bind("fraud.review.mode", String.class).isBound()) {
           props.put("fraud.review.mode", "job-worker");

@@ -78,12 +78,18 @@ class ReplayConsole {
         r.unaccounted(),
         r.unaccounted() == 0
             ? "(nothing lost: started = approved + declined + rejected + waiting for review)"
-            : "(instances without a decision: " + r.undecidedInstances().stream().limit(10).toList() + ")");
+            : "(payments without a decision: " + r.undecidedPayments().stream().limit(10).toList() + ")");
     if (r.failedToStart() > 0) {
-      out.printf("  failed to start      %,7d   (the gateway refused the create command)%n", r.failedToStart());
+      out.printf("  refused              %,7d   (transaction id taken by another payload)%n", r.failedToStart());
     }
     out.printf(
-        "  decision latency     p50 %.1f ms, p99 %.1f ms   (create command sent -> decision recorded or review task open)%n",
+        "  ledger               %s   %s%n",
+        r.ledger(),
+        r.ledgerOpen() == 0
+            ? "(every accepted payment decided or waiting for an analyst)"
+            : "(" + r.ledgerOpen() + " still open: the recovery starts them again)");
+    out.printf(
+        "  decision latency     p50 %.1f ms, p99 %.1f ms   (payment submitted -> decision recorded or review open)%n",
         r.latency().percentileMillis(50),
         r.latency().percentileMillis(99));
     out.printf(

@@ -1,6 +1,7 @@
 package io.fraudops.cli.replay;
 
 import io.fraudops.cli.replay.ReplayTracker.Result;
+import io.fraudops.workers.payment.PaymentStatus;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +12,12 @@ record ReplayResult(
     int started,
     int failedToStart,
     Map<Result, Integer> counts,
-    List<Long> undecidedInstances,
+    List<String> undecidedPayments,
     LatencyRecorder latency,
     long elapsedNanos,
     Map<String, Long> auditCounts,
-    Map<String, Long> modelVersions) {
+    Map<String, Long> modelVersions,
+    Map<PaymentStatus, Long> ledger) {
 
   int accounted() {
     return counts.values().stream().mapToInt(Integer::intValue).sum();
@@ -27,6 +29,11 @@ record ReplayResult(
 
   double decisionsPerSecond() {
     return accounted() / (elapsedNanos / 1e9);
+  }
+
+  /** Payments of this run the ledger holds neither decided nor waiting for review. */
+  long ledgerOpen() {
+    return ledger.getOrDefault(PaymentStatus.RECEIVED, 0L) + ledger.getOrDefault(PaymentStatus.SCREENING, 0L);
   }
 
   /** The audit table holds exactly the automated and reviewed decisions the tracker saw. */

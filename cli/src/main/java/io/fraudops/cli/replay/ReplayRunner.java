@@ -1,6 +1,5 @@
 package io.fraudops.cli.replay;
 
-import io.camunda.client.CamundaClient;
 import io.fraudops.feature.offline.PostgresCustomerProfiles;
 import io.fraudops.feature.synthetic.GeneratorSettings;
 import io.fraudops.feature.synthetic.LabelledTransaction;
@@ -8,6 +7,9 @@ import io.fraudops.feature.synthetic.SyntheticWorld;
 import io.fraudops.feature.synthetic.TransactionGenerator;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.deployment.ProcessDeployer;
+import io.fraudops.workers.payment.PaymentIntake;
+import io.fraudops.workers.payment.PaymentLedger;
+import io.fraudops.workers.payment.Submission;
 import io.fraudops.workers.scoring.ModelPromotion;
 import io.fraudops.workers.scoring.ModelProperties;
 import java.time.Clock;
@@ -42,7 +44,6 @@ class ReplayRunner implements ApplicationRunner {
   private static final double PAYMENTS_PER_CUSTOMER_PER_DAY = 3.0;
 
   private final ReplayProperties properties;
-  private final CamundaClient client;
   private final ReplayWarmUp warmUp;
   private final PostgresCustomerProfiles profiles;
   private final ReplayTracker tracker;
@@ -51,10 +52,11 @@ class ReplayRunner implements ApplicationRunner {
   private final Clock clock;
   private final ObjectProvider<ModelPromotion> promotions;
   private final String modelLocation;
+  private final PaymentIntake intake;
+  private final PaymentLedger ledger;
 
   ReplayRunner(
       ReplayProperties properties,
-      CamundaClient client,
       ReplayWarmUp warmUp,
       PostgresCustomerProfiles profiles,
       ReplayTracker tracker,
@@ -62,14 +64,17 @@ class ReplayRunner implements ApplicationRunner {
       ReplayConsole console,
       Clock clock,
       ObjectProvider<ProcessDeployer> deployer,
+      PaymentIntake intake,
+      PaymentLedger ledger,
       ObjectProvider<ModelPromotion> promotions,
       ModelProperties model) {
     this.promotions = promotions;
+    this.intake = intake;
+    this.ledger = ledger;
     this.modelLocation = model.location();
     // Deploy first when this application deploys at all (fraud.deployment.enabled).
     deployer.ifAvailable(d -> {});
     this.properties = properties;
-    this.client = client;
     this.warmUp = warmUp;
     this.profiles = profiles;
     this.tracker = tracker;
@@ -121,45 +126,36 @@ class ReplayRunner implements ApplicationRunner {
     console.line("promoted %s as version %d; the workers pick it up at their next poll", location, version);
   }
 
-  private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(60);
-
   private ReplayResult screen(Iterator<LabelledTransaction> stream, String runTag) throws InterruptedException {
-    tracker.limitInFlight(properties.inFlight());
+    tracker.follow(runTag, properties.inFlight());
     Instant since = clock.instant();
-    Set<Long> started = ConcurrentHashMap.newKeySet();
-    int[] failedToStart = {0};
+    int[] accepted = {0};
+    int[] conflicts = {0};
     long begin = System.nanoTime();
     long nextProgress = begin + properties.progressEvery().toNanos();
     int sent = 0;
     while (sent < properties.transactions() && stream.hasNext()) {
       Map<String, Object> payload = new HashMap<>(stream.next().payload());
-      if (payload.get("transactionId") instanceof String id) {
-        payload.put("transactionId", runTag + "-" + id);
+      String id = payload.get("transactionId") instanceof String raw ? runTag + "-" + raw : null;
+      if (id != null) {
+        payload.put("transactionId", id);
       }
       tracker.acquire();
       long sentAt = System.nanoTime();
-      client
-          .newCreateInstanceCommand()
-          .bpmnProcessId("transaction-screening")
-          .latestVersion()
-          .variables(Map.of("transaction", payload, "receivedAt", clock.millis()))
-          // A timed-out create may still have started the instance, so it is not retried; a generous
-          // deadline keeps a briefly overloaded engine (the embedded one shares the CPU) from refusing.
-          .requestTimeout(CREATE_TIMEOUT)
-          .send()
-          .whenComplete(
-              (instance, error) -> {
-                if (error != null) {
-                  log.warn("Could not start an instance: {}", error.getMessage());
-                  synchronized (failedToStart) {
-                    failedToStart[0]++;
-                  }
-                  tracker.failedToStart();
-                } else {
-                  started.add(instance.getProcessInstanceKey());
-                  tracker.started(instance.getProcessInstanceKey(), sentAt);
-                }
-              });
+      // Through the intake, as a payment system's POST /transactions: ledgered first, then started; a
+      // start that fails is retried by the recovery, so the tracker just keeps waiting for the payment.
+      PaymentIntake.Started started = intake.submitAsync(payload, "replay");
+      switch (started.submission()) {
+        case Submission.Rejected rejected -> tracker.rejected(sentAt);
+        case Submission.Conflict conflict -> {
+          conflicts[0]++;
+          tracker.failedToStart();
+        }
+        case Submission.Accepted ok -> {
+          accepted[0]++;
+          tracker.started(ok.payment().transactionId(), sentAt);
+        }
+      }
       sent++;
       if (sent == properties.promoteAt()) {
         promote();
@@ -170,7 +166,7 @@ class ReplayRunner implements ApplicationRunner {
       }
     }
     long deadline = System.nanoTime() + properties.timeout().toNanos();
-    while (tracker.accounted() + failedToStart[0] < sent && System.nanoTime() < deadline) {
+    while (tracker.accounted() + conflicts[0] < sent && System.nanoTime() < deadline) {
       Thread.sleep(50);
       if (System.nanoTime() >= nextProgress) {
         console.progress(sent, properties.transactions(), tracker.counts(), System.nanoTime() - begin);
@@ -181,13 +177,14 @@ class ReplayRunner implements ApplicationRunner {
     return new ReplayResult(
         runTag,
         sent,
-        started.size(),
-        failedToStart[0],
+        sent - conflicts[0],
+        conflicts[0],
         tracker.counts(),
         List.copyOf(tracker.undecided()),
         tracker.latency(),
         elapsed,
-        audit.countByOutcome(started, since),
-        audit.countByModelVersion(started, since));
+        audit.countByOutcome(runTag, since),
+        audit.countByModelVersion(runTag, since),
+        ledger.countByStatus(runTag + "-"));
   }
 }

@@ -12,9 +12,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows each started instance until it reaches a decision or waits for an analyst, and measures
- * that latency. Signals can arrive before the create command's response does, so both orders are
- * handled.
+ * Follows each accepted payment, by transaction id, until it is decided or waits for an analyst, and
+ * measures that latency. Keyed by transaction id rather than instance, because a payment may be
+ * screened by a later instance than the first (its start failed and the recovery started it again).
+ * Signals can arrive before the submission returns, so both orders are handled.
  */
 @Component
 @Profile("replay")
@@ -22,14 +23,16 @@ class ReplayTracker {
 
   enum Result { APPROVED, DECLINED, REJECTED, WAITING_FOR_REVIEW }
 
-  private final Map<Long, Long> startedAt = new ConcurrentHashMap<>();
-  private final Map<Long, Result> early = new ConcurrentHashMap<>();
-  private final Set<Long> reviewed = ConcurrentHashMap.newKeySet();
+  private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
+  private final Map<String, Result> early = new ConcurrentHashMap<>();
+  private final Set<String> reviewed = ConcurrentHashMap.newKeySet();
   private final Map<Result, Integer> counts = new EnumMap<>(Result.class);
   private final LatencyRecorder latency = new LatencyRecorder();
   private volatile Semaphore permits = new Semaphore(Integer.MAX_VALUE);
+  private volatile String runTag = "";
 
-  void limitInFlight(int inFlight) {
+  void follow(String runTag, int inFlight) {
+    this.runTag = runTag;
     permits = new Semaphore(inFlight);
   }
 
@@ -41,41 +44,53 @@ class ReplayTracker {
     permits.release();
   }
 
-  /** The instance exists; {@code sentAtNanos} is when its create command was sent. */
-  synchronized void started(long processInstanceKey, long sentAtNanos) {
-    Result result = early.remove(processInstanceKey);
+  /** Refused at intake: decided on the spot. */
+  void rejected(long sentAtNanos) {
+    finish(Result.REJECTED, sentAtNanos);
+  }
+
+  /** The payment is accepted; {@code sentAtNanos} is when it was submitted. */
+  synchronized void started(String transactionId, long sentAtNanos) {
+    Result result = early.remove(transactionId);
     if (result != null) {
       finish(result, sentAtNanos);
     } else {
-      startedAt.put(processInstanceKey, sentAtNanos);
+      startedAt.put(transactionId, sentAtNanos);
     }
   }
 
   @EventListener
   void on(DecisionRecorded event) {
-    // A decision after review: the instance was already counted as waiting; move it.
-    if (reviewed.remove(event.processInstanceKey())) {
+    String id = event.auditKey();
+    if (!event.firstTime() || !id.startsWith(runTag)) {
+      return;
+    }
+    // A decision after review: the payment was already counted as waiting; move it.
+    if (reviewed.remove(id)) {
       synchronized (counts) {
         counts.merge(Result.WAITING_FOR_REVIEW, -1, Integer::sum);
-        counts.merge(Result.valueOf(event.outcome()), 1, Integer::sum);
+        counts.merge(Result.valueOf(event.outcome().name()), 1, Integer::sum);
       }
       return;
     }
-    signal(event.processInstanceKey(), Result.valueOf(event.outcome()));
+    signal(id, Result.valueOf(event.outcome().name()));
   }
 
   @EventListener
   void on(ReviewOpened event) {
-    reviewed.add(event.processInstanceKey());
-    signal(event.processInstanceKey(), Result.WAITING_FOR_REVIEW);
+    String id = event.transactionId();
+    if (id == null || !id.startsWith(runTag) || !reviewed.add(id)) {
+      return; // another run's, or the same review re-opened
+    }
+    signal(id, Result.WAITING_FOR_REVIEW);
   }
 
-  private synchronized void signal(long key, Result result) {
-    Long sent = startedAt.remove(key);
+  private synchronized void signal(String id, Result result) {
+    Long sent = startedAt.remove(id);
     if (sent != null) {
       finish(result, sent);
     } else {
-      early.put(key, result);
+      early.put(id, result);
     }
   }
 
@@ -101,7 +116,7 @@ class ReplayTracker {
     return counts().values().stream().mapToInt(Integer::intValue).sum();
   }
 
-  Set<Long> undecided() {
+  Set<String> undecided() {
     return Set.copyOf(startedAt.keySet());
   }
 

@@ -1,6 +1,6 @@
 package io.fraudops.cli.training;
 
-import io.fraudops.model.training.Evaluation;
+import io.fraudops.model.training.evaluation.Evaluation;
 import io.fraudops.model.training.TrainingResult;
 import java.nio.file.Path;
 

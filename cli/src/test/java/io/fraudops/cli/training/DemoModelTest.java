@@ -1,11 +1,11 @@
 package io.fraudops.cli.training;
 
+import io.fraudops.model.training.evaluation.Metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudops.feature.catalogue.FeatureCatalogue;
 import io.fraudops.feature.training.TrainingSet;
 import io.fraudops.model.scoring.ModelArtifact;
-import io.fraudops.model.training.Metrics;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

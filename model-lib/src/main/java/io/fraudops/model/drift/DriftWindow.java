@@ -1,6 +1,5 @@
 package io.fraudops.model.drift;
 
-import io.fraudops.model.scoring.ModelArtifact;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -76,14 +75,18 @@ public final class DriftWindow {
         this.counts = new int[offset[bins.length]];
     }
 
-    /** A window of {@link #DEFAULT_CAPACITY} for a loaded model; empty when its sidecar has no reference. */
-    public static Optional<DriftWindow> forModel(ModelArtifact artifact) {
-        DriftReference reference = artifact.metadata().driftReference();
+    /**
+     * A window of {@link #DEFAULT_CAPACITY} for a served model; empty when its sidecar has no reference.
+     *
+     * @param model        the model's name and version, as reports show it
+     * @param reference    the training population from the model's sidecar, null when it has none
+     * @param featureNames the model's inputs, in the order of the rows it scores
+     */
+    public static Optional<DriftWindow> forModel(String model, DriftReference reference, List<String> featureNames) {
         if (reference == null) {
             return Optional.empty();
         }
-        String model = artifact.info().name() + ":" + artifact.info().version();
-        return Optional.of(new DriftWindow(model, reference, artifact.info().featureNames(), DEFAULT_CAPACITY));
+        return Optional.of(new DriftWindow(model, reference, featureNames, DEFAULT_CAPACITY));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.fraudops.model.training;
 
+import io.fraudops.model.training.evaluation.Evaluation;
 import io.fraudops.model.scoring.ModelMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,9 +31,9 @@ public final class ModelExport {
                     + " differ from the model's " + names);
         }
         Map<String, Double> metrics = new LinkedHashMap<>();
-        putMetrics(metrics, "train", Evaluation.of(model, training));
+        putMetrics(metrics, "train", model.evaluate(training));
         if (holdout != null) {
-            putMetrics(metrics, "holdout", Evaluation.of(model, holdout));
+            putMetrics(metrics, "holdout", model.evaluate(holdout));
         }
         double[] medians = training.featureMedians();
         Map<String, Double> baselines = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.fraudops.model.training;
 
+import io.fraudops.model.training.evaluation.Evaluation;
+
 import io.fraudops.model.scoring.Sigmoid;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -129,5 +131,14 @@ public final class TrainedModel {
             offset += borders[f].length;
         }
         return offset + borderIndex(feature, border);
+    }
+
+    /** How well this model separates fraud on {@code data}. */
+    public Evaluation evaluate(Dataset data) {
+        double[] probabilities = new double[data.size()];
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] = predictProbability(data.row(i));
+        }
+        return Evaluation.of(probabilities, data.labels());
     }
 }

@@ -38,7 +38,7 @@ class DriftWindowForModelTest {
         ModelExport.write(model, plain, without);
 
         try (ModelArtifact artifact = ModelArtifact.load(withReference.toString())) {
-            DriftWindow window = DriftWindow.forModel(artifact).orElseThrow();
+            DriftWindow window = DriftWindow.forModel(artifact.info().name() + ":" + artifact.info().version(), artifact.metadata().driftReference(), artifact.info().featureNames()).orElseThrow();
             assertThat(window.model()).isEqualTo("drifty:3");
             assertThat(window.trackedFeatures()).containsExactly(data.featureNames());
             assertThat(window.capacity()).isEqualTo(DriftWindow.DEFAULT_CAPACITY);
@@ -49,7 +49,7 @@ class DriftWindowForModelTest {
             assertThat(window.snapshot().level()).isEqualTo(DriftLevel.STABLE); // its own training rows
         }
         try (ModelArtifact artifact = ModelArtifact.load(without.toString())) {
-            assertThat(DriftWindow.forModel(artifact)).isEmpty();
+            assertThat(DriftWindow.forModel(artifact.info().name() + ":" + artifact.info().version(), artifact.metadata().driftReference(), artifact.info().featureNames())).isEmpty();
         }
     }
 

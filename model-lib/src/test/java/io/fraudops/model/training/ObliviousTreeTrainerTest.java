@@ -1,5 +1,6 @@
 package io.fraudops.model.training;
 
+import io.fraudops.model.training.evaluation.Evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,7 @@ class ObliviousTreeTrainerTest {
     void learnsAHeldOutSignal() {
         TrainedModel model = ObliviousTreeTrainer.fit(TRAIN, TrainingParams.defaults());
 
-        Evaluation holdout = Evaluation.of(model, HOLDOUT);
+        Evaluation holdout = model.evaluate(HOLDOUT);
         double baseRate = (double) holdout.positives() / holdout.rows();
         double baseRateLogLoss = -(baseRate * Math.log(baseRate) + (1 - baseRate) * Math.log(1 - baseRate));
         assertThat(holdout.rocAuc()).isGreaterThan(0.8);

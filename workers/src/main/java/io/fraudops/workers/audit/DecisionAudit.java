@@ -1,7 +1,6 @@
 package io.fraudops.workers.audit;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,11 +20,11 @@ public interface DecisionAudit {
   Optional<DecisionRecord> findByProcessInstance(long processInstanceKey);
 
   /**
-   * Number of decisions per outcome among the given process instances, decided at or after
-   * {@code since} (an engine that was recreated hands out the same instance keys again).
+   * Number of decisions per outcome of the payments whose transaction id starts with {@code prefix},
+   * plus the rejections of payloads without a usable id decided at or after {@code since}.
    */
-  Map<String, Long> countByOutcome(Collection<Long> processInstanceKeys, Instant since);
+  Map<String, Long> countByOutcome(String prefix, Instant since);
 
   /** Number of decisions per model version, same selection as {@link #countByOutcome}. */
-  Map<String, Long> countByModelVersion(Collection<Long> processInstanceKeys, Instant since);
+  Map<String, Long> countByModelVersion(String prefix, Instant since);
 }

@@ -1,14 +1,15 @@
 package io.fraudops.workers.audit;
 
+import io.fraudops.workers.process.FinalOutcome;
+import io.fraudops.workers.process.RoutedOutcome;
 import java.time.Instant;
-import java.util.Set;
 
 /**
  * The final decision on one screened payment, as written to the audit table.
  *
  * @param auditKey the transaction id, or {@code rejected-<instance key>-<payload digest>} for a
  *     rejected payload; unique, so a redelivered job cannot write twice
- * @param routedTo what the decision table said (APPROVE, DECLINE, REVIEW), null when rejected
+ * @param routedTo where the decision table sent the payment, null when rejected
  * @param decidedBy {@code engine}, or the analyst who reviewed it
  * @param shadowScoresJson per shadow model its version and score, recorded and never used to decide
  * @param inferenceConfigVersion the inference configuration's object version that chose the models
@@ -17,8 +18,8 @@ public record DecisionRecord(
     String auditKey,
     String transactionId,
     long processInstanceKey,
-    String outcome,
-    String routedTo,
+    FinalOutcome outcome,
+    RoutedOutcome routedTo,
     String decidedBy,
     Double score,
     String modelVersion,
@@ -31,14 +32,12 @@ public record DecisionRecord(
     String shadowScoresJson,
     String inferenceConfigVersion) {
 
-  public static final Set<String> OUTCOMES = Set.of("APPROVED", "DECLINED", "REJECTED");
-
   public DecisionRecord {
     if (auditKey == null || auditKey.isBlank()) {
       throw new IllegalArgumentException("auditKey is required");
     }
-    if (!OUTCOMES.contains(outcome)) {
-      throw new IllegalArgumentException("outcome must be one of " + OUTCOMES + " (got '" + outcome + "')");
+    if (outcome == null) {
+      throw new IllegalArgumentException("outcome is required");
     }
     if (decidedBy == null || decidedBy.isBlank()) {
       throw new IllegalArgumentException("decidedBy is required");

@@ -1,10 +1,11 @@
 package io.fraudops.workers.audit;
 
+import io.fraudops.workers.process.FinalOutcome;
+import io.fraudops.workers.process.RoutedOutcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +39,8 @@ class JdbcDecisionAudit implements DecisionAudit {
             d.auditKey(),
             d.transactionId(),
             d.processInstanceKey(),
-            d.outcome(),
-            d.routedTo(),
+            d.outcome().name(),
+            d.routedTo() == null ? null : d.routedTo().name(),
             d.decidedBy(),
             d.score(),
             d.modelVersion(),
@@ -71,31 +72,27 @@ class JdbcDecisionAudit implements DecisionAudit {
   }
 
   @Override
-  public Map<String, Long> countByOutcome(Collection<Long> processInstanceKeys, Instant since) {
-    return countBy("outcome", processInstanceKeys, since);
+  public Map<String, Long> countByOutcome(String prefix, Instant since) {
+    return countBy("outcome", prefix, since);
   }
 
   @Override
-  public Map<String, Long> countByModelVersion(Collection<Long> processInstanceKeys, Instant since) {
-    return countBy("coalesce(model_version, 'none')", processInstanceKeys, since);
+  public Map<String, Long> countByModelVersion(String prefix, Instant since) {
+    return countBy("coalesce(model_version, 'none')", prefix, since);
   }
 
   /** {@code column} is one of the two constant expressions above, never user input. */
-  private Map<String, Long> countBy(String column, Collection<Long> processInstanceKeys, Instant since) {
+  private Map<String, Long> countBy(String column, String prefix, Instant since) {
     Map<String, Long> counts = new LinkedHashMap<>();
+    String like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     jdbc.query(
-        con -> {
-          var statement =
-              con.prepareStatement(
-                  "SELECT " + column + ", count(*) FROM decision_audit WHERE process_instance_key = ANY(?)"
-                      + " AND decided_at >= ? GROUP BY 1 ORDER BY 1");
-          statement.setArray(1, con.createArrayOf("bigint", processInstanceKeys.toArray()));
-          statement.setTimestamp(2, Timestamp.from(since));
-          return statement;
-        },
+        "SELECT " + column + ", count(*) FROM decision_audit WHERE (transaction_id LIKE ? OR (transaction_id IS NULL"
+            + " AND outcome = 'REJECTED')) AND decided_at >= ? GROUP BY 1 ORDER BY 1",
         rs -> {
           counts.put(rs.getString(1), rs.getLong(2));
-        });
+        },
+        like,
+        Timestamp.from(since));
     return counts;
   }
 
@@ -104,8 +101,8 @@ class JdbcDecisionAudit implements DecisionAudit {
         rs.getString("audit_key"),
         rs.getString("transaction_id"),
         rs.getLong("process_instance_key"),
-        rs.getString("outcome"),
-        rs.getString("routed_to"),
+        FinalOutcome.valueOf(rs.getString("outcome")),
+        rs.getString("routed_to") == null ? null : RoutedOutcome.of(rs.getString("routed_to")),
         rs.getString("decided_by"),
         rs.getObject("score", Double.class),
         rs.getString("model_version"),

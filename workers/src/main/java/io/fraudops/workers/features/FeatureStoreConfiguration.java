@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import redis.clients.jedis.JedisPooled;
 
 /** Wires feature-lib's stores to Redis and PostgreSQL. */
@@ -56,14 +57,16 @@ class FeatureStoreConfiguration {
     return new CachedCustomerProfiles(profiles, properties.profileCacheTtl(), 200_000);
   }
 
+  // Both write inside the record step's database transaction (with the payment ledger and the audit row):
+  // the proxy hands them the transaction's connection when there is one.
   @Bean
   TransactionLedger transactionLedger(DataSource dataSource) {
-    return new PostgresTransactionLedger(dataSource);
+    return new PostgresTransactionLedger(new TransactionAwareDataSourceProxy(dataSource));
   }
 
   @Bean
   LabelStore labelStore(DataSource dataSource) {
-    return new PostgresLabelStore(dataSource);
+    return new PostgresLabelStore(new TransactionAwareDataSourceProxy(dataSource));
   }
 
   @Bean

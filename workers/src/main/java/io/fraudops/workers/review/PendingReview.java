@@ -1,8 +1,10 @@
 package io.fraudops.workers.review;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.client.api.response.ActivatedJob;
+import io.fraudops.workers.process.DmnDecision;
+import io.fraudops.workers.process.ScreenedPayment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +14,46 @@ public record PendingReview(
     long key,
     long processInstanceKey,
     String transactionId,
-    Object transaction,
+    ScreenedPayment transaction,
     Double score,
     String modelVersion,
     String rule,
     String reason,
-    Object topReasons,
-    Object features,
+    List<Map<String, Object>> topReasons,
+    Map<String, Double> features,
     List<String> candidateGroups,
     Instant waitingSince) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What the review task's job carries: the variables the form shows. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Context(
+      String transactionId,
+      ScreenedPayment transaction,
+      Double score,
+      String modelVersion,
+      DmnDecision decision,
+      List<Map<String, Object>> topReasons,
+      Map<String, Double> features) {}
+
+  static PendingReview from(
+      long jobKey, long processInstanceKey, Context context, Map<String, String> headers, Instant now) {
+    DmnDecision decision = context.decision() == null ? new DmnDecision(null, null, null) : context.decision();
+    return new PendingReview(
+        jobKey,
+        processInstanceKey,
+        context.transactionId(),
+        context.transaction(),
+        context.score(),
+        context.modelVersion(),
+        decision.rule(),
+        decision.reason(),
+        context.topReasons() == null ? List.of() : context.topReasons(),
+        context.features() == null ? Map.of() : context.features(),
+        candidateGroups(headers.get("io.camunda.zeebe:candidateGroups")),
+        now);
+  }
 
   /** The engine passes the candidate groups as a JSON array in a job header. */
   private static List<String> candidateGroups(String header) {
@@ -34,23 +65,5 @@ public record PendingReview(
     } catch (JsonProcessingException e) {
       return List.of(header);
     }
-  }
-
-  static PendingReview from(ActivatedJob job, Instant now) {
-    Map<String, Object> vars = job.getVariablesAsMap();
-    Map<?, ?> decision = vars.get("decision") instanceof Map<?, ?> m ? m : Map.of();
-    return new PendingReview(
-        job.getKey(),
-        job.getProcessInstanceKey(),
-        (String) vars.get("transactionId"),
-        vars.get("transaction"),
-        vars.get("score") instanceof Number n ? n.doubleValue() : null,
-        (String) vars.get("modelVersion"),
-        (String) decision.get("rule"),
-        (String) decision.get("reason"),
-        vars.getOrDefault("topReasons", List.of()),
-        vars.getOrDefault("features", Map.of()),
-        candidateGroups(job.getCustomHeaders().get("io.camunda.zeebe:candidateGroups")),
-        now);
   }
 }

@@ -2,7 +2,11 @@ package io.fraudops.workers.review;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.CustomHeaders;
+import io.camunda.client.annotation.JobKey;
+import io.camunda.client.annotation.ProcessInstanceKey;
+import io.camunda.client.annotation.VariablesAsType;
+import io.fraudops.workers.process.ProcessVariables;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -43,11 +47,13 @@ public class ReviewInbox {
   }
 
   @JobWorker(type = USER_TASK_JOB_TYPE, autoComplete = false, timeout = 7L * 24 * 3600 * 1000)
-  public void hold(ActivatedJob job) {
-    PendingReview review = PendingReview.from(job, clock.instant());
-    if (pending.putIfAbsent(job.getKey(), review) == null) {
-      events.publishEvent(new ReviewOpened(review.processInstanceKey(), review.transactionId()));
-    }
+  public void hold(
+      @VariablesAsType PendingReview.Context context,
+      @JobKey long jobKey,
+      @ProcessInstanceKey long processInstanceKey,
+      @CustomHeaders Map<String, String> headers) {
+    PendingReview review = PendingReview.from(jobKey, processInstanceKey, context, headers, clock.instant());
+    pending.putIfAbsent(jobKey, review);
   }
 
   /** Pending reviews, riskiest first. */
@@ -75,9 +81,9 @@ public class ReviewInbox {
         .newCompleteCommand(key)
         .variables(
             Map.of(
-                "reviewDecision", outcome.decision(),
-                "reviewComment", outcome.comment(),
-                "reviewedBy", outcome.analyst()))
+                ProcessVariables.REVIEW_DECISION, outcome.decision().name(),
+                ProcessVariables.REVIEW_COMMENT, outcome.comment(),
+                ProcessVariables.REVIEWED_BY, outcome.analyst()))
         .send()
         .join();
     pending.remove(key);

@@ -36,7 +36,11 @@ final class LoadedModel {
     this.artifact = artifact;
     this.scorer = scorer;
     this.inputs = inputs;
-    this.drift = DriftWindow.forModel(artifact).orElse(null);
+    this.drift = DriftWindow.forModel(
+                artifact.info().name() + ":" + artifact.info().version(),
+                artifact.metadata().driftReference(),
+                artifact.info().featureNames())
+            .orElse(null);
   }
 
   /**

@@ -23,11 +23,18 @@ class AnalystLabels {
     this.online = online;
   }
 
-  void record(Transaction tx, boolean fraud, Instant knownAt) {
-    LabelEvent label =
-        new LabelEvent(
-            tx.transactionId(), tx.customerId(), tx.merchantId(), tx.merchantCategory(), fraud, "analyst", knownAt);
-    offline.record(label);
-    online.recordLabel(label);
+  /** In the offline store, inside the caller's database transaction. */
+  void recordOffline(Transaction tx, boolean fraud, Instant knownAt) {
+    offline.record(label(tx, fraud, knownAt));
+  }
+
+  /** In the online store, after the decision is committed. */
+  void recordOnline(Transaction tx, boolean fraud, Instant knownAt) {
+    online.recordLabel(label(tx, fraud, knownAt));
+  }
+
+  private static LabelEvent label(Transaction tx, boolean fraud, Instant knownAt) {
+    return new LabelEvent(
+        tx.transactionId(), tx.customerId(), tx.merchantId(), tx.merchantCategory(), fraud, "analyst", knownAt);
   }
 }

@@ -1,13 +1,15 @@
 package io.fraudops.workers.screening;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.fraudops.workers.process.ProcessVariables;
+import io.fraudops.workers.process.ScreenedPayment;
+import io.camunda.client.annotation.VariablesAsType;
 import io.fraudops.feature.FeatureResult;
 import io.fraudops.feature.FeatureService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,26 +19,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class FetchFeaturesWorker {
 
-  private final ScreeningVariables variables;
   private final FeatureService features;
   private final Timer latency;
 
-  FetchFeaturesWorker(ScreeningVariables variables, FeatureService features, MeterRegistry meters) {
-    this.variables = variables;
+  FetchFeaturesWorker(FeatureService features, MeterRegistry meters) {
     this.features = features;
     this.latency = Timer.builder("fraud.features.latency").publishPercentileHistogram().register(meters);
   }
 
-  @JobWorker(type = "fraud.fetch-features", fetchVariables = ScreeningVariables.TRANSACTION)
-  public Map<String, Object> fetch(ActivatedJob job) {
-    var tx = variables.validated(job.getVariablesAsMap());
+  /** What this worker reads: the validated payment. */
+  public record Input(ScreenedPayment transaction) {}
+
+  /** What it adds: feature name to value; false with the reason when a store was unavailable. */
+  public record FeaturesFetched(Map<String, Double> features, boolean featuresComplete, String degradedReason) {}
+
+  @JobWorker(type = "fraud.fetch-features")
+  public FeaturesFetched fetch(@VariablesAsType Input input) {
     long start = System.nanoTime();
-    FeatureResult result = features.featuresFor(tx);
-    latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-    Map<String, Object> out = new HashMap<>();
-    out.put("features", result.vector().toMap());
-    out.put("featuresComplete", result.complete());
-    out.put("degradedReason", result.degradedReason());
-    return out;
+    FeatureResult result = features.featuresFor(input.transaction().toTransaction());
+    latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    return new FeaturesFetched(result.vector().toMap(), result.complete(), result.degradedReason());
   }
 }

@@ -1,127 +1,168 @@
 package io.fraudops.workers.screening;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.ProcessInstanceKey;
+import io.camunda.client.annotation.VariablesAsType;
 import io.fraudops.feature.offline.TransactionLedger;
 import io.fraudops.feature.transaction.Transaction;
-import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.audit.DecisionRecord;
-import io.fraudops.workers.audit.DecisionRecorded;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.fraudops.workers.payment.Decided;
+import io.fraudops.workers.payment.Decision;
+import io.fraudops.workers.payment.PaymentLedger;
+import io.fraudops.workers.process.DmnDecision;
+import io.fraudops.workers.process.FinalOutcome;
+import io.fraudops.workers.process.ScreenedPayment;
+import io.fraudops.workers.process.Verdict;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the final decision to the audit table, and a valid payment to the offline transaction
- * store. Both writes are keyed (audit key, transaction id), so a redelivered job writes nothing new.
+ * Records the final decision on a valid payment: the ledger's state, the audit row, the payment in the
+ * offline transaction store and, for an analyst's verdict, a fraud label. Only the payment's current
+ * instance may decide it, and a verdict counts only if that instance opened the review (the ledger saw
+ * it), so a forged {@code reviewDecision} decides nothing. Every write is keyed by the transaction id, so
+ * a redelivered job writes nothing new.
  */
 @Component
 public class RecordDecisionWorker {
 
-  private final DecisionAudit audit;
+  private static final Logger log = LoggerFactory.getLogger(RecordDecisionWorker.class);
+
   private final TransactionLedger ledger;
-  private final ScreeningVariables variables;
-  private final ApplicationEventPublisher events;
-  private final ObjectMapper json;
-  private final Clock clock;
-  private final MeterRegistry meters;
+  private final PaymentLedger payments;
   private final AnalystLabels analystLabels;
+  private final DecisionRecorder recorder;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
 
   RecordDecisionWorker(
-      DecisionAudit audit,
       TransactionLedger ledger,
-      ScreeningVariables variables,
-      ApplicationEventPublisher events,
-      ObjectMapper json,
-      Clock clock,
-      MeterRegistry meters,
-      AnalystLabels analystLabels) {
-    this.analystLabels = analystLabels;
-    this.audit = audit;
+      PaymentLedger payments,
+      AnalystLabels analystLabels,
+      DecisionRecorder recorder,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.ledger = ledger;
-    this.variables = variables;
-    this.events = events;
-    this.json = json;
+    this.payments = payments;
+    this.analystLabels = analystLabels;
+    this.recorder = recorder;
+    this.transactions = transactions;
     this.clock = clock;
-    this.meters = meters;
   }
 
-  @JobWorker(
-      type = "fraud.record-decision",
-      fetchVariables = {
-        "outcome", "transaction", "transactionId", "decision", "score", "modelVersion", "topReasons",
-        "reviewDecision", "reviewComment", "reviewedBy", "validationMessage", "receivedAt", "shadowScores",
-        "inferenceConfigVersion"
-      })
-  public Map<String, Object> record(ActivatedJob job) {
-    Map<String, Object> vars = job.getVariablesAsMap();
-    String outcome = (String) vars.get("outcome");
-    String transactionId = (String) vars.get("transactionId");
-    boolean rejected = "REJECTED".equals(outcome);
-    if (!rejected) {
-      Transaction tx = variables.validated(vars);
-      ledger.record(tx);
-      if (vars.get("reviewDecision") != null) {
-        analystLabels.record(tx, "DECLINED".equals(outcome), clock.instant());
-      }
+  /** What this worker reads: everything the audit row holds. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Input(
+      FinalOutcome outcome,
+      String transactionId,
+      ScreenedPayment transaction,
+      DmnDecision decision,
+      Double score,
+      String modelVersion,
+      List<Map<String, Object>> topReasons,
+      Verdict reviewDecision,
+      String reviewComment,
+      String reviewedBy,
+      Long receivedAt,
+      List<Map<String, Object>> shadowScores,
+      String inferenceConfigVersion) {}
+
+  /** What it adds: the outcome that was recorded. */
+  public record Recorded(FinalOutcome finalDecision) {}
+
+  @JobWorker(type = "fraud.record-decision")
+  public Recorded record(@VariablesAsType Input in, @ProcessInstanceKey long instance) {
+    if (in.outcome() == null || in.outcome() == FinalOutcome.REJECTED) {
+      throw new IllegalStateException(
+          "fraud.record-decision records approvals and declines; got outcome " + in.outcome()
+              + " (the BPMN's record task must set outcome APPROVED or DECLINED)");
     }
-    DecisionRecord decision = toRecord(job, vars, outcome, transactionId, rejected);
-    boolean firstTime = audit.record(decision);
-    if (firstTime) {
-      meters.counter("fraud.decisions", "outcome", outcome, "decidedBy", decision.decidedBy().equals("engine") ? "engine" : "analyst").increment();
+    Transaction tx = in.transaction().toTransaction();
+    DmnDecision dmn = in.decision() == null ? new DmnDecision(null, null, null) : in.decision();
+    String topReasons = recorder.json(in.topReasons());
+    // One database transaction: the ledger's decision, the audit row, the payment and the analyst's label
+    // are all written, or none is (the job is then retried).
+    Decision decision =
+        transactions.execute(
+            status -> {
+              Decision d =
+                  payments.decide(
+                      new Decided(
+                          in.transactionId(),
+                          instance,
+                          in.outcome(),
+                          in.reviewDecision() == null ? null : reviewer(in),
+                          dmn.rule(),
+                          dmn.reason(),
+                          in.score(),
+                          in.modelVersion(),
+                          topReasons));
+              if (!d.applied()) {
+                return d;
+              }
+              boolean reviewed = !DecisionRecorder.ENGINE.equals(d.decidedBy());
+              Instant now = clock.instant();
+              ledger.record(tx);
+              if (reviewed) {
+                analystLabels.recordOffline(tx, in.outcome() == FinalOutcome.DECLINED, now);
+              }
+              recorder.record(
+                  new DecisionRecord(
+                      in.transactionId(),
+                      in.transactionId(),
+                      instance,
+                      in.outcome(),
+                      dmn.outcome(),
+                      d.decidedBy(),
+                      in.score(),
+                      in.modelVersion(),
+                      dmn.rule(),
+                      dmn.reason(),
+                      reviewed ? in.reviewComment() : null,
+                      topReasons,
+                      latency(in.receivedAt(), now),
+                      now,
+                      recorder.json(in.shadowScores()),
+                      in.inferenceConfigVersion()));
+              return d;
+            });
+    if (!decision.applied()) {
+      log.info(
+          "Instance {} is not the current one of {} (ledger: {}); it records nothing",
+          instance, in.transactionId(), decision.status());
+      return new Recorded(in.outcome());
     }
-    events.publishEvent(new DecisionRecorded(job.getProcessInstanceKey(), decision.auditKey(), outcome, firstTime));
-    return Map.of("finalDecision", outcome);
-  }
-
-  private DecisionRecord toRecord(
-      ActivatedJob job, Map<String, Object> vars, String outcome, String transactionId, boolean rejected) {
-    Map<?, ?> dmn = vars.get("decision") instanceof Map<?, ?> m ? m : Map.of();
-    boolean reviewed = vars.get("reviewDecision") != null;
-    Instant now = clock.instant();
-    Long latency = vars.get("receivedAt") instanceof Number n ? now.toEpochMilli() - n.longValue() : null;
-    return new DecisionRecord(
-        rejected || transactionId == null ? RejectionKey.of(job.getProcessInstanceKey(), vars.get("transaction")) : transactionId,
-        transactionId != null ? transactionId : rawTransactionId(vars),
-        job.getProcessInstanceKey(),
-        outcome,
-        rejected ? null : (String) dmn.get("outcome"),
-        reviewed ? String.valueOf(vars.getOrDefault("reviewedBy", "analyst")) : "engine",
-        vars.get("score") instanceof Number s ? s.doubleValue() : null,
-        (String) vars.get("modelVersion"),
-        rejected ? "INVALID_TRANSACTION" : (String) dmn.get("rule"),
-        rejected ? (String) vars.get("validationMessage") : (String) dmn.get("reason"),
-        reviewed ? (String) vars.get("reviewComment") : null,
-        toJson(vars.get("topReasons")),
-        latency,
-        now,
-        rejected ? null : toJson(vars.get("shadowScores")),
-        rejected ? null : (String) vars.get("inferenceConfigVersion"));
-  }
-
-  /** The id a rejected payload claimed, if it was a short string; kept for support look-ups. */
-  private static String rawTransactionId(Map<String, Object> vars) {
-    if (vars.get("transaction") instanceof Map<?, ?> payload
-        && payload.get("transactionId") instanceof String id
-        && id.length() <= 64) {
-      return id;
+    if (in.reviewDecision() != null && DecisionRecorder.ENGINE.equals(decision.decidedBy())) {
+      log.warn(
+          "Instance {} carries a review verdict for {} but never opened a review: the verdict is ignored",
+          instance, in.transactionId());
     }
-    return null;
+    if (!DecisionRecorder.ENGINE.equals(decision.decidedBy())) {
+      // Redis is outside the database transaction; the label is keyed by transaction and source, so a retry adds nothing.
+      analystLabels.recordOnline(tx, in.outcome() == FinalOutcome.DECLINED, clock.instant());
+    }
+    recorder.published(instance, in.transactionId(), in.outcome(), true);
+    return new Recorded(in.outcome());
   }
 
-  private String toJson(Object value) {
-    if (value == null) {
+  /** The analyst as the review step recorded them; the verdict counts only if the ledger saw the review open. */
+  private static String reviewer(Input in) {
+    return in.reviewedBy() == null || in.reviewedBy().isBlank() ? "analyst" : in.reviewedBy();
+  }
+
+  /** From receipt to this record; never negative (a clock ahead of ours is not a latency). */
+  private static Long latency(Long receivedAt, Instant now) {
+    if (receivedAt == null) {
       return null;
     }
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a process variable cannot be written as JSON", e);
-    }
+    long millis = now.toEpochMilli() - receivedAt;
+    return millis < 0 ? null : millis;
   }
 }

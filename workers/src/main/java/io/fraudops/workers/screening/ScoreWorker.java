@@ -1,10 +1,10 @@
 package io.fraudops.workers.screening;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.VariablesAsType;
 import io.fraudops.workers.scoring.ScoreOutcome;
 import io.fraudops.workers.scoring.ServingModel;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -22,23 +22,35 @@ public class ScoreWorker {
     this.model = model;
   }
 
-  @JobWorker(type = "fraud.score", fetchVariables = {"features", "degradedReason"})
-  public Map<String, Object> score(ActivatedJob job) {
-    Map<String, Object> vars = job.getVariablesAsMap();
-    Map<?, ?> features = vars.get("features") instanceof Map<?, ?> m ? m : Map.of();
-    ScoreOutcome outcome = model.score(features);
-    Map<String, Object> out = new HashMap<>();
-    out.put("score", outcome.score());
-    out.put("scoreAvailable", outcome.available());
-    out.put("modelVersion", outcome.modelVersion());
-    out.put("topReasons", outcome.topReasons());
-    out.put("shadowScores", outcome.shadowScores());
-    out.put("thresholds", outcome.thresholds());
-    out.put("inferenceConfigVersion", outcome.configVersion());
+  /** What this worker reads: the features and why they may be incomplete. */
+  public record Input(Map<String, Double> features, String degradedReason) {}
+
+  /** What it adds to the process for the decision table and the record step. */
+  public record Scored(
+      Double score,
+      boolean scoreAvailable,
+      String modelVersion,
+      List<Map<String, Object>> topReasons,
+      List<Map<String, Object>> shadowScores,
+      Map<String, Object> thresholds,
+      String inferenceConfigVersion,
+      String degradedReason) {}
+
+  @JobWorker(type = "fraud.score")
+  public Scored score(@VariablesAsType Input input) {
+    ScoreOutcome outcome = model.score(input.features() == null ? Map.of() : input.features());
+    String degraded = input.degradedReason();
     if (!outcome.available()) {
-      String earlier = (String) vars.get("degradedReason");
-      out.put("degradedReason", earlier == null ? outcome.problem() : earlier + "; " + outcome.problem());
+      degraded = degraded == null ? outcome.problem() : degraded + "; " + outcome.problem();
     }
-    return out;
+    return new Scored(
+        outcome.score(),
+        outcome.available(),
+        outcome.modelVersion(),
+        outcome.topReasons(),
+        outcome.shadowScores(),
+        outcome.thresholds(),
+        outcome.configVersion(),
+        degraded);
   }
 }

@@ -1,41 +1,156 @@
 package io.fraudops.workers.screening;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.annotation.ProcessInstanceKey;
+import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.exception.CamundaError;
 import io.fraudops.feature.transaction.InvalidTransactionException;
 import io.fraudops.feature.transaction.Transaction;
+import io.fraudops.feature.transaction.TransactionParser;
+import io.fraudops.workers.payment.Claim;
+import io.fraudops.workers.payment.LedgerProperties;
+import io.fraudops.workers.payment.PaymentDigest;
+import io.fraudops.workers.payment.PaymentLedger;
+import io.fraudops.workers.process.ProcessVariables;
+import io.fraudops.workers.process.ScreenedPayment;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks the payload. An invalid one becomes the INVALID_TRANSACTION BPMN error, which the process
- * routes to the REJECTED end with the readable message; a valid one replaces the payload with its
- * normalised form, card number masked.
+ * The process's first step, once for the whole process: checks the payload and claims the payment in
+ * the ledger. An invalid payload, variables only the process may set supplied at creation, or a
+ * transaction id already used for another payload become the INVALID_TRANSACTION BPMN error (the
+ * REJECTED end, with the readable message); a payment another instance screens or already decided
+ * becomes ALREADY_SCREENED (an end without side effects). A valid one replaces the payload with its
+ * normalised form, which every later worker reads.
  */
 @Component
 public class ValidateTransactionWorker {
 
   static final String INVALID_TRANSACTION = "INVALID_TRANSACTION";
+  static final String ALREADY_SCREENED = "ALREADY_SCREENED";
   private static final Logger log = LoggerFactory.getLogger(ValidateTransactionWorker.class);
 
-  private final ScreeningVariables variables;
+  private final TransactionParser parser;
+  private final PaymentLedger ledger;
+  private final LedgerProperties ledgerProperties;
+  private final Clock clock;
 
-  ValidateTransactionWorker(ScreeningVariables variables) {
-    this.variables = variables;
+  ValidateTransactionWorker(
+      TransactionParser parser, PaymentLedger ledger, LedgerProperties ledgerProperties, Clock clock) {
+    this.parser = parser;
+    this.ledger = ledger;
+    this.ledgerProperties = ledgerProperties;
+    this.clock = clock;
   }
 
-  @JobWorker(type = "fraud.validate-transaction", fetchVariables = ScreeningVariables.TRANSACTION)
-  public Map<String, Object> validate(ActivatedJob job) {
-    try {
-      Transaction tx = variables.incoming(job.getVariablesAsMap());
-      return Map.of(ScreeningVariables.TRANSACTION, tx.toMap(), "transactionId", tx.transactionId());
-    } catch (InvalidTransactionException e) {
-      log.info("Rejected the payload of process instance {}: {}", job.getProcessInstanceKey(), e.getMessage());
-      throw CamundaError.bpmnError(
-          INVALID_TRANSACTION, e.getMessage(), Map.of("validationMessage", e.getMessage()));
+  /**
+   * What this worker reads: the payload, and every name only the process may set, to refuse a caller
+   * who supplies one (an instance created with {@code reviewDecision} must not look reviewed).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Input(
+      Object transaction,
+      Object transactionId,
+      Object validationMessage,
+      Object features,
+      Object featuresComplete,
+      Object degradedReason,
+      Object score,
+      Object scoreAvailable,
+      Object modelVersion,
+      Object topReasons,
+      Object thresholds,
+      Object shadowScores,
+      Object inferenceConfigVersion,
+      Object decision,
+      Object outcome,
+      Object reviewDecision,
+      Object reviewComment,
+      Object reviewedBy,
+      Object finalDecision) {
+
+    List<String> reservedSupplied() {
+      List<String> names = new ArrayList<>();
+      Object[] values = {
+        transactionId, validationMessage, features, featuresComplete, degradedReason, score, scoreAvailable,
+        modelVersion, topReasons, thresholds, shadowScores, inferenceConfigVersion, decision, outcome,
+        reviewDecision, reviewComment, reviewedBy, finalDecision
+      };
+      var components = Input.class.getRecordComponents();
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] != null) {
+          names.add(components[i + 1].getName());
+        }
+      }
+      return names;
     }
+  }
+
+  /** What Validate adds to the process: the payment's id and its normalised form. */
+  public record Validated(String transactionId, ScreenedPayment transaction) {}
+
+  @JobWorker(type = "fraud.validate-transaction")
+  public Validated validate(@VariablesAsType Input input, @ProcessInstanceKey long instance) {
+    Transaction tx = parse(input, instance);
+    ScreenedPayment payment = ScreenedPayment.of(tx);
+    String json = PaymentDigest.json(payment);
+    String digest = PaymentDigest.of(json);
+    Claim claim =
+        ledger.claim(tx.transactionId(), digest, json, instance, ledgerProperties.engineEpoch(), clock.instant());
+    switch (claim) {
+      case Claim.Proceed proceed -> {}
+      case Claim.Conflict conflict ->
+          throw invalid(
+              instance,
+              "transactionId "
+                  + tx.transactionId()
+                  + " was already screened with another payload (digest "
+                  + conflict.existingDigest()
+                  + "); this payload's digest is "
+                  + conflict.offeredDigest());
+      case Claim.AlreadyDecided decided -> {
+        log.info("Instance {} ends: {} was already decided ({})", instance, tx.transactionId(), decided.outcome());
+        throw CamundaError.bpmnError(ALREADY_SCREENED, tx.transactionId() + " was already decided: " + decided.outcome());
+      }
+      case Claim.HeldByAnother other -> {
+        log.info("Instance {} ends: instance {} screens {}", instance, other.processInstanceKey(), tx.transactionId());
+        throw CamundaError.bpmnError(
+            ALREADY_SCREENED, tx.transactionId() + " is screened by instance " + other.processInstanceKey());
+      }
+    }
+    return new Validated(tx.transactionId(), payment);
+  }
+
+  private Transaction parse(Input input, long instance) {
+    List<String> reserved = input.reservedSupplied();
+    if (!reserved.isEmpty()) {
+      throw invalid(
+          instance,
+          "variables only the process may set were supplied at creation: "
+              + String.join(", ", reserved)
+              + "; start a screening with 'transaction' (and optionally 'receivedAt') only");
+    }
+    if (!(input.transaction() instanceof Map<?, ?> payload)) {
+      throw invalid(instance, "the process variable 'transaction' must be an object with the payment's fields");
+    }
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, ?> fields = (Map<String, ?>) payload;
+      return parser.parse(fields);
+    } catch (InvalidTransactionException e) {
+      throw invalid(instance, e.getMessage());
+    }
+  }
+
+  private static RuntimeException invalid(long instance, String message) {
+    log.info("Rejected the payload of process instance {}: {}", instance, message);
+    return CamundaError.bpmnError(INVALID_TRANSACTION, message, Map.of(ProcessVariables.VALIDATION_MESSAGE, message));
   }
 }

@@ -1,5 +1,6 @@
 package io.fraudops.workers.ops;
 
+import io.fraudops.workers.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -17,20 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The Grafana dashboard shipped in {@code ops/} queries metrics the workers really publish: a renamed
  * metric would otherwise leave an empty panel that nobody notices until an incident.
  */
-@SpringBootTest(properties = {"fraud.model.registry.enabled=true"})
-@AutoConfigureMockMvc
-@AutoConfigureObservability
-@ActiveProfiles("test")
+@ApplicationTest
 class OpsDashboardTest {
 
   private static final Path DASHBOARD = Path.of("..", "ops", "grafana", "provisioning", "dashboards", "fraud-screening.json");

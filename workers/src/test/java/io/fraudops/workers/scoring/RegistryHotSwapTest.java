@@ -1,5 +1,9 @@
 package io.fraudops.workers.scoring;
 
+import io.fraudops.model.inference.InferenceConfigStore;
+import io.fraudops.workers.ApplicationTest;
+import io.fraudops.workers.ServingFixture;
+import org.junit.jupiter.api.AfterEach;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudops.model.registry.ModelRegistry;
@@ -13,22 +17,24 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * With the registry on and no endpoint, the workers seed an in-process S3 with their model and follow
  * its champion: promoting a new version changes the served model without a restart.
  */
-@SpringBootTest(
-    properties = {"fraud.model.registry.enabled=true", "fraud.model.registry.poll-interval=200ms"})
-@ActiveProfiles("test")
+@ApplicationTest
 class RegistryHotSwapTest {
 
   private static final String NAME = "demo-fraud-model";
 
   @Autowired ModelRegistry registry;
+  @Autowired InferenceConfigStore configs;
   @Autowired ServingModel serving;
+
+  @AfterEach
+  void putBackTheSeededModel() {
+    new ServingFixture(registry, configs, serving).restoreDefault();
+  }
 
   @Test
   void promotingANewVersionSwapsTheServedModel() {

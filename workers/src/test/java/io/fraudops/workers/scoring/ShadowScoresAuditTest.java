@@ -1,5 +1,9 @@
 package io.fraudops.workers.scoring;
 
+import io.fraudops.model.inference.InferenceConfigStore;
+import io.fraudops.workers.ApplicationTest;
+import io.fraudops.workers.ServingFixture;
+import org.junit.jupiter.api.AfterEach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.camunda.client.CamundaClient;
+import io.fraudops.workers.process.FinalOutcome;
+import io.fraudops.workers.process.RoutedOutcome;
 import io.fraudops.model.registry.ModelRegistry;
 import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.scoring.ModelMetadata;
@@ -21,20 +27,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * End to end through the process: a challenger configured as shadow over HTTP is scored with every
  * payment and recorded in the audit row, while the decision stays the champion's.
  */
-@SpringBootTest(
-    properties = {"fraud.model.registry.enabled=true", "fraud.model.registry.poll-interval=200ms"})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApplicationTest
 class ShadowScoresAuditTest {
 
   private static final String NAME = "demo-fraud-model";
@@ -42,11 +42,18 @@ class ShadowScoresAuditTest {
   @Autowired CamundaClient client;
   @Autowired DecisionAudit audit;
   @Autowired ModelRegistry registry;
+  @Autowired InferenceConfigStore configs;
   @Autowired ServingModel serving;
   @Autowired MockMvc http;
 
+  @AfterEach
+  void putBackTheSeededModel() {
+    new ServingFixture(registry, configs, serving).restoreDefault();
+  }
+
   @Test
   void recordsTheChallengersScoreWithTheChampionsDecision() throws Exception {
+    int historyBefore = configs.history().size();
     ModelMetadata sidecar = ModelMetadata.read(Resources.bytes("models/demo-fraud-model.json.meta.json"), "demo");
     int challenger =
         registry.register(NAME, Resources.bytes("models/demo-fraud-model.json"), ModelFormat.JSON, sidecar, Map.of()).version();
@@ -70,13 +77,13 @@ class ShadowScoresAuditTest {
     DecisionRecord decision = Eventually.get("audit row", Duration.ofSeconds(30),
         () -> audit.find((String) payment.get("transactionId")));
 
-    assertThat(decision.outcome()).isEqualTo("DECLINED"); // the champion (amount-threshold model) decided
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.DECLINED); // the champion (amount-threshold model) decided
     assertThat(decision.modelVersion()).isEqualTo(NAME + ":1");
     assertThat(decision.shadowScoresJson()).contains("\"model\": \"" + NAME + ":" + challenger + "\"").contains("\"score\"");
     assertThat(decision.inferenceConfigVersion()).isNotBlank().isNotEqualTo("default");
     http.perform(get("/inference-config"))
         .andExpect(jsonPath("$.serving.configVersion").value(decision.inferenceConfigVersion()))
-        .andExpect(jsonPath("$.history.length()").value(2));
+        .andExpect(jsonPath("$.history.length()").value(historyBefore + 1));
   }
 
 }

@@ -10,6 +10,7 @@ import io.fraudops.feature.transaction.TransactionParser;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Payments;
 import io.fraudops.workers.audit.DecisionAudit;
+import io.fraudops.workers.process.FinalOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -45,7 +46,6 @@ class RedeliveredJobsTest {
   @Autowired JdbcTemplate jdbc;
 
   @Test
-  @SuppressWarnings("unchecked")
   void aRedeliveredJobCountsThePaymentOnce() {
     String customer = Payments.newCustomer();
     Instant at = Instant.now().minusSeconds(60);
@@ -60,27 +60,32 @@ class RedeliveredJobsTest {
         .join();
 
     ActivatedJob first = activate("fraud.fetch-features");
-    fetchFeatures.fetch(first); // side effects done, result lost
+    fetchFeatures.fetch(first.getVariablesAsType(FetchFeaturesWorker.Input.class)); // side effects done, result lost
     engine.increaseTime(JOB_TIMEOUT.plusSeconds(1));
     ActivatedJob again = activate("fraud.fetch-features");
     assertThat(again.getKey()).isEqualTo(first.getKey());
-    Map<String, Object> result = fetchFeatures.fetch(again);
+    FetchFeaturesWorker.FeaturesFetched result = fetchFeatures.fetch(again.getVariablesAsType(FetchFeaturesWorker.Input.class));
     client.newCompleteCommand(again).variables(result).send().join();
-    Map<String, Object> served = (Map<String, Object>) result.get("features");
-    assertThat(((Number) served.get("txn_count_24h")).doubleValue()).isZero();
+    assertThat(result.features().get("txn_count_24h")).isZero();
 
     ActivatedJob record = activate("fraud.record-decision");
-    recordDecision.record(record);
+    recordDecision.record(record.getVariablesAsType(RecordDecisionWorker.Input.class), record.getProcessInstanceKey());
     engine.increaseTime(JOB_TIMEOUT.plusSeconds(1));
     ActivatedJob recordAgain = activate("fraud.record-decision");
     assertThat(recordAgain.getKey()).isEqualTo(record.getKey());
-    client.newCompleteCommand(recordAgain).variables(recordDecision.record(recordAgain)).send().join();
+    client
+        .newCompleteCommand(recordAgain)
+        .variables(
+            recordDecision.record(
+                recordAgain.getVariablesAsType(RecordDecisionWorker.Input.class), recordAgain.getProcessInstanceKey()))
+        .send()
+        .join();
 
     assertThat(jdbc.queryForObject("SELECT count(*) FROM decision_audit WHERE transaction_id = ?", Long.class, transactionId))
         .isEqualTo(1L);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM card_transaction WHERE transaction_id = ?", Long.class, transactionId))
         .isEqualTo(1L);
-    assertThat(audit.find(transactionId)).get().extracting(d -> d.outcome()).isEqualTo("APPROVED");
+    assertThat(audit.find(transactionId)).get().extracting(d -> d.outcome()).isEqualTo(FinalOutcome.APPROVED);
 
     // The customer's next payment sees exactly one earlier payment, not two.
     var next = parser.parse(Payments.payment(customer, 20.0, at.plusSeconds(30)));

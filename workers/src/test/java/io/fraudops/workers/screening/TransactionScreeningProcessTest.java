@@ -1,5 +1,6 @@
 package io.fraudops.workers.screening;
 
+import io.fraudops.workers.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -7,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.camunda.client.CamundaClient;
+import io.fraudops.workers.process.FinalOutcome;
+import io.fraudops.workers.process.RoutedOutcome;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Payments;
 import io.fraudops.workers.audit.DecisionAudit;
@@ -17,19 +20,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The real BPMN and DMN in the embedded engine, with the real workers, PostgreSQL and Redis. The
  * test model scores from the amount alone: up to 500 low, 500–900 grey (0.5), above 900 high.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
+@ApplicationTest
 class TransactionScreeningProcessTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -45,8 +43,8 @@ class TransactionScreeningProcessTest {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 120.0);
     start(payment);
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
-    assertThat(decision.outcome()).isEqualTo("APPROVED");
-    assertThat(decision.routedTo()).isEqualTo("APPROVE");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.APPROVED);
+    assertThat(decision.routedTo()).isEqualTo(RoutedOutcome.APPROVE);
     assertThat(decision.dmnRule()).isEqualTo("LOW_RISK");
     assertThat(decision.decidedBy()).isEqualTo("engine");
     assertThat(decision.score()).isLessThan(0.01);
@@ -59,7 +57,7 @@ class TransactionScreeningProcessTest {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 950.0);
     start(payment);
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
-    assertThat(decision.outcome()).isEqualTo("DECLINED");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.DECLINED);
     assertThat(decision.dmnRule()).isEqualTo("SCORE_VERY_HIGH");
     assertThat(decision.score()).isGreaterThan(0.9);
     assertThat(decision.topReasonsJson()).contains("amount");
@@ -76,11 +74,11 @@ class TransactionScreeningProcessTest {
     assertThat(review.transaction().toString()).doesNotContain("4111111111111111").contains("411111******1111");
     assertThat(audit.find((String) payment.get("transactionId"))).isEmpty();
 
-    inbox.complete(review.key(), new io.fraudops.workers.review.ReviewOutcome("DECLINE", "customer denies it", "ana"));
+    inbox.complete(review.key(), new io.fraudops.workers.review.ReviewOutcome(io.fraudops.workers.process.Verdict.DECLINE, "customer denies it", "ana"));
 
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
-    assertThat(decision.outcome()).isEqualTo("DECLINED");
-    assertThat(decision.routedTo()).isEqualTo("REVIEW");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.DECLINED);
+    assertThat(decision.routedTo()).isEqualTo(RoutedOutcome.REVIEW);
     assertThat(decision.decidedBy()).isEqualTo("ana");
     assertThat(decision.reviewComment()).isEqualTo("customer denies it");
     assertThat(
@@ -112,7 +110,7 @@ class TransactionScreeningProcessTest {
         .andExpect(status().isNotFound());
 
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
-    assertThat(decision.outcome()).isEqualTo("APPROVED");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.APPROVED);
     assertThat(decision.decidedBy()).isEqualTo("bo");
   }
 
@@ -120,11 +118,13 @@ class TransactionScreeningProcessTest {
   void screensAPaymentPostedOverHttp() throws Exception {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 42.0);
     String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(payment);
-    http.perform(post("/transactions").contentType(MediaType.APPLICATION_JSON).content(body))
-        .andExpect(status().isAccepted())
-        .andExpect(jsonPath("$.processInstanceKey").isNumber());
+    http.perform(post("/transactions").contentType(MediaType.APPLICATION_JSON).header("Prefer", "wait=30").content(body))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("APPROVED"))
+        .andExpect(jsonPath("$.rule").value("LOW_RISK"))
+        .andExpect(jsonPath("$.score").isNumber());
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
-    assertThat(decision.outcome()).isEqualTo("APPROVED");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.APPROVED);
     assertThat(decision.latencyMs()).isNotNull();
   }
 
@@ -135,7 +135,7 @@ class TransactionScreeningProcessTest {
     long instance = start(payment);
     DecisionRecord decision =
         Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.findByProcessInstance(instance));
-    assertThat(decision.outcome()).isEqualTo("REJECTED");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.REJECTED);
     assertThat(decision.dmnRule()).isEqualTo("INVALID_TRANSACTION");
     assertThat(decision.auditKey()).startsWith("rejected-" + instance + "-");
     assertThat(decision.reason()).contains("amount").contains("currency");
@@ -149,7 +149,7 @@ class TransactionScreeningProcessTest {
             .getProcessInstanceKey();
     DecisionRecord decision =
         Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.findByProcessInstance(instance));
-    assertThat(decision.outcome()).isEqualTo("REJECTED");
+    assertThat(decision.outcome()).isEqualTo(FinalOutcome.REJECTED);
     assertThat(decision.reason()).contains("transaction");
   }
 

@@ -1,7 +1,5 @@
 package io.fraudops.model.training.evaluation;
 
-import io.fraudops.model.training.Evaluation;
-import io.fraudops.model.training.Metrics;
 import java.util.Objects;
 
 /**

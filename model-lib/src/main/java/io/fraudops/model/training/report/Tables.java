@@ -1,5 +1,6 @@
 package io.fraudops.model.training.report;
 
+import io.fraudops.model.training.evaluation.Evaluation;
 import io.fraudops.model.training.FeatureImportance;
 import io.fraudops.model.training.Period;
 import io.fraudops.model.training.TimeSplit;

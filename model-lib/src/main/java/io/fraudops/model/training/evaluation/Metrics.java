@@ -1,4 +1,4 @@
-package io.fraudops.model.training;
+package io.fraudops.model.training.evaluation;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package io.fraudops.model.training;
+package io.fraudops.model.training.evaluation;
 
 /** How well a model separates fraud on a data set. */
 public record Evaluation(double rocAuc, double logLoss, int rows, int positives) {
@@ -10,12 +10,8 @@ public record Evaluation(double rocAuc, double logLoss, int rows, int positives)
         }
     }
 
-    public static Evaluation of(TrainedModel model, Dataset data) {
-        double[] probabilities = new double[data.size()];
-        for (int i = 0; i < probabilities.length; i++) {
-            probabilities[i] = model.predictProbability(data.row(i));
-        }
-        int[] labels = data.labels();
+    /** From a model's probabilities on labelled rows. */
+    public static Evaluation of(double[] probabilities, int[] labels) {
         int positives = 0;
         for (int label : labels) {
             positives += label;

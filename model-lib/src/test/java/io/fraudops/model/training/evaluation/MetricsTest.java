@@ -1,4 +1,4 @@
-package io.fraudops.model.training;
+package io.fraudops.model.training.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

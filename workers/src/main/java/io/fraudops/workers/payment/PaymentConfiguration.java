@@ -1,0 +1,19 @@
+package io.fraudops.workers.payment;
+
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PaymentConfiguration {
+
+  @Bean
+  AnswerWaiters answerWaiters() {
+    return new AnswerWaiters();
+  }
+
+  @Bean
+  LedgerListener ledgerListener(DataSource dataSource, AnswerWaiters waiters) {
+    return new LedgerListener(dataSource, waiters);
+  }
+}
