@@ -294,6 +294,15 @@ class JdbcPaymentLedger implements PaymentLedger {
   }
 
   @Override
+  public long notInEpoch(String epoch) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM payment WHERE status = 'RECEIVED'"
+            + " OR (status IN ('SCREENING', 'REVIEW_PENDING') AND engine_epoch IS DISTINCT FROM ?)",
+        Long.class,
+        epoch);
+  }
+
+  @Override
   public Map<PaymentStatus, Long> countByStatus(String prefix) {
     Map<PaymentStatus, Long> counts = new EnumMap<>(PaymentStatus.class);
     jdbc.query(
