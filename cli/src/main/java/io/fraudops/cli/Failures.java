@@ -2,6 +2,8 @@ package io.fraudops.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -55,20 +57,40 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
   }
 
   /**
-   * The innermost cause says what went wrong (a refused connection, a full disk); the wrappers around
-   * it (Spring's bean creation, say) mostly say where. An I/O message is often a bare path, so its type
-   * goes with it.
+   * The innermost cause says what went wrong (a refused connection, a full disk), the one around it often
+   * where ("Connection to 127.0.0.1:5432 refused"); Spring's wrappers around those only repeat them. An
+   * I/O message is often a bare path, so its type goes with it.
    */
   static String reason(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
     }
-    String message = root.getMessage();
-    if (message == null || message.isBlank()) {
-      return root.getClass().getName();
+    Throwable root = chain.getLast();
+    String what = describe(root);
+    if (chain.size() > 1) {
+      Throwable around = chain.get(chain.size() - 2);
+      String where = firstLine(around.getMessage());
+      String rootLine = firstLine(root.getMessage());
+      if (!where.isEmpty()
+          && !around.getClass().getName().startsWith("org.springframework.")
+          && (rootLine.isEmpty() || !where.contains(rootLine))) {
+        return where + " (" + what + ")";
+      }
     }
-    return root instanceof IOException ? root.getClass().getSimpleName() + ": " + message : message;
+    return what;
+  }
+
+  private static String describe(Throwable t) {
+    String message = firstLine(t.getMessage());
+    if (message.isEmpty()) {
+      return t.getClass().getName();
+    }
+    return t instanceof IOException ? t.getClass().getSimpleName() + ": " + message : message;
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.strip().lines().findFirst().orElse("");
   }
 
   private static boolean unknownCommand(UnmatchedArgumentException e) {

@@ -39,7 +39,7 @@ public final class RunFraud {
 
   /** The command object of {@code args[0]}, its options parsed from the rest, not run. */
   public static <T> T parsed(Class<T> command, String... args) {
-    ParseResult parsed = FraudCli.commandLine(CommandLine.defaultFactory(), SpringEnvironmentDefaults.none()).parseArgs(args);
+    ParseResult parsed = commandLine().parseArgs(args);
     return command.cast(parsed.subcommand().commandSpec().userObject());
   }
 
