@@ -49,6 +49,14 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
   /** The port the in-process S3 tries first, so a tool can reach a running application's registry. */
   public static final int LOCAL_S3_PORT = 9190;
 
+  /** Where the embedded PostgreSQL keeps its data, and its port, unless configured (the tools share them). */
+  public static final String LOCAL_POSTGRES_DATA_DIR = ".data/postgres";
+
+  public static final int LOCAL_POSTGRES_PORT = 54329;
+
+  /** The embedded engine's gRPC port unless configured. */
+  public static final int LOCAL_ZEEBE_PORT = 26500;
+
   private final Log log;
 
   public LocalRuntime(DeferredLogFactory logs) {
@@ -62,7 +70,7 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
     List<Map.Entry<String, AutoCloseable>> started = new ArrayList<>();
     try {
       if (wantsEngine(binder)) {
-        EmbeddedEngine engine = EmbeddedEngine.start(binder.bind("fraud.embedded.zeebe.port", Integer.class).orElse(26500));
+        EmbeddedEngine engine = EmbeddedEngine.start(binder.bind("fraud.embedded.zeebe.port", Integer.class).orElse(LOCAL_ZEEBE_PORT));
         started.add(Map.entry("embeddedZeebeEngine", engine));
         log.info("Started the embedded Zeebe engine (gRPC only) at " + engine.grpcAddress());
         props.put("camunda.client.mode", "self-managed");
@@ -81,8 +89,8 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         }
       }
       if (isBlank(binder, "spring.datasource.url")) {
-        Path dataDir = binder.bind("fraud.embedded.postgres.data-dir", Path.class).orElse(Path.of(".data/postgres"));
-        int port = binder.bind("fraud.embedded.postgres.port", Integer.class).orElse(54329);
+        Path dataDir = binder.bind("fraud.embedded.postgres.data-dir", Path.class).orElse(Path.of(LOCAL_POSTGRES_DATA_DIR));
+        int port = binder.bind("fraud.embedded.postgres.port", Integer.class).orElse(LOCAL_POSTGRES_PORT);
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, port);
         started.add(Map.entry("embeddedPostgres", postgres));
         log.info("Started embedded PostgreSQL on port " + postgres.port() + " with data in " + dataDir.toAbsolutePath());

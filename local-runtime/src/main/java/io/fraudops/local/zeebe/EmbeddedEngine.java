@@ -4,6 +4,7 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.fraudops.local.FreePort;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An in-process Zeebe engine speaking gRPC (no REST, no Tasklist), for local runs and tests; a
@@ -11,6 +12,7 @@ import java.time.Duration;
  */
 public final class EmbeddedEngine implements AutoCloseable {
 
+  private final AtomicBoolean stopped = new AtomicBoolean();
   private final ZeebeTestEngine engine;
   private final int port;
 
@@ -46,8 +48,11 @@ public final class EmbeddedEngine implements AutoCloseable {
     engine.waitForIdleState(timeout);
   }
 
+  /** Once: after a failed start both the context and the local runtime close it. */
   @Override
   public void close() {
-    engine.stop();
+    if (stopped.compareAndSet(false, true)) {
+      engine.stop();
+    }
   }
 }
