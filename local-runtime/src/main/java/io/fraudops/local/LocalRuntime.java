@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -30,7 +31,10 @@ import org.springframework.core.env.MapPropertySource;
  *       {@code fraud.embedded.postgres.data-dir};
  *   <li>no {@code fraud.redis.url}: a Redis 7 server;
  *   <li>registry on, no {@code fraud.model.registry.endpoint} nor MLflow URL: an in-memory S3 with a
- *       versioned bucket, which the application seeds with its bundled model.
+ *       versioned bucket, which the application seeds with its bundled model;
+ *   <li>an HTTP server, no {@code fraud.security.users} nor JWT issuer: three users (payment system,
+ *       analyst, risk owner) with passwords generated once and kept in {@code .data/} ({@link
+ *       LocalCredentials}).
  * </ul>
  *
  * <p>The production application never has this class on its classpath, so there a missing
@@ -57,6 +61,8 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
   /** The embedded engine's gRPC port unless configured. */
   public static final int LOCAL_ZEEBE_PORT = 26500;
 
+  private static final Path DEFAULT_DATA_DIR = Path.of(LOCAL_POSTGRES_DATA_DIR);
+
   private final Log log;
 
   public LocalRuntime(DeferredLogFactory logs) {
@@ -68,6 +74,9 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
     Binder binder = Binder.get(env);
     Map<String, Object> props = new HashMap<>();
     List<Map.Entry<String, AutoCloseable>> started = new ArrayList<>();
+    if (wantsLocalUsers(binder, app)) {
+      addLocalUsers(binder, props);
+    }
     try {
       if (wantsEngine(binder)) {
         EmbeddedEngine engine = EmbeddedEngine.start(binder.bind("fraud.embedded.zeebe.port", Integer.class).orElse(LOCAL_ZEEBE_PORT));
@@ -89,7 +98,7 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         }
       }
       if (isBlank(binder, "spring.datasource.url")) {
-        Path dataDir = binder.bind("fraud.embedded.postgres.data-dir", Path.class).orElse(Path.of(LOCAL_POSTGRES_DATA_DIR));
+        Path dataDir = binder.bind("fraud.embedded.postgres.data-dir", Path.class).orElse(DEFAULT_DATA_DIR);
         int port = binder.bind("fraud.embedded.postgres.port", Integer.class).orElse(LOCAL_POSTGRES_PORT);
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, port);
         started.add(Map.entry("embeddedPostgres", postgres));
@@ -122,7 +131,7 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
       stopAll(started);
       throw e;
     }
-    if (started.isEmpty()) {
+    if (props.isEmpty()) {
       return;
     }
     env.getPropertySources().addFirst(new MapPropertySource("localRuntime", props));
@@ -140,6 +149,42 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
             stopAll(started);
           }
         });
+  }
+
+  private void addLocalUsers(Binder binder, Map<String, Object> props) {
+    Path file =
+        binder
+            .bind("fraud.embedded.credentials-file", Path.class)
+            .orElseGet(() -> credentialsBeside(binder.bind("fraud.embedded.postgres.data-dir", Path.class).orElse(DEFAULT_DATA_DIR)));
+    LocalCredentials credentials = LocalCredentials.loadOrCreate(file);
+    props.putAll(credentials.properties());
+    if (credentials.created()) {
+      // The console, not the log: the passwords are shown to whoever started the run, once, and never shipped.
+      System.out.print(credentials.banner(binder.bind("server.port", Integer.class).orElse(8080)));
+    }
+    log.info("HTTP API users " + credentials.users() + ": passwords in " + file.toAbsolutePath());
+  }
+
+  /** {@code .data/postgres} keeps the data, so {@code .data/local-credentials.properties} keeps the users. */
+  static Path credentialsBeside(Path postgresDataDir) {
+    Path parent = postgresDataDir.getParent();
+    return (parent == null ? Path.of(".") : parent).resolve("local-credentials.properties");
+  }
+
+  /**
+   * Users are generated only for a run that serves HTTP (not the replay, which works in-process) and
+   * only when no way to authenticate is configured: configured users or a JWT issuer replace them.
+   */
+  static boolean wantsLocalUsers(Binder binder, SpringApplication app) {
+    if (app.getWebApplicationType() != WebApplicationType.SERVLET) {
+      return false;
+    }
+    boolean configured =
+        binder.bind("fraud.security.users[0].name", String.class).isBound()
+            || binder.bind("spring.security.oauth2.resourceserver.jwt.issuer-uri", String.class).isBound()
+            || binder.bind("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", String.class).isBound()
+            || binder.bind("spring.security.oauth2.resourceserver.jwt.public-key-location", String.class).isBound();
+    return !configured;
   }
 
   private EmbeddedS3 startS3(String accessKey, String secretKey, int port) {

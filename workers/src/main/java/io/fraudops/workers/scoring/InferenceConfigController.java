@@ -14,13 +14,13 @@ import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -70,8 +70,8 @@ class InferenceConfigController {
 
   /** Rolls back: the given earlier version's content becomes the newest version. */
   @PostMapping("/inference-config/rollback")
-  Map<String, String> rollback(@RequestParam("to") String versionId) {
-    return Map.of("versionId", configs.restore(versionId), "restoredFrom", versionId);
+  Map<String, String> rollback(@RequestBody Rollback rollback) {
+    return Map.of("versionId", configs.restore(rollback.to()), "restoredFrom", rollback.to());
   }
 
   @GetMapping("/models/{name}/versions")
@@ -81,9 +81,9 @@ class InferenceConfigController {
 
   /** Promotes (or rolls back) a model: moves the alias to an existing version. */
   @PostMapping("/models/{name}/aliases/{alias}")
-  Map<String, Object> setAlias(@PathVariable String name, @PathVariable String alias, @RequestParam int version) {
-    registry.setAlias(name, alias, version);
-    return Map.of("model", name, "alias", alias, "version", version);
+  Map<String, Object> setAlias(@PathVariable String name, @PathVariable String alias, @RequestBody AliasMove move) {
+    registry.setAlias(name, alias, move.version());
+    return Map.of("model", name, "alias", alias, "version", move.version());
   }
 
   @ExceptionHandler(InvalidInferenceConfigException.class)
@@ -91,8 +91,41 @@ class InferenceConfigController {
     return ResponseEntity.badRequest().body(Map.of("error", e.getMessage(), "problems", e.problems()));
   }
 
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() == null) {
+      return ResponseEntity.badRequest().body(Map.of("error", "a JSON body is required"));
+    }
+    // The request records validate themselves; show their message, not Jackson's wrapper.
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return ResponseEntity.badRequest().body(Map.of("error", String.valueOf(cause.getMessage())));
+  }
+
   @ExceptionHandler({IllegalArgumentException.class, ModelRegistryException.class})
   ResponseEntity<Map<String, String>> refused(RuntimeException e) {
     return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+  }
+
+  /** The body of an alias move: {@code {"version": 3}}. */
+  record AliasMove(Integer version) {
+    AliasMove {
+      if (version == null || version < 1) {
+        throw new IllegalArgumentException(
+            "version is required: the model version the alias should point at, e.g. {\"version\": 3} (got " + version + ")");
+      }
+    }
+  }
+
+  /** The body of a rollback: {@code {"to": "<versionId>"}}, a version listed in the configuration's history. */
+  record Rollback(String to) {
+    Rollback {
+      if (to == null || to.isBlank()) {
+        throw new IllegalArgumentException(
+            "to is required: the configuration version to restore, e.g. {\"to\": \"<versionId>\"} from GET /inference-config");
+      }
+    }
   }
 }
