@@ -3,6 +3,7 @@ package io.fraudops.workers.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudops.model.inference.InferenceConfigStore;
+import org.springframework.beans.factory.ObjectProvider;
 import io.fraudops.model.inference.InferenceConfigStore.Revision;
 import io.fraudops.model.inference.InvalidInferenceConfigException;
 import io.fraudops.model.registry.ModelRegistry;
@@ -31,14 +32,14 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = "fraud.model.registry.enabled", havingValue = "true")
 class InferenceConfigController {
 
-  private final InferenceConfigStore configs;
+  private final ObjectProvider<InferenceConfigStore> store;
   private final ServingPoller poller;
   private final ModelRegistry registry;
   private final ObjectMapper json;
 
   InferenceConfigController(
-      InferenceConfigStore configs, ServingPoller poller, ModelRegistry registry, ObjectMapper json) {
-    this.configs = configs;
+      ObjectProvider<InferenceConfigStore> store, ServingPoller poller, ModelRegistry registry, ObjectMapper json) {
+    this.store = store;
     this.poller = poller;
     this.registry = registry;
     this.json = json;
@@ -49,6 +50,11 @@ class InferenceConfigController {
   Map<String, Object> show() throws IOException {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("serving", poller.status());
+    InferenceConfigStore configs = store.getIfAvailable();
+    if (configs == null) {
+      out.put("store", NO_STORE);
+      return out;
+    }
     Revision latest = configs.latest().orElse(null);
     out.put("latestVersion", latest == null ? null : latest.versionId());
     out.put("latest", latest == null ? null : json.readTree(latest.json()));
@@ -58,20 +64,44 @@ class InferenceConfigController {
 
   @GetMapping("/inference-config/versions/{versionId}")
   ResponseEntity<JsonNode> version(@PathVariable String versionId) throws IOException {
-    Revision revision = configs.revision(versionId).orElse(null);
+    Revision revision = configs().revision(versionId).orElse(null);
     return revision == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(json.readTree(revision.json()));
   }
 
   /** Stores a new version; the workers pick it up at their next poll, or keep the live one if it fails. */
   @PutMapping(value = "/inference-config", consumes = "application/json")
   ResponseEntity<Map<String, String>> publish(@RequestBody byte[] body) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("versionId", configs.publish(body)));
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("versionId", configs().publish(body)));
   }
 
   /** Rolls back: the given earlier version's content becomes the newest version. */
   @PostMapping("/inference-config/rollback")
   Map<String, String> rollback(@RequestBody Rollback rollback) {
-    return Map.of("versionId", configs.restore(rollback.to()), "restoredFrom", rollback.to());
+    return Map.of("versionId", configs().restore(rollback.to()), "restoredFrom", rollback.to());
+  }
+
+  private static final String NO_STORE =
+      "none: without fraud.model.registry.endpoint (an S3 store with versioning) there is no stored configuration;"
+          + " the workers serve fraud.model.registry.model-name at fraud.model.registry.alias";
+
+  private InferenceConfigStore configs() {
+    InferenceConfigStore configs = store.getIfAvailable();
+    if (configs == null) {
+      throw new NoConfigStoreException();
+    }
+    return configs;
+  }
+
+  /** The configuration cannot be changed: no store is configured. */
+  static class NoConfigStoreException extends RuntimeException {
+    NoConfigStoreException() {
+      super("the inference configuration cannot be changed: " + NO_STORE);
+    }
+  }
+
+  @ExceptionHandler(NoConfigStoreException.class)
+  ResponseEntity<Map<String, String>> noStore(NoConfigStoreException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
   }
 
   @GetMapping("/models/{name}/versions")
