@@ -30,7 +30,9 @@ import org.springframework.core.env.MapPropertySource;
  *       {@code fraud.embedded.postgres.data-dir};
  *   <li>no {@code fraud.redis.url}: a Redis 7 server;
  *   <li>registry on, no {@code fraud.model.registry.endpoint} nor MLflow URL: an in-memory S3 with a
- *       versioned bucket, which the application seeds with its bundled model.
+ *       versioned bucket, which the application seeds with its bundled model;
+ *   <li>no {@code fraud.card.fingerprint-key}: a key generated once into {@code .data/card-fingerprint.key}
+ *       ({@link LocalCardKey}).
  * </ul>
  *
  * <p>The production application never has this class on its classpath, so there a missing
@@ -107,14 +109,21 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         // An empty in-memory registry gets the bundled model as version 1, so there is a champion to follow.
         props.put("fraud.model.registry.seed-if-empty", "true");
       }
+      if (isBlank(binder, "fraud.card.fingerprint-key")) {
+        Path keyFile = binder.bind("fraud.embedded.card.key-file", Path.class).orElse(LocalCardKey.DEFAULT_FILE);
+        props.put("fraud.card.fingerprint-key", LocalCardKey.loadOrCreate(keyFile));
+        log.info("Card fingerprint key from " + keyFile.toAbsolutePath() + " (generated at the first start; keep it)");
+      }
     } catch (RuntimeException e) {
       stopAll(started);
       throw e;
     }
+    if (!props.isEmpty()) {
+      env.getPropertySources().addFirst(new MapPropertySource("localRuntime", props));
+    }
     if (started.isEmpty()) {
       return;
     }
-    env.getPropertySources().addFirst(new MapPropertySource("localRuntime", props));
     app.addInitializers(
         ctx -> {
           var beans = (DefaultListableBeanFactory) ctx.getBeanFactory();

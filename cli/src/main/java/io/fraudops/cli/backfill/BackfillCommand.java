@@ -9,9 +9,11 @@ import io.fraudops.feature.backfill.HistoryColumns;
 import io.fraudops.feature.offline.FeatureStoreSchema;
 import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.online.RedisOnlineFeatureStore;
+import io.fraudops.feature.transaction.CardTokenizer;
 import io.fraudops.feature.transaction.TransactionParser;
 import io.fraudops.feature.connection.Credentials;
 import io.fraudops.feature.connection.RedisConnections;
+import io.fraudops.local.LocalCardKey;
 import io.fraudops.local.redis.EmbeddedRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +91,7 @@ public final class BackfillCommand {
           applied, (System.nanoTime() - begin) / 1e9);
       RedisOnlineFeatureStore online = options.rebuildOnline() ? online(line, resources) : null;
       BackfillSummary summary =
-          new HistoryBackfill(dataSource, online, new TransactionParser(), System.out::println).run(options);
+          new HistoryBackfill(dataSource, online, new TransactionParser(cards()), System.out::println).run(options);
       System.out.print(summary.describe());
       if (options.rebuildOnline() && !line.has("redis-url")) {
         System.out.println(
@@ -102,6 +104,21 @@ public final class BackfillCommand {
         resource.close();
       }
     }
+  }
+
+  /**
+   * The card key, so backfilled cards get the fingerprints screened payments get: the deployment's
+   * ({@code FRAUD_CARD_FINGERPRINT_KEY}), else the local one {@code ./fraud serve} keeps in {@code .data/}.
+   */
+  private static CardTokenizer cards() {
+    String key = System.getenv("FRAUD_CARD_FINGERPRINT_KEY");
+    if (key != null && !key.isBlank()) {
+      System.out.println("[backfill] card fingerprints keyed with FRAUD_CARD_FINGERPRINT_KEY");
+      return CardTokenizer.fromBase64Key(key);
+    }
+    System.out.println("[backfill] card fingerprints keyed with " + LocalCardKey.DEFAULT_FILE
+        + " (the local key; set FRAUD_CARD_FINGERPRINT_KEY to use a deployment's)");
+    return CardTokenizer.fromBase64Key(LocalCardKey.loadOrCreate(LocalCardKey.DEFAULT_FILE));
   }
 
   private static String usage() {

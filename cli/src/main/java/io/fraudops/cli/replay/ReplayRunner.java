@@ -6,6 +6,7 @@ import io.fraudops.feature.synthetic.GeneratorSettings;
 import io.fraudops.feature.synthetic.LabelledTransaction;
 import io.fraudops.feature.synthetic.SyntheticWorld;
 import io.fraudops.feature.synthetic.TransactionGenerator;
+import io.fraudops.feature.transaction.CardTokenizer;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.deployment.ProcessDeployer;
 import io.fraudops.workers.scoring.ModelPromotion;
@@ -51,6 +52,7 @@ class ReplayRunner implements ApplicationRunner {
   private final Clock clock;
   private final ObjectProvider<ModelPromotion> promotions;
   private final String modelLocation;
+  private final CardTokenizer cards;
 
   ReplayRunner(
       ReplayProperties properties,
@@ -63,8 +65,10 @@ class ReplayRunner implements ApplicationRunner {
       Clock clock,
       ObjectProvider<ProcessDeployer> deployer,
       ObjectProvider<ModelPromotion> promotions,
-      ModelProperties model) {
+      ModelProperties model,
+      CardTokenizer cards) {
     this.promotions = promotions;
+    this.cards = cards;
     this.modelLocation = model.location();
     // Deploy first when this application deploys at all (fraud.deployment.enabled).
     deployer.ifAvailable(d -> {});
@@ -91,7 +95,8 @@ class ReplayRunner implements ApplicationRunner {
     Iterator<LabelledTransaction> stream =
         new TransactionGenerator(
                 world,
-                new GeneratorSettings(properties.seed(), start, properties.fraudRate(), properties.invalidRate(), perSecond))
+                new GeneratorSettings(properties.seed(), start, properties.fraudRate(), properties.invalidRate(), perSecond),
+                cards)
             .iterator();
 
     console.header(runTag, properties, world);
@@ -136,6 +141,8 @@ class ReplayRunner implements ApplicationRunner {
       if (payload.get("transactionId") instanceof String id) {
         payload.put("transactionId", runTag + "-" + id);
       }
+      // As POST /transactions does: the card number never enters the engine (the token binds the id).
+      payload = cards.tokenize(payload);
       tracker.acquire();
       long sentAt = System.nanoTime();
       client

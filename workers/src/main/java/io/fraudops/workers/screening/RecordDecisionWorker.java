@@ -87,7 +87,7 @@ public class RecordDecisionWorker {
             dmn.reason(),
             reviewed ? in.reviewComment() : null,
             recorder.json(in.topReasons()),
-            in.receivedAt() == null ? null : now.toEpochMilli() - in.receivedAt(),
+            ReceiptLatency.millis(in.receivedAt(), now),
             now,
             recorder.json(in.shadowScores()),
             in.inferenceConfigVersion());

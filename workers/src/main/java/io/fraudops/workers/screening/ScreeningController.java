@@ -2,6 +2,7 @@ package io.fraudops.workers.screening;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.fraudops.feature.transaction.CardTokenizer;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -11,19 +12,21 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Starts the screening of one payment: the same as a payment system creating the process instance
- * through the gateway itself. Validation happens in the process, so a bad payload still gets an
- * instance that ends REJECTED with the reason.
+ * Starts the screening of one payment. The card is tokenized first, so its number never reaches the
+ * engine; validation happens in the process, so a bad payload still gets an instance that ends
+ * REJECTED with the reason.
  */
 @RestController
 class ScreeningController {
 
   static final String PROCESS_ID = "transaction-screening";
   private final CamundaClient client;
+  private final CardTokenizer cards;
   private final Clock clock;
 
-  ScreeningController(CamundaClient client, Clock clock) {
+  ScreeningController(CamundaClient client, CardTokenizer cards, Clock clock) {
     this.client = client;
+    this.cards = cards;
     this.clock = clock;
   }
 
@@ -35,7 +38,7 @@ class ScreeningController {
             .newCreateInstanceCommand()
             .bpmnProcessId(PROCESS_ID)
             .latestVersion()
-            .variables(Map.of("transaction", payment, "receivedAt", clock.millis()))
+            .variables(Map.of("transaction", cards.tokenize(payment), "receivedAt", clock.millis()))
             .send()
             .join();
     return Map.of("processInstanceKey", instance.getProcessInstanceKey());

@@ -19,6 +19,13 @@ import org.springframework.stereotype.Component;
  * Checks the payload, once for the whole process. An invalid one becomes the INVALID_TRANSACTION
  * BPMN error, which the process routes to the REJECTED end with the readable message; a valid one
  * replaces the payload with its normalised form, which every later worker reads.
+ *
+ * <p>The card must arrive tokenized (masked, keyed fingerprint, and the MAC that proves this
+ * service's tokenizer made them for this transaction id), as {@code POST /transactions} sends it.
+ * A clear card number from a caller that created the instance through the gateway is refused, not
+ * tokenized here: by the time this job runs, the engine's records already hold the number, so
+ * accepting it would let that integration leak every card it sends while looking healthy; a
+ * REJECTED payment with its reason makes the mistake visible on the first payment.
  */
 @Component
 public class ValidateTransactionWorker {
@@ -37,14 +44,16 @@ public class ValidateTransactionWorker {
 
   @JobWorker(type = "fraud.validate-transaction")
   public Validated validate(
-      @Variable(name = ProcessVariables.TRANSACTION) Object transaction, @ProcessInstanceKey long instance) {
+      @Variable(name = ProcessVariables.TRANSACTION) Object transaction,
+      @Variable(name = ProcessVariables.RECEIVED_AT) Object receivedAt,
+      @ProcessInstanceKey long instance) {
     try {
       if (!(transaction instanceof Map<?, ?> payload)) {
         throw new InvalidTransactionException(
             List.of("the process variable 'transaction' must be an object with the payment's fields"));
       }
       @SuppressWarnings("unchecked")
-      Transaction tx = parser.parse((Map<String, ?>) payload);
+      Transaction tx = parser.parse((Map<String, ?>) payload, receivedAt);
       return new Validated(tx.transactionId(), ScreenedPayment.of(tx));
     } catch (InvalidTransactionException e) {
       log.info("Rejected the payload of process instance {}: {}", instance, e.getMessage());
