@@ -34,7 +34,9 @@ import org.springframework.core.env.MapPropertySource;
  *       versioned bucket, which the application seeds with its bundled model;
  *   <li>an HTTP server, no {@code fraud.security.users} nor JWT issuer: three users (payment system,
  *       analyst, risk owner) with passwords generated once and kept in {@code .data/} ({@link
- *       LocalCredentials}).
+ *       LocalCredentials});
+ *   <li>no {@code fraud.card.fingerprint-key}: a key generated once into {@code .data/card-fingerprint.key}
+ *       ({@link LocalCardKey}).
  * </ul>
  *
  * <p>The production application never has this class on its classpath, so there a missing
@@ -127,14 +129,21 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         // An empty in-memory registry gets the bundled model as version 1, so there is a champion to follow.
         props.put("fraud.model.registry.seed-if-empty", "true");
       }
+      if (isBlank(binder, "fraud.card.fingerprint-key")) {
+        Path keyFile = binder.bind("fraud.embedded.card.key-file", Path.class).orElse(LocalCardKey.DEFAULT_FILE);
+        props.put("fraud.card.fingerprint-key", LocalCardKey.loadOrCreate(keyFile));
+        log.info("Card fingerprint key from " + keyFile.toAbsolutePath() + " (generated at the first start; keep it)");
+      }
     } catch (RuntimeException e) {
       stopAll(started);
       throw e;
     }
-    if (props.isEmpty()) {
+    if (!props.isEmpty()) {
+      env.getPropertySources().addFirst(new MapPropertySource("localRuntime", props));
+    }
+    if (started.isEmpty()) {
       return;
     }
-    env.getPropertySources().addFirst(new MapPropertySource("localRuntime", props));
     app.addInitializers(
         ctx -> {
           var beans = (DefaultListableBeanFactory) ctx.getBeanFactory();

@@ -16,7 +16,9 @@ import io.fraudops.feature.connection.RedisConnections;
 import io.fraudops.feature.offline.FeatureStoreSchema;
 import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.online.RedisOnlineFeatureStore;
+import io.fraudops.feature.transaction.CardTokenizer;
 import io.fraudops.feature.transaction.TransactionParser;
+import io.fraudops.local.LocalCardKey;
 import io.fraudops.local.redis.EmbeddedRedis;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -103,6 +105,14 @@ public final class BackfillCommand implements Callable<Integer> {
   @Mixin DataSourceOptions dataSource;
   @Mixin EmbeddedPostgresOptions embeddedPostgres;
   @Mixin RedisOptions redis;
+
+  @Option(
+      names = "--fraud.card.fingerprint-key",
+      paramLabel = "<base64>",
+      description =
+          "The key card fingerprints are made with (base64, at least 32 bytes): the workers' own, so backfilled and"
+              + " screened cards match. Default: the local key in .data/card-fingerprint.key.")
+  String cardKey;
   @Spec CommandSpec spec;
 
   /** The options as the backfill takes them, checked by {@link BackfillOptions}. */
@@ -142,7 +152,7 @@ public final class BackfillCommand implements Callable<Integer> {
       RedisOnlineFeatureStore online = options.rebuildOnline() ? online(out, resources) : null;
       BackfillSummary summary;
       try {
-        summary = new HistoryBackfill(dataSource, online, new TransactionParser(), out::println).run(options);
+        summary = new HistoryBackfill(dataSource, online, new TransactionParser(cards(out)), out::println).run(options);
       } catch (IllegalArgumentException e) {
         // The file's header or mapping: the message says which column to fix.
         throw new BadInputException(file + ": " + e.getMessage(), e);
@@ -161,6 +171,21 @@ public final class BackfillCommand implements Callable<Integer> {
         resource.close();
       }
     }
+  }
+
+  /**
+   * The card key, so backfilled cards get the fingerprints screened payments get: the deployment's
+   * ({@code --fraud.card.fingerprint-key}, or {@code FRAUD_CARD_FINGERPRINT_KEY}), else the local one
+   * {@code ./fraud serve} keeps in {@code .data/}.
+   */
+  private CardTokenizer cards(PrintWriter out) {
+    if (cardKey != null && !cardKey.isBlank()) {
+      out.println("[backfill] card fingerprints keyed with --fraud.card.fingerprint-key");
+      return CardTokenizer.fromBase64Key(cardKey);
+    }
+    out.println("[backfill] card fingerprints keyed with " + LocalCardKey.DEFAULT_FILE
+        + " (the local key; set --fraud.card.fingerprint-key to use a deployment's)");
+    return CardTokenizer.fromBase64Key(LocalCardKey.loadOrCreate(LocalCardKey.DEFAULT_FILE));
   }
 
   private RedisOnlineFeatureStore online(PrintWriter out, List<AutoCloseable> resources) {

@@ -5,6 +5,7 @@ import io.fraudops.feature.synthetic.GeneratorSettings;
 import io.fraudops.feature.synthetic.LabelledTransaction;
 import io.fraudops.feature.synthetic.SyntheticWorld;
 import io.fraudops.feature.synthetic.TransactionGenerator;
+import io.fraudops.feature.transaction.CardTokenizer;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.deployment.ProcessDeployer;
 import io.fraudops.workers.payment.LedgerProperties;
@@ -56,6 +57,8 @@ class ReplayRunner implements ApplicationRunner {
   private final PaymentIntake intake;
   private final PaymentLedger ledger;
   private final LedgerProperties ledgerProperties;
+  // The warm-up history's cards get the fingerprints the workers give screened cards.
+  private final CardTokenizer cards;
 
   ReplayRunner(
       ReplayProperties properties,
@@ -70,11 +73,13 @@ class ReplayRunner implements ApplicationRunner {
       PaymentLedger ledger,
       LedgerProperties ledgerProperties,
       ObjectProvider<ModelPromotion> promotions,
-      ModelProperties model) {
+      ModelProperties model,
+      CardTokenizer cards) {
     this.promotions = promotions;
     this.intake = intake;
     this.ledger = ledger;
     this.ledgerProperties = ledgerProperties;
+    this.cards = cards;
     this.modelLocation = model.location();
     // Deploy first when this application deploys at all (fraud.deployment.enabled).
     deployer.ifAvailable(d -> {});
@@ -100,7 +105,8 @@ class ReplayRunner implements ApplicationRunner {
     Iterator<LabelledTransaction> stream =
         new TransactionGenerator(
                 world,
-                new GeneratorSettings(properties.seed(), start, properties.fraudRate(), properties.invalidRate(), perSecond))
+                new GeneratorSettings(properties.seed(), start, properties.fraudRate(), properties.invalidRate(), perSecond),
+                cards)
             .iterator();
 
     console.header(runTag, properties, world);

@@ -3,7 +3,10 @@ package io.fraudops.local.zeebe;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.fraudops.local.FreePort;
+import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,6 +49,19 @@ public final class EmbeddedEngine implements AutoCloseable {
   /** Waits until the engine has processed everything it was given. */
   public void waitForIdleState(Duration timeout) throws InterruptedException, java.util.concurrent.TimeoutException {
     engine.waitForIdleState(timeout);
+  }
+
+  /**
+   * Every record the engine has written since it started (commands, events, rejections, with their
+   * variables), each as JSON: for tests that check what the engine holds, e.g. that no card number
+   * reached it. Another engine can answer the same from its exporter.
+   */
+  public List<String> recordsAsJson() {
+    List<String> json = new ArrayList<>();
+    for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+      json.add(record.toJson());
+    }
+    return json;
   }
 
   /** Once: after a failed start both the context and the local runtime close it. */

@@ -127,7 +127,7 @@ public class RecordDecisionWorker {
                       dmn.reason(),
                       reviewed ? in.reviewComment() : null,
                       topReasons,
-                      latency(in.receivedAt(), now),
+                      ReceiptLatency.millis(in.receivedAt(), now),
                       now,
                       recorder.json(in.shadowScores()),
                       in.inferenceConfigVersion()));
@@ -157,12 +157,4 @@ public class RecordDecisionWorker {
     return in.reviewedBy() == null || in.reviewedBy().isBlank() ? "analyst" : in.reviewedBy();
   }
 
-  /** From receipt to this record; never negative (a clock ahead of ours is not a latency). */
-  private static Long latency(Long receivedAt, Instant now) {
-    if (receivedAt == null) {
-      return null;
-    }
-    long millis = now.toEpochMilli() - receivedAt;
-    return millis < 0 ? null : millis;
-  }
 }
