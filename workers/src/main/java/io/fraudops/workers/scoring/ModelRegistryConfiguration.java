@@ -125,9 +125,11 @@ public class ModelRegistryConfiguration {
       ServingModel serving,
       RegistryProperties properties,
       InferenceProperties inference,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      GuardProperties guard) {
     // Without an S3 store (MLflow alone) there is no stored configuration: the poller follows model-name@alias.
-    return new ServingPoller(registry, configs.getIfAvailable(), serving, properties, inference.configVersion(), meters);
+    return new ServingPoller(
+        registry, configs.getIfAvailable(), serving, properties, inference.configVersion(), meters, guard);
   }
 
   /** Registers the model at {@code location} under the configured name, aliased, if none is there. */
