@@ -123,12 +123,15 @@ class ReplayRunner implements ApplicationRunner {
     console.summary(result);
     if (earlierOpen > 0) {
       long deadline = System.nanoTime() + properties.timeout().toNanos();
-      while (ledger.notInEpoch(ledgerProperties.engineEpoch()) > 0 && System.nanoTime() < deadline) {
+      // Until every earlier payment is decided or its review re-opened here: none left screening.
+      while ((ledger.notInEpoch(ledgerProperties.engineEpoch()) > 0 || ledger.undecided() > 0)
+          && System.nanoTime() < deadline) {
         Thread.sleep(200);
       }
       console.line(
-          "earlier runs: %,d payments still outside this engine; whole ledger now %s",
+          "earlier runs: %,d payments still outside this engine, %,d undecided; whole ledger now %s",
           ledger.notInEpoch(ledgerProperties.engineEpoch()),
+          ledger.undecided(),
           ledger.countByStatus(""));
     }
     if (properties.thenServe()) {

@@ -36,11 +36,11 @@ class KillAndRestartTest {
     Path data = dir.resolve("pg");
     int postgresPort = FreePort.find();
     Path firstLog = dir.resolve("first.log");
-    Process first = replay(data, postgresPort, 600, firstLog);
+    Process first = replay(data, postgresPort, 400, firstLog);
     List<ProcessHandle> firstChildren = new ArrayList<>();
     try {
-      long settled = waitUntilSettled(first, postgresPort, 150);
-      assertThat(settled).as("payments settled before the kill").isGreaterThanOrEqualTo(150);
+      long settled = waitUntilSettled(first, postgresPort, 100);
+      assertThat(settled).as("payments settled before the kill").isGreaterThanOrEqualTo(100);
       first.descendants().forEach(firstChildren::add);
       // kill -9: no shutdown hook runs, the engine's state is gone.
       first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -52,11 +52,11 @@ class KillAndRestartTest {
     long openAfterKill = count(postgresPort, "SELECT count(*) FROM payment WHERE status IN ('RECEIVED', 'SCREENING')");
 
     Path secondLog = dir.resolve("second.log");
-    Process second = replay(data, postgresPort, 100, secondLog);
+    Process second = replay(data, postgresPort, 50, secondLog);
     assertThat(second.waitFor(RUN_LIMIT.toSeconds(), TimeUnit.SECONDS)).as("second run finished").isTrue();
     String output = Files.readString(secondLog);
     assertThat(second.exitValue()).as(output).isZero();
-    assertThat(output).contains("earlier runs:").contains("0 payments still outside this engine");
+    assertThat(output).contains("earlier runs:").contains("0 payments still outside this engine, 0 undecided");
 
     try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(data, postgresPort)) {
       assertThat(count(postgresPort, "SELECT count(*) FROM payment WHERE status IN ('RECEIVED', 'SCREENING')"))
@@ -92,7 +92,7 @@ class KillAndRestartTest {
     command.add("io.fraudops.cli.FraudCli");
     command.add("replay");
     command.add("--fraud.replay.transactions=" + transactions);
-    command.add("--fraud.replay.warmup=800");
+    command.add("--fraud.replay.warmup=500");
     command.add("--fraud.replay.timeout=4m");
     command.add("--fraud.embedded.postgres.data-dir=" + data);
     command.add("--fraud.embedded.postgres.port=" + postgresPort);

@@ -303,6 +303,12 @@ class JdbcPaymentLedger implements PaymentLedger {
   }
 
   @Override
+  public long undecided() {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM payment WHERE status IN ('RECEIVED', 'SCREENING')", Long.class);
+  }
+
+  @Override
   public Map<PaymentStatus, Long> countByStatus(String prefix) {
     Map<PaymentStatus, Long> counts = new EnumMap<>(PaymentStatus.class);
     jdbc.query(

@@ -59,6 +59,9 @@ public interface PaymentLedger {
    */
   long notInEpoch(String epoch);
 
+  /** Payments accepted and not yet decided nor waiting for an analyst (RECEIVED or SCREENING). */
+  long undecided();
+
   /** Counts of payments per status among those whose id starts with {@code prefix}. */
   Map<PaymentStatus, Long> countByStatus(String prefix);
 }
