@@ -99,7 +99,7 @@ class ReplayRunner implements ApplicationRunner {
     ReplayResult result = screen(stream, runTag);
     console.summary(result);
     if (properties.thenServe()) {
-      console.line("%,d reviews wait at http://localhost:8080/reviews (see README, Manual review). Ctrl-C stops.", result.counts().get(ReplayTracker.Result.WAITING_FOR_REVIEW));
+      console.line("%,d reviews wait at http://localhost:8080/reviews (see docs/process.md, Manual review). Ctrl-C stops.", result.counts().get(ReplayTracker.Result.WAITING_FOR_REVIEW));
     }
     if (result.unaccounted() > 0) {
       throw new IllegalStateException(result.unaccounted() + " instances reached no decision within " + properties.timeout());
