@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server from the bundled linux-amd64 binaries, on loopback. The one way this
@@ -63,6 +65,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   public int port() {
     return postgres.getPort();
+  }
+
+  /**
+   * The server's processes: the postmaster and every process it started (backends, checkpointer,
+   * writers), e.g. for a fault test to pause them all.
+   */
+  public List<ProcessHandle> processes() {
+    ProcessHandle postmaster = postgres.getProcess().toHandle();
+    return Stream.concat(Stream.of(postmaster), postmaster.descendants()).filter(ProcessHandle::isAlive).toList();
   }
 
   @Override
