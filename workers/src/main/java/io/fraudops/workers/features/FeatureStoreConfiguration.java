@@ -13,15 +13,26 @@ import io.fraudops.feature.offline.TransactionLedger;
 import io.fraudops.feature.online.OnlineFeatureStore;
 import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.online.RedisOnlineFeatureStore;
+import io.fraudops.workers.resilience.DependencyBreakers;
+import io.fraudops.workers.resilience.FeatureReadPool;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import redis.clients.jedis.JedisPooled;
 
-/** Wires feature-lib's stores to Redis and PostgreSQL. */
+/**
+ * Wires feature-lib's stores to Redis and PostgreSQL. Screening reads them through their guarded
+ * forms: the online store behind the Redis breaker, the emptiness check and the repair backlog
+ * ({@link ResilientOnlineFeatureStore}); profiles from the short-timeout feature-read pool behind the
+ * PostgreSQL breaker, under the cache.
+ */
 @Configuration(proxyBeanMethods = false)
 class FeatureStoreConfiguration {
+
+  /** Marks a Redis that holds the history; see {@link OnlineStoreMonitor}. */
+  static final String SENTINEL = "online-store:filled-at";
 
   @Bean(destroyMethod = "close")
   JedisPooled jedis(RedisProperties properties) {
@@ -38,13 +49,47 @@ class FeatureStoreConfiguration {
     return FeatureCatalogue.current();
   }
 
+  /** Redis itself, for the rebuild and the repair; everything else gets {@link #onlineFeatureStore}. */
   @Bean
-  OnlineFeatureStore onlineFeatureStore(JedisPooled jedis, RedisProperties properties) {
+  RedisOnlineFeatureStore redisOnlineFeatureStore(JedisPooled jedis, RedisProperties properties) {
     OnlineStoreSettings defaults = OnlineStoreSettings.defaults();
     return new RedisOnlineFeatureStore(
         jedis, new OnlineStoreSettings(properties.keyPrefix(), defaults.eventRetention(), defaults.firstSeenTtl()));
   }
 
+  @Bean
+  OnlineStoreState onlineStoreState() {
+    return new OnlineStoreState();
+  }
+
+  @Bean
+  OnlineRepairBacklog onlineRepairBacklog(DataSource dataSource, OnlineStoreProperties online, MeterRegistry meters) {
+    return new OnlineRepairBacklog(dataSource, online.backlogCapacity(), meters);
+  }
+
+  @Bean
+  @Primary
+  OnlineFeatureStore onlineFeatureStore(
+      RedisOnlineFeatureStore redis, OnlineStoreState state, OnlineRepairBacklog backlog, DependencyBreakers breakers) {
+    return new ResilientOnlineFeatureStore(redis, state, backlog, breakers);
+  }
+
+  @Bean
+  OnlineStoreMonitor onlineStoreMonitor(
+      JedisPooled jedis,
+      RedisOnlineFeatureStore redis,
+      RedisProperties properties,
+      OnlineStoreState state,
+      OnlineRepairBacklog backlog,
+      DependencyBreakers breakers,
+      DataSource dataSource,
+      OnlineStoreProperties online,
+      MeterRegistry meters) {
+    return new OnlineStoreMonitor(
+        jedis, redis, properties.keyPrefix() + SENTINEL, state, backlog, breakers, dataSource, online, meters);
+  }
+
+  /** On the main pool: writes (the replay's synthetic profiles) and reads off the screening path. */
   @Bean
   PostgresCustomerProfiles postgresCustomerProfiles(DataSource dataSource) {
     return new PostgresCustomerProfiles(dataSource);
@@ -52,8 +97,11 @@ class FeatureStoreConfiguration {
 
   @Bean
   @Primary
-  CustomerProfiles customerProfiles(PostgresCustomerProfiles profiles, RedisProperties properties) {
-    return new CachedCustomerProfiles(profiles, properties.profileCacheTtl(), 200_000);
+  CustomerProfiles customerProfiles(FeatureReadPool reads, DependencyBreakers breakers, RedisProperties properties) {
+    return new CachedCustomerProfiles(
+        new ResilientCustomerProfiles(new PostgresCustomerProfiles(reads.reads()), breakers),
+        properties.profileCacheTtl(),
+        200_000);
   }
 
   @Bean

@@ -8,6 +8,8 @@ import io.fraudops.model.registry.MlflowArtifactStore;
 import io.fraudops.model.registry.MlflowModelRegistry;
 import io.fraudops.model.registry.ModelRegistry;
 import io.fraudops.model.registry.S3ModelRegistry;
+import io.fraudops.workers.resilience.Dependency;
+import io.fraudops.workers.resilience.DependencyBreakers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
 import java.net.URI;
@@ -30,16 +32,20 @@ public class ModelRegistryConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ModelRegistryConfiguration.class);
 
   @Bean
-  MinioClient modelStoreClient(RegistryProperties properties) {
+  MinioClient modelStoreClient(RegistryProperties properties, RegistryTimeouts timeouts) {
     if (properties.endpoint() == null || properties.endpoint().isBlank()) {
       throw new IllegalStateException(
           "fraud.model.registry.endpoint is not set: point it at the S3 store (MinIO) that holds the models and"
               + " the inference configuration; ./fraud serve starts a local one");
     }
-    return MinioClient.builder()
-        .endpoint(properties.endpoint())
-        .credentials(properties.accessKey(), properties.secretKey())
-        .build();
+    MinioClient client =
+        MinioClient.builder()
+            .endpoint(properties.endpoint())
+            .credentials(properties.accessKey(), properties.secretKey())
+            .build();
+    // The client's defaults are five minutes each: a stalled store would hold the poller that long.
+    client.setTimeout(timeouts.connect().toMillis(), timeouts.read().toMillis(), timeouts.read().toMillis());
+    return client;
   }
 
   @Bean
@@ -87,8 +93,22 @@ public class ModelRegistryConfiguration {
       ServingModel serving,
       RegistryProperties properties,
       InferenceProperties inference,
-      MeterRegistry meters) {
-    return new ServingPoller(registry, configs, serving, properties, inference.configVersion(), meters);
+      MeterRegistry meters,
+      DependencyBreakers breakers) {
+    return new ServingPoller(
+        registry,
+        configs,
+        serving,
+        properties,
+        inference.configVersion(),
+        meters,
+        breakers.breaker(Dependency.MODEL_REGISTRY));
+  }
+
+  @Bean
+  ModelRegistryHealth modelRegistryHealthIndicator(
+      ServingPoller poller, ServingModel serving, DependencyBreakers breakers) {
+    return new ModelRegistryHealth(poller, serving, breakers);
   }
 
   /** Registers the model at {@code location} under the configured name, aliased, if none is there. */
