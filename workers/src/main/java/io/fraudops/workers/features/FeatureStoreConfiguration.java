@@ -3,7 +3,6 @@ package io.fraudops.workers.features;
 import io.fraudops.feature.FeatureService;
 import io.fraudops.feature.connection.RedisConnections;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
-import io.fraudops.feature.offline.CachedCustomerProfiles;
 import io.fraudops.feature.offline.CustomerProfiles;
 import io.fraudops.feature.offline.LabelStore;
 import io.fraudops.feature.offline.PostgresLabelStore;
@@ -98,10 +97,7 @@ class FeatureStoreConfiguration {
   @Bean
   @Primary
   CustomerProfiles customerProfiles(FeatureReadPool reads, DependencyBreakers breakers, RedisProperties properties) {
-    return new CachedCustomerProfiles(
-        new ResilientCustomerProfiles(new PostgresCustomerProfiles(reads.reads()), breakers),
-        properties.profileCacheTtl(),
-        200_000);
+    return GuardedStores.profiles(reads, breakers, properties.profileCacheTtl());
   }
 
   @Bean

@@ -26,7 +26,8 @@ public final class FeatureReadPool implements AutoCloseable {
   private final HikariDataSource pool;
   private final DataSource reads;
 
-  FeatureReadPool(HikariDataSource main, PostgresTimeouts timeouts) {
+  /** Copies the connection settings of the application's pool {@code main}. */
+  public FeatureReadPool(HikariDataSource main, PostgresTimeouts timeouts) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("fraud-feature-reads");
     config.setJdbcUrl(main.getJdbcUrl());
