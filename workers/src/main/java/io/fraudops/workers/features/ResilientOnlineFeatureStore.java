@@ -82,6 +82,9 @@ public final class ResilientOnlineFeatureStore implements OnlineFeatureStore {
     } catch (FeatureStoreUnavailableException e) {
       failed(start, e);
       backlog.missed(label);
+    } catch (RuntimeException e) {
+      breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+      throw e;
     }
   }
 
