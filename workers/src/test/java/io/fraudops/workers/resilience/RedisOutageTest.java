@@ -90,4 +90,37 @@ class RedisOutageTest {
     assertThat(next.vector().get("txn_count_1h")).isEqualTo(1.0 + DURING);
     assertThat(next.vector().get("txn_amount_1h")).isEqualTo(10.0 * (1 + DURING));
   }
+
+  @Test
+  void pausedRedisTimesOutToReviewAndResumesWithItsStateWithoutARebuild() throws Exception {
+    FaultFixture fixture = new FaultFixture(client, inbox, audit, mvc, meters);
+    fixture.awaitHealth("redis", "UP");
+    double rebuilds = fixture.counter("fraud.online.rebuilds");
+    int restarts = embeddedRedis.restarts();
+    String customer = Payments.newCustomer();
+    Instant t0 = Instant.now().minus(20, ChronoUnit.MINUTES);
+    Map<String, Object> before = Payments.payment(customer, 10.0, t0);
+    fixture.start(before);
+    fixture.decision((String) before.get("transactionId"));
+
+    PendingReview review;
+    FaultFixture.signal("STOP", List.of(embeddedRedis.process()));
+    try {
+      review = fixture.review(fixture.start(Payments.payment(customer, 10.0, t0.plusSeconds(1))));
+      fixture.awaitHealth("redis", "DOWN");
+    } finally {
+      FaultFixture.signal("CONT", List.of(embeddedRedis.process()));
+    }
+    assertThat(review.reason()).contains("online feature store unavailable");
+
+    fixture.awaitHealth("redis", "UP");
+    assertThat(fixture.counter("fraud.online.rebuilds")).as("a paused Redis kept its state").isEqualTo(rebuilds);
+    assertThat(embeddedRedis.restarts()).isEqualTo(restarts);
+    Eventually.get(
+        "the paused payment replayed into Redis",
+        FaultFixture.BOUND,
+        () -> Optional.of(fixture.health("redis").path("details").path("missedPaymentsWaiting").asLong(-1)).filter(n -> n == 0));
+    FeatureResult next = features.featuresFor(parser.parse(Payments.payment(customer, 10.0, t0.plusSeconds(60))));
+    assertThat(next.vector().get("txn_count_1h")).isEqualTo(2.0);
+  }
 }
