@@ -13,7 +13,7 @@ public enum Dependency {
       "postgres",
       "PostgreSQL",
       "payments whose profile is not cached go to review; decisions are recorded once it answers (jobs retry with backoff)"),
-  MODEL_REGISTRY("model-registry", "the model registry", "the model served now keeps serving; no promotion is picked up");
+  MODEL_REGISTRY("model-registry", "The model registry", "the model served now keeps serving; no promotion is picked up");
 
   private final String id;
   private final String description;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.CamundaClient;
 import io.fraudops.local.s3.EmbeddedS3;
 import io.fraudops.workers.ApplicationTest;
+import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Payments;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.audit.DecisionRecord;
@@ -12,6 +13,7 @@ import io.fraudops.workers.review.ReviewInbox;
 import io.fraudops.workers.scoring.ServingModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -38,6 +40,11 @@ class RegistryOutageTest {
       embeddedS3.suspend();
       try {
         fixture.awaitHealth("modelRegistry", "DOWN");
+        Eventually.get(
+            "the registry's breaker open",
+            FaultFixture.BOUND,
+            () -> Optional.of(fixture.health("modelRegistry").path("details").path("circuitBreaker").asText())
+                .filter(state -> !"CLOSED".equals(state)));
         assertThat(fixture.health("modelRegistry").path("details").path("stillServing").asText()).isEqualTo(served);
         assertThat(fixture.health("servingModel").path("status").asText()).isEqualTo("UP");
 
