@@ -72,7 +72,17 @@ public final class EmbeddedRedis implements AutoCloseable {
             .setting("maxmemory 512mb")
             .setting("dir " + dir)
             .build();
-    next.start();
+    try {
+      next.start();
+    } catch (RuntimeException e) {
+      // It may have started the process before failing (e.g. the JVM began to exit): leave nothing behind.
+      try {
+        processOf(next).destroyForcibly();
+      } catch (RuntimeException ignored) {
+        // No process was started.
+      }
+      throw e;
+    }
     server = next;
     process = processOf(next);
   }
@@ -94,6 +104,11 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   private synchronized void restart(ProcessHandle dead) {
     if (closed || process != dead) {
+      return;
+    }
+    if (shuttingDown()) {
+      // embedded-redis stops its server from a shutdown hook: a restart now would outlive the JVM.
+      closed = true;
       return;
     }
     log.warn("Embedded Redis on port {} died (pid {}); restarting it on the same port, empty", port, dead.pid());
@@ -156,6 +171,18 @@ public final class EmbeddedRedis implements AutoCloseable {
   @Override
   public void close() {
     stop();
+  }
+
+  /** Whether the JVM is exiting: it refuses new shutdown hooks then, there is no other way to ask. */
+  private static boolean shuttingDown() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
   }
 
   // embedded-redis keeps its Process private; the supervisor needs it to see the server die.

@@ -22,8 +22,8 @@ class EmbeddedPostgresServerTest {
       assertThat(processes.size()).as("the postmaster and its background processes").isGreaterThan(1);
       connection.setNetworkTimeout(Runnable::run, 1_000);
 
-      signal("STOP", processes);
       try {
+        signal("STOP", processes);
         assertThatThrownBy(() -> selectOne(connection)).isInstanceOf(SQLException.class);
       } finally {
         signal("CONT", processes);

@@ -1,6 +1,7 @@
 package io.fraudops.local.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,44 @@ class EmbeddedRedisTest {
       Thread.sleep(600);
       assertThat(redis.isActive()).isFalse();
       assertThat(redis.restarts()).isZero();
+    }
+  }
+
+  @Test
+  void theSupervisorDoesNotOutliveTheJvm() throws Exception {
+    int port = io.fraudops.local.FreePort.find();
+    Process child =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ExitingJvm.class.getName(),
+                Integer.toString(port))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the child JVM exited").isTrue();
+    assertThat(child.exitValue()).isZero();
+    Thread.sleep(1_000);
+    try (var socket = new java.net.Socket()) {
+      assertThatCode(() -> socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500))
+          .as("a Redis restarted during the JVM's exit would still listen on " + port)
+          .isInstanceOf(java.io.IOException.class);
+    }
+  }
+
+  /** Starts a supervised Redis and exits; a slow shutdown hook gives the supervisor time to see it die. */
+  public static final class ExitingJvm {
+    public static void main(String[] args) {
+      EmbeddedRedis.start(Integer.parseInt(args[0]));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          Thread.sleep(1_500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      System.exit(0);
     }
   }
 
