@@ -29,7 +29,7 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>no {@code camunda.client.grpc-address} (nor SaaS): an in-process Zeebe engine;
  *   <li>no {@code spring.datasource.url}: PostgreSQL from the bundled binaries, data kept in
  *       {@code fraud.embedded.postgres.data-dir};
- *   <li>no {@code fraud.redis.url}: a Redis 7 server;
+ *   <li>no {@code fraud.redis.url}: a Redis 7 server, restarted (empty) on the same port when it dies;
  *   <li>registry on, no {@code fraud.model.registry.endpoint} nor MLflow URL: an in-memory S3 with a
  *       versioned bucket, which the application seeds with its bundled model;
  *   <li>an HTTP server, no {@code fraud.security.users} nor JWT issuer: three users (payment system,
@@ -109,7 +109,10 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         props.put("spring.datasource.username", postgres.user());
       }
       if (isBlank(binder, "fraud.redis.url")) {
-        EmbeddedRedis redis = EmbeddedRedis.start(binder.bind("fraud.embedded.redis.port", Integer.class).orElse(0));
+        EmbeddedRedis redis =
+            EmbeddedRedis.start(
+                binder.bind("fraud.embedded.redis.port", Integer.class).orElse(0),
+                binder.bind("fraud.embedded.redis.supervise", Boolean.class).orElse(true));
         started.add(Map.entry("embeddedRedis", redis));
         log.info("Started embedded Redis at " + redis.url());
         props.put("fraud.redis.url", redis.url());

@@ -1,10 +1,10 @@
 package io.fraudops.cli.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.fraudops.feature.FeatureResult;
 import io.fraudops.feature.FeatureService;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
 import io.fraudops.feature.catalogue.FeatureVector;
-import io.fraudops.feature.offline.CachedCustomerProfiles;
 import io.fraudops.feature.offline.PostgresCustomerProfiles;
 import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.online.RedisOnlineFeatureStore;
@@ -12,16 +12,25 @@ import io.fraudops.feature.transaction.Transaction;
 import io.fraudops.model.scoring.ModelArtifact;
 import io.fraudops.model.scoring.ScoreResult;
 import io.fraudops.model.scoring.Scorer;
+import io.fraudops.workers.features.GuardedStores;
+import io.fraudops.workers.resilience.DependencyBreakers;
+import io.fraudops.workers.resilience.FeatureReadPool;
+import io.fraudops.workers.resilience.PostgresTimeouts;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * The two steps of screening one payment, built from the same classes the workers wire: features
- * from Redis and the cached PostgreSQL profiles, then the model with its reason codes. Thread-safe.
+ * from Redis and the cached PostgreSQL profiles, each behind its circuit breaker as in the workers
+ * ({@link GuardedStores}), then the model with its reason codes. Thread-safe.
  */
 final class HotPath implements AutoCloseable {
 
   private final PostgresCustomerProfiles profiles;
+  private final FeatureReadPool reads;
   private final FeatureService features;
   private final ModelArtifact artifact;
   private final Scorer scorer;
@@ -30,10 +39,23 @@ final class HotPath implements AutoCloseable {
   HotPath(BenchStores stores, String modelLocation, String keyPrefix) {
     FeatureCatalogue catalogue = FeatureCatalogue.current();
     this.profiles = new PostgresCustomerProfiles(stores.dataSource());
+    DependencyBreakers breakers = new DependencyBreakers(CircuitBreakerRegistry.ofDefaults(), new SimpleMeterRegistry());
+    try {
+      this.reads =
+          new FeatureReadPool(
+              stores.dataSource().unwrap(HikariDataSource.class),
+              new PostgresTimeouts(Duration.ofMillis(300), 4, Duration.ofSeconds(1), Duration.ofSeconds(1), 2));
+    } catch (SQLException e) {
+      throw new IllegalStateException("the benchmark's data source is not a Hikari pool", e);
+    }
     this.features =
         new FeatureService(
-            new RedisOnlineFeatureStore(stores.jedis(), OnlineStoreSettings.defaults().withKeyPrefix(keyPrefix)),
-            new CachedCustomerProfiles(profiles, Duration.ofMinutes(5), 200_000),
+            GuardedStores.verifiedOnline(
+                new RedisOnlineFeatureStore(stores.jedis(), OnlineStoreSettings.defaults().withKeyPrefix(keyPrefix)),
+                stores.dataSource(),
+                breakers,
+                new SimpleMeterRegistry()),
+            GuardedStores.profiles(reads, breakers, Duration.ofMinutes(5)),
             catalogue);
     this.artifact = ModelArtifact.load(modelLocation);
     List<String> names = artifact.info().featureNames();
@@ -76,5 +98,6 @@ final class HotPath implements AutoCloseable {
   @Override
   public void close() {
     artifact.close();
+    reads.close();
   }
 }

@@ -18,11 +18,14 @@ import java.util.function.Consumer;
 /**
  * Rebuilds the online state by replaying the ledger's payments in time order through
  * {@link OnlineFeatureStore#recordAndRead}, the call screening makes, so the state is what serving
- * would have built. Only the order within a customer matters (every key is per customer), so each
- * customer is pinned to one of several threads and the round trips to Redis overlap. Labels are not
- * replayed yet: the online store has no use for them today.
+ * would have built; labels go through {@link OnlineFeatureStore#recordLabel} at the instant they
+ * became known, for the merchant and category fraud rates. Only the order within a customer matters
+ * (every key is per customer), so each customer is pinned to one of several threads and the round
+ * trips to Redis overlap. Both calls are idempotent, so replaying into a store that already holds
+ * some of the history counts nothing twice: the backfill uses it, and so does the application when
+ * its online store comes back empty.
  */
-final class OnlineRebuild {
+public final class OnlineRebuild {
 
     private static final HistoryEvent END = null;
 
@@ -30,9 +33,12 @@ final class OnlineRebuild {
     private final OnlineFeatureStore online;
     private final int threads;
 
-    OnlineRebuild(PostgresHistory history, OnlineFeatureStore online, int threads) {
+    public OnlineRebuild(PostgresHistory history, OnlineFeatureStore online, int threads) {
         this.history = Objects.requireNonNull(history, "history");
         this.online = Objects.requireNonNull(online, "online");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1 (got " + threads + ")");
+        }
         this.threads = threads;
     }
 
@@ -40,7 +46,7 @@ final class OnlineRebuild {
      * @return the number of payments replayed
      * @throws io.fraudops.feature.FeatureStoreUnavailableException when a store fails; the replay stops
      */
-    long run(Consumer<String> progress, int progressEvery) {
+    public long run(Consumer<String> progress, int progressEvery) {
         AtomicLong replayed = new AtomicLong();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<BlockingQueue<Item>> queues = new ArrayList<>(threads);

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -39,7 +40,7 @@ public final class PostgresHistory {
 
     // Both sides follow an index in (at, transaction_id) order, so PostgreSQL can merge them rather than
     // sort millions of rows; the ORDER BY still defines the order, whatever plan is chosen.
-    static final String QUERY = """
+    private static final String EVENTS = """
             SELECT * FROM (
               SELECT t.occurred_at AS at, 0 AS kind, t.transaction_id, NULL::text AS source,
                      t.customer_id, t.card_fingerprint, t.card_masked, t.amount, t.currency, t.merchant_id,
@@ -52,8 +53,10 @@ public final class PostgresHistory {
                      t.merchant_category, NULL, NULL, NULL, NULL, l.fraud, NULL
               FROM transaction_label l JOIN card_transaction t ON t.transaction_id = l.transaction_id
             ) h
-            WHERE h.at >= ? AND h.at < ?
-            ORDER BY h.at, h.kind, h.transaction_id, h.source""";
+            """;
+    private static final String ORDER = " ORDER BY h.at, h.kind, h.transaction_id, h.source";
+    static final String QUERY = EVENTS + "WHERE h.at >= ? AND h.at < ?" + ORDER;
+    static final String OF_TRANSACTIONS = EVENTS + "WHERE h.transaction_id = ANY(?)" + ORDER;
 
     private final DataSource dataSource;
     private final int fetchSize;
@@ -84,17 +87,42 @@ public final class PostgresHistory {
     public Stream<HistoryEvent> stream(Instant from, Instant until) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
+        return query(QUERY, select -> {
+            select.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            select.setObject(2, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+        });
+    }
+
+    /**
+     * The payments with these ids and their labels, in the same order as {@link #stream()}: what a
+     * store that missed these payments (an outage) needs replayed. Ids not in the ledger are left out.
+     * Close the stream.
+     *
+     * @throws io.fraudops.feature.FeatureStoreUnavailableException when the ledger cannot be read
+     */
+    public Stream<HistoryEvent> events(Collection<String> transactionIds) {
+        Objects.requireNonNull(transactionIds, "transactionIds");
+        String[] ids = transactionIds.toArray(String[]::new);
+        return query(OF_TRANSACTIONS, select -> select.setArray(1, select.getConnection().createArrayOf("text", ids)));
+    }
+
+    /** Binds a query's parameters. */
+    @FunctionalInterface
+    private interface Parameters {
+        void bind(PreparedStatement select) throws SQLException;
+    }
+
+    private Stream<HistoryEvent> query(String sql, Parameters parameters) {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
             // pgjdbc only uses a cursor, instead of reading the whole result, outside autocommit.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            PreparedStatement select = connection.prepareStatement(QUERY,
+            PreparedStatement select = connection.prepareStatement(sql,
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             select.setFetchSize(fetchSize);
-            select.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-            select.setObject(2, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+            parameters.bind(select);
             ResultSet rows = select.executeQuery();
             Cursor cursor = new Cursor(connection, rows);
             return StreamSupport.stream(cursor, false).onClose(cursor::close);

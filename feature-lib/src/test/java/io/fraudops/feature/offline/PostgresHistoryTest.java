@@ -109,6 +109,19 @@ class PostgresHistoryTest {
     }
 
     @Test
+    void theEventsOfChosenPaymentsAreTheirPaymentsAndLabelsInHistoryOrder() {
+        new PostgresTransactionLedger(db).recordAll(List.of(tx("A", T0).build(), tx("B", T0.plusSeconds(60)).build(),
+                tx("C", T0.plusSeconds(120)).build()));
+        new PostgresLabelStore(db).recordAll(List.of(label("A", true, "analyst", T0.plusSeconds(180)),
+                label("B", false, "analyst", T0.plusSeconds(90))));
+
+        try (Stream<HistoryEvent> history = new PostgresHistory(db).events(List.of("C", "A", "unknown"))) {
+            assertThat(history.map(PostgresHistoryTest::describe))
+                    .containsExactly("payment A", "payment C", "label A analyst");
+        }
+    }
+
+    @Test
     void rowsAreReadThroughACursorAndTheConnectionIsReturnedOnClose() throws SQLException {
         List<Transaction> many = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {

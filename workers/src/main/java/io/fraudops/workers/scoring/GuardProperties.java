@@ -21,4 +21,8 @@ public record GuardProperties(
     @DefaultValue("200") int minSample,
     @DefaultValue("0.05") double maxDeclineRateChange,
     @DefaultValue("0.10") double maxReviewRateChange,
-    @DefaultValue("0.25") double maxScorePsi) {}
+    @DefaultValue("0.25") double maxScorePsi) {
+
+  /** No guard: for pollers built by hand (tests, tools) that compare nothing. */
+  public static final GuardProperties OFF = new GuardProperties(false, 1, 1, 1, 1, Double.MAX_VALUE);
+}

@@ -8,6 +8,8 @@ import io.fraudops.model.registry.MlflowArtifactStore;
 import io.fraudops.model.registry.MlflowModelRegistry;
 import io.fraudops.model.registry.ModelRegistry;
 import io.fraudops.model.registry.S3ModelRegistry;
+import io.fraudops.workers.resilience.Dependency;
+import io.fraudops.workers.resilience.DependencyBreakers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
 import java.net.URI;
@@ -36,11 +38,15 @@ public class ModelRegistryConfiguration {
 
   @Bean
   @ConditionalOnExpression(HAS_S3)
-  MinioClient modelStoreClient(RegistryProperties properties) {
-    return MinioClient.builder()
-        .endpoint(properties.endpoint())
-        .credentials(properties.accessKey(), properties.secretKey())
-        .build();
+  MinioClient modelStoreClient(RegistryProperties properties, RegistryTimeouts timeouts) {
+    MinioClient client =
+        MinioClient.builder()
+            .endpoint(properties.endpoint())
+            .credentials(properties.accessKey(), properties.secretKey())
+            .build();
+    // The client's defaults are five minutes each: a stalled store would hold the poller that long.
+    client.setTimeout(timeouts.connect().toMillis(), timeouts.read().toMillis(), timeouts.read().toMillis());
+    return client;
   }
 
   @Bean
@@ -126,10 +132,24 @@ public class ModelRegistryConfiguration {
       RegistryProperties properties,
       InferenceProperties inference,
       MeterRegistry meters,
-      GuardProperties guard) {
+      GuardProperties guard,
+      DependencyBreakers breakers) {
     // Without an S3 store (MLflow alone) there is no stored configuration: the poller follows model-name@alias.
     return new ServingPoller(
-        registry, configs.getIfAvailable(), serving, properties, inference.configVersion(), meters, guard);
+        registry,
+        configs.getIfAvailable(),
+        serving,
+        properties,
+        inference.configVersion(),
+        meters,
+        guard,
+        breakers.breaker(Dependency.MODEL_REGISTRY));
+  }
+
+  @Bean
+  ModelRegistryHealth modelRegistryHealthIndicator(
+      ServingPoller poller, ServingModel serving, DependencyBreakers breakers) {
+    return new ModelRegistryHealth(poller, serving, breakers);
   }
 
   /** Registers the model at {@code location} under the configured name, aliased, if none is there. */

@@ -160,6 +160,16 @@ public class ServingModel implements AutoCloseable, DriftSource {
     return decision == null ? Optional.empty() : Optional.ofNullable(decision.drift);
   }
 
+  /** Whether a decision model serves: without one every payment goes to review. */
+  public boolean serves() {
+    return current.get().decision != null;
+  }
+
+  /** The inference configuration's object version now served ({@code default} without one). */
+  public String configVersion() {
+    return current.get().configVersion;
+  }
+
   /** For people: the decision model's name and version, or why there is none. */
   public String describe() {
     return describe(current.get());

@@ -7,8 +7,10 @@ import io.fraudops.model.inference.InferenceConfigStore.Revision;
 import io.fraudops.model.inference.InvalidInferenceConfigException;
 import io.fraudops.model.registry.ModelRegistry;
 import io.fraudops.workers.scoring.ServingCandidate.CandidateRejected;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * Follows the inference configuration and the registry aliases it names, and hot-swaps the serving set
  * when either moves. Downloading and checking run on the poller's own thread, so scoring never waits;
  * a configuration or model that fails is reported once and the set served before keeps serving.
+ *
+ * <p>Each poll goes through the {@code model-registry} circuit breaker: a registry that stops answering
+ * is reported once when the breaker opens (not at every poll), polls are skipped while it is open, and
+ * the model served before keeps serving; the registry client's own timeouts bound each call.
  */
 public final class ServingPoller implements AutoCloseable {
 
@@ -42,8 +48,13 @@ public final class ServingPoller implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
+  private final CircuitBreaker breaker;
   /** What was last tried; only the poller's thread touches it. */
   private String lastAttempt;
+  private volatile PollResult lastPoll = new PollResult(false, null, "not polled yet");
+
+  /** How the last poll went: it read the registry and configuration, or why not. */
+  public record PollResult(boolean ok, Instant at, String error) {}
 
   /**
    * @param configs null to serve {@code properties}' model and alias without a stored configuration
@@ -56,11 +67,10 @@ public final class ServingPoller implements AutoCloseable {
       RegistryProperties properties,
       String pinnedConfigVersion,
       MeterRegistry meters) {
-    this(registry, configs, serving, properties, pinnedConfigVersion, meters,
-        new GuardProperties(false, 2000, 200, 1, 1, Double.MAX_VALUE));
+    this(registry, configs, serving, properties, pinnedConfigVersion, meters, GuardProperties.OFF,
+        CircuitBreaker.ofDefaults("model-registry"));
   }
 
-  /** @param guard the promotion guard's bounds: a candidate that leaves them is refused, the live set keeps serving */
   public ServingPoller(
       ModelRegistry registry,
       InferenceConfigStore configs,
@@ -69,8 +79,37 @@ public final class ServingPoller implements AutoCloseable {
       String pinnedConfigVersion,
       MeterRegistry meters,
       GuardProperties guard) {
+    this(registry, configs, serving, properties, pinnedConfigVersion, meters, guard,
+        CircuitBreaker.ofDefaults("model-registry"));
+  }
+
+  public ServingPoller(
+      ModelRegistry registry,
+      InferenceConfigStore configs,
+      ServingModel serving,
+      RegistryProperties properties,
+      String pinnedConfigVersion,
+      MeterRegistry meters,
+      CircuitBreaker breaker) {
+    this(registry, configs, serving, properties, pinnedConfigVersion, meters, GuardProperties.OFF, breaker);
+  }
+
+  /**
+   * @param guard the promotion guard's bounds: a candidate that leaves them is refused, the live set keeps serving
+   * @param breaker the registry's circuit breaker, whose state changes are reported elsewhere
+   */
+  public ServingPoller(
+      ModelRegistry registry,
+      InferenceConfigStore configs,
+      ServingModel serving,
+      RegistryProperties properties,
+      String pinnedConfigVersion,
+      MeterRegistry meters,
+      GuardProperties guard,
+      CircuitBreaker breaker) {
     this.guard = new PromotionGuard(guard);
     this.guardRefusals = meters.counter("fraud.promotion.guard.refusals");
+    this.breaker = breaker;
     this.registry = registry;
     this.configs = configs;
     this.serving = serving;
@@ -90,12 +129,26 @@ public final class ServingPoller implements AutoCloseable {
     return reports.status();
   }
 
+  /** How the last poll went, for the health component. */
+  public PollResult lastPoll() {
+    return lastPoll;
+  }
+
   // An exception escaping a scheduled task would cancel every later poll.
   private void pollSafely() {
+    if (!breaker.tryAcquirePermission()) {
+      return;
+    }
+    long start = System.nanoTime();
     try {
       poll();
+      breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      lastPoll = new PollResult(true, Instant.now(), null);
     } catch (RuntimeException e) {
-      log.warn("Cannot read the model registry or inference config, still serving {}: {}", serving.describe(), e.toString());
+      breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+      lastPoll = new PollResult(false, Instant.now(), e.toString());
+      // Reported once by the breaker's outage log; a line per poll would bury it.
+      log.debug("Cannot read the model registry or inference config, still serving {}: {}", serving.describe(), e.toString());
     }
   }
 

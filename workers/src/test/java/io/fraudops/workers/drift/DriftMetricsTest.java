@@ -34,7 +34,7 @@ class DriftMetricsTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
   DriftMetricsTest() {
-    new DriftMetrics(() -> Optional.ofNullable(served.get()), registry, CATALOGUE, nanos::get);
+    new DriftMetrics(() -> Optional.ofNullable(served.get()), registry, CATALOGUE, nanos::get, 1);
   }
 
   @Test
@@ -71,6 +71,23 @@ class DriftMetricsTest {
 
     served.set(windowOf(3));
     assertThat(registry.get(DriftMetrics.OBSERVATIONS).gauge().value()).isEqualTo(3);
+  }
+
+  @Test
+  void publishesNoPsiUntilTheWindowHoldsTheMinimumOfObservations() {
+    SimpleMeterRegistry gated = new SimpleMeterRegistry();
+    new DriftMetrics(() -> Optional.ofNullable(served.get()), gated, CATALOGUE, nanos::get, 50);
+    DriftWindow window = windowOf(49);
+    served.set(window);
+
+    assertThat(gated.get(DriftMetrics.PSI).tag("feature", "amount").gauge().value()).isNaN();
+    assertThat(gated.get(DriftMetrics.PSI).tag("feature", "score").gauge().value()).isNaN();
+    assertThat(gated.get(DriftMetrics.OBSERVATIONS).gauge().value()).isEqualTo(49);
+
+    window.record(row(5, 0), 0.1);
+    nanos.addAndGet(TimeUnit.SECONDS.toNanos(1));
+    assertThat(gated.get(DriftMetrics.PSI).tag("feature", "amount").gauge().value()).isGreaterThan(0.25);
+    assertThat(gated.get(DriftMetrics.OBSERVATIONS).gauge().value()).isEqualTo(50);
   }
 
   private double psi(String feature) {
