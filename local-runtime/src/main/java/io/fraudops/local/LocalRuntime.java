@@ -81,7 +81,11 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
     }
     try {
       if (wantsEngine(binder)) {
-        EmbeddedEngine engine = EmbeddedEngine.start(binder.bind("fraud.embedded.zeebe.port", Integer.class).orElse(LOCAL_ZEEBE_PORT));
+        EmbeddedEngine engine =
+            EmbeddedEngine.start(
+                binder.bind("fraud.embedded.zeebe.port", Integer.class).orElse(LOCAL_ZEEBE_PORT),
+                // Tests that search the engine's records turn this on; a local run keeps nothing processed.
+                binder.bind(EmbeddedEngine.CAPTURE_RECORDS_PROPERTY, Boolean.class).orElse(false));
         started.add(Map.entry("embeddedZeebeEngine", engine));
         log.info("Started the embedded Zeebe engine (gRPC only) at " + engine.grpcAddress());
         props.put("camunda.client.mode", "self-managed");
