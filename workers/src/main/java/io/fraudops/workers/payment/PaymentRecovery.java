@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -70,8 +70,11 @@ class PaymentRecovery implements DisposableBean {
     this.reopened = meters.counter("fraud.ledger.recovered", "action", "review-reopened");
   }
 
-  /** After the process is deployed and the workers run. */
-  @EventListener(ApplicationReadyEvent.class)
+  /**
+   * Once the context is up (the process deployed, the workers open) and before any runner: a command
+   * such as the replay runs as a runner and may wait for the payments this recovery restarts.
+   */
+  @EventListener(ApplicationStartedEvent.class)
   void start() {
     long every = properties.recoveryInterval().toMillis();
     scheduler.scheduleWithFixedDelay(this::runSafely, 0, every, TimeUnit.MILLISECONDS);
