@@ -4,6 +4,7 @@ import io.fraudops.cli.backfill.BackfillCommand;
 import io.fraudops.cli.backfill.ExportTrainingSetCommand;
 import io.fraudops.cli.backfill.GenerateHistoryCommand;
 import io.fraudops.cli.bench.HotPathBench;
+import io.fraudops.cli.chargeback.ChargebackCommand;
 import io.fraudops.cli.bench.ModelBench;
 import io.fraudops.cli.drift.DriftCommand;
 import io.fraudops.cli.replay.ReplayConfiguration;
@@ -43,6 +44,7 @@ public final class FraudCli {
       case "export-training-set" -> ExportTrainingSetCommand.main(rest);
       case "drift" -> DriftCommand.main(rest);
       case "train" -> TrainCommand.main(rest);
+      case "chargeback" -> System.exit(new picocli.CommandLine(new ChargebackCommand()).execute(rest));
       default -> {
         System.err.println("Unknown command '" + command + "'.");
         System.exit(2);
