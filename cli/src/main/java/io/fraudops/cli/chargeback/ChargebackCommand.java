@@ -24,7 +24,8 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * {@code ./fraud chargeback}: labels a payment as fraud after a chargeback, as {@code POST /chargebacks}
- * does. Thin: the work is feature-lib's {@link Chargebacks}; this class only opens the stores.
+ * does. Thin: the work is feature-lib's {@link Chargebacks}; this class only opens the stores. Exit codes:
+ * 0 recorded (or already), 1 unknown transaction id, 2 bad input.
  */
 @Command(
     name = "chargeback",
@@ -97,9 +98,13 @@ public final class ChargebackCommand implements Callable<Integer> {
           recorded.knownAt(),
           recorded.online() ? ", in the online store too" : "; online store not updated (no --redis-url)");
       return 0;
-    } catch (UnknownTransactionException | IllegalArgumentException e) {
+    } catch (UnknownTransactionException e) {
       System.err.println("chargeback: " + e.getMessage());
       return 1;
+    } catch (IllegalArgumentException e) {
+      // A date before the payment or in the future: the input is wrong, as with a malformed one.
+      System.err.println("chargeback: " + e.getMessage());
+      return 2;
     } finally {
       Collections.reverse(resources);
       for (AutoCloseable resource : resources) {
