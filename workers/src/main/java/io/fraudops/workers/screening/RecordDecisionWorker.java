@@ -20,6 +20,7 @@ import io.fraudops.workers.review.ReviewSlaProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,20 +112,13 @@ public class RecordDecisionWorker {
     }
     Transaction tx = in.transaction().toTransaction();
     DmnDecision dmn = in.decision() == null ? new DmnDecision(null, null, null) : in.decision();
-    String reason =
+    String composed =
         ReasonText.of(
             dmn,
             ReasonText.facts(
                 in.score(), in.thresholds(), in.features(), in.transaction(), in.topReasons(), in.degradedReason()));
-    String rule = dmn.rule();
-    if (expired) {
-      reason =
-          "No analyst decided within " + sla.deadline().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-              + ": declined without a verdict (sent to review by " + dmn.rule() + ": " + reason + ")";
-      rule = REVIEW_EXPIRED;
-    }
-    String recordedRule = rule;
-    String recordedReason = reason;
+    String recordedRule = expired ? REVIEW_EXPIRED : dmn.rule();
+    String recordedReason = expired ? expiredReason(dmn.rule(), composed) : composed;
     // An expired review carries no verdict, whatever variables the instance holds.
     String verdictBy = expired || in.reviewDecision() == null ? null : reviewer(in, instance);
     String topReasons = recorder.json(in.topReasons());
@@ -191,6 +185,13 @@ public class RecordDecisionWorker {
     }
     recorder.published(instance, in.transactionId(), in.outcome(), true);
     return new Recorded(in.outcome());
+  }
+
+  /** Why an expired review was declined, with what had sent it to review. */
+  private String expiredReason(String rule, String reason) {
+    String deadline = sla.deadline().toString().substring(2).toLowerCase(Locale.ROOT);
+    return "No analyst decided within " + deadline + ": declined without a verdict (sent to review by " + rule + ": "
+        + reason + ")";
   }
 
   /**
