@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -30,7 +31,12 @@ import org.springframework.core.env.MapPropertySource;
  *       {@code fraud.embedded.postgres.data-dir};
  *   <li>no {@code fraud.redis.url}: a Redis 7 server;
  *   <li>registry on, no {@code fraud.model.registry.endpoint} nor MLflow URL: an in-memory S3 with a
- *       versioned bucket, which the application seeds with its bundled model.
+ *       versioned bucket, which the application seeds with its bundled model;
+ *   <li>an HTTP server, no {@code fraud.security.users} nor JWT issuer: three users (payment system,
+ *       analyst, risk owner) with passwords generated once and kept in {@code .data/} ({@link
+ *       LocalCredentials});
+ *   <li>no {@code fraud.card.fingerprint-key}: a key generated once into {@code .data/card-fingerprint.key}
+ *       ({@link LocalCardKey}).
  * </ul>
  *
  * <p>The production application never has this class on its classpath, so there a missing
@@ -49,6 +55,16 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
   /** The port the in-process S3 tries first, so a tool can reach a running application's registry. */
   public static final int LOCAL_S3_PORT = 9190;
 
+  /** Where the embedded PostgreSQL keeps its data, and its port, unless configured (the tools share them). */
+  public static final String LOCAL_POSTGRES_DATA_DIR = ".data/postgres";
+
+  public static final int LOCAL_POSTGRES_PORT = 54329;
+
+  /** The embedded engine's gRPC port unless configured. */
+  public static final int LOCAL_ZEEBE_PORT = 26500;
+
+  private static final Path DEFAULT_DATA_DIR = Path.of(LOCAL_POSTGRES_DATA_DIR);
+
   private final Log log;
 
   public LocalRuntime(DeferredLogFactory logs) {
@@ -60,9 +76,12 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
     Binder binder = Binder.get(env);
     Map<String, Object> props = new HashMap<>();
     List<Map.Entry<String, AutoCloseable>> started = new ArrayList<>();
+    if (wantsLocalUsers(binder, app)) {
+      addLocalUsers(binder, props);
+    }
     try {
       if (wantsEngine(binder)) {
-        EmbeddedEngine engine = EmbeddedEngine.start(binder.bind("fraud.embedded.zeebe.port", Integer.class).orElse(26500));
+        EmbeddedEngine engine = EmbeddedEngine.start(binder.bind("fraud.embedded.zeebe.port", Integer.class).orElse(LOCAL_ZEEBE_PORT));
         started.add(Map.entry("embeddedZeebeEngine", engine));
         log.info("Started the embedded Zeebe engine (gRPC only) at " + engine.grpcAddress());
         props.put("camunda.client.mode", "self-managed");
@@ -81,8 +100,8 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         }
       }
       if (isBlank(binder, "spring.datasource.url")) {
-        Path dataDir = binder.bind("fraud.embedded.postgres.data-dir", Path.class).orElse(Path.of(".data/postgres"));
-        int port = binder.bind("fraud.embedded.postgres.port", Integer.class).orElse(54329);
+        Path dataDir = binder.bind("fraud.embedded.postgres.data-dir", Path.class).orElse(DEFAULT_DATA_DIR);
+        int port = binder.bind("fraud.embedded.postgres.port", Integer.class).orElse(LOCAL_POSTGRES_PORT);
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, port);
         started.add(Map.entry("embeddedPostgres", postgres));
         log.info("Started embedded PostgreSQL on port " + postgres.port() + " with data in " + dataDir.toAbsolutePath());
@@ -110,14 +129,21 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         // An empty in-memory registry gets the bundled model as version 1, so there is a champion to follow.
         props.put("fraud.model.registry.seed-if-empty", "true");
       }
+      if (isBlank(binder, "fraud.card.fingerprint-key")) {
+        Path keyFile = binder.bind("fraud.embedded.card.key-file", Path.class).orElse(LocalCardKey.DEFAULT_FILE);
+        props.put("fraud.card.fingerprint-key", LocalCardKey.loadOrCreate(keyFile));
+        log.info("Card fingerprint key from " + keyFile.toAbsolutePath() + " (generated at the first start; keep it)");
+      }
     } catch (RuntimeException e) {
       stopAll(started);
       throw e;
     }
+    if (!props.isEmpty()) {
+      env.getPropertySources().addFirst(new MapPropertySource("localRuntime", props));
+    }
     if (started.isEmpty()) {
       return;
     }
-    env.getPropertySources().addFirst(new MapPropertySource("localRuntime", props));
     app.addInitializers(
         ctx -> {
           var beans = (DefaultListableBeanFactory) ctx.getBeanFactory();
@@ -132,6 +158,42 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
             stopAll(started);
           }
         });
+  }
+
+  private void addLocalUsers(Binder binder, Map<String, Object> props) {
+    Path file =
+        binder
+            .bind("fraud.embedded.credentials-file", Path.class)
+            .orElseGet(() -> credentialsBeside(binder.bind("fraud.embedded.postgres.data-dir", Path.class).orElse(DEFAULT_DATA_DIR)));
+    LocalCredentials credentials = LocalCredentials.loadOrCreate(file);
+    props.putAll(credentials.properties());
+    if (credentials.created()) {
+      // The console, not the log: the passwords are shown to whoever started the run, once, and never shipped.
+      System.out.print(credentials.banner(binder.bind("server.port", Integer.class).orElse(8080)));
+    }
+    log.info("HTTP API users " + credentials.users() + ": passwords in " + file.toAbsolutePath());
+  }
+
+  /** {@code .data/postgres} keeps the data, so {@code .data/local-credentials.properties} keeps the users. */
+  static Path credentialsBeside(Path postgresDataDir) {
+    Path parent = postgresDataDir.getParent();
+    return (parent == null ? Path.of(".") : parent).resolve("local-credentials.properties");
+  }
+
+  /**
+   * Users are generated only for a run that serves HTTP (not the replay, which works in-process) and
+   * only when no way to authenticate is configured: configured users or a JWT issuer replace them.
+   */
+  static boolean wantsLocalUsers(Binder binder, SpringApplication app) {
+    if (app.getWebApplicationType() != WebApplicationType.SERVLET) {
+      return false;
+    }
+    boolean configured =
+        binder.bind("fraud.security.users[0].name", String.class).isBound()
+            || binder.bind("spring.security.oauth2.resourceserver.jwt.issuer-uri", String.class).isBound()
+            || binder.bind("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", String.class).isBound()
+            || binder.bind("spring.security.oauth2.resourceserver.jwt.public-key-location", String.class).isBound();
+    return !configured;
   }
 
   private EmbeddedS3 startS3(String accessKey, String secretKey, int port) {

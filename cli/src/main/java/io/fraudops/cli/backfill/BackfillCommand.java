@@ -1,101 +1,170 @@
 package io.fraudops.cli.backfill;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.fraudops.cli.BadInputException;
+import io.fraudops.cli.stores.DataSourceOptions;
+import io.fraudops.cli.stores.EmbeddedPostgresOptions;
+import io.fraudops.cli.stores.OfflineStore;
+import io.fraudops.cli.stores.RedisOptions;
 import io.fraudops.feature.backfill.BackfillOptions;
 import io.fraudops.feature.backfill.BackfillSummary;
 import io.fraudops.feature.backfill.ColumnMapping;
 import io.fraudops.feature.backfill.HistoryBackfill;
 import io.fraudops.feature.backfill.HistoryColumns;
+import io.fraudops.feature.connection.Credentials;
+import io.fraudops.feature.connection.RedisConnections;
 import io.fraudops.feature.offline.FeatureStoreSchema;
 import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.online.RedisOnlineFeatureStore;
+import io.fraudops.feature.transaction.CardTokenizer;
 import io.fraudops.feature.transaction.TransactionParser;
-import io.fraudops.feature.connection.Credentials;
-import io.fraudops.feature.connection.RedisConnections;
+import io.fraudops.local.LocalCardKey;
 import io.fraudops.local.redis.EmbeddedRedis;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import redis.clients.jedis.JedisPooled;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Loads a history CSV into the offline store and rebuilds profiles and online state (see
- * feature-lib's {@code io.fraudops.feature.backfill} for the CSV schema):
- *
- * <pre>./fraud backfill --file=history.csv [--map=amount=amt,timestamp=trans_date_trans_time]
- *     [--report=history.csv.rejected.csv] [--batch-size=5000] [--progress-every=100000]
- *     [--label-delay=P30D] [--skip-profiles] [--skip-online] [--replay-threads=4]
- *     [--jdbc-url=jdbc:postgresql://host/db --jdbc-user=u --jdbc-password=p]
- *     [--redis-url=redis://host:6379 --redis-key-prefix=fraud:features:]</pre>
- *
- * <p>Without {@code --jdbc-url} it starts the embedded PostgreSQL the application uses by default
- * ({@code .data/postgres}, port 54329), so stop the application first. Without {@code --redis-url}
- * the online state is rebuilt into a throwaway embedded Redis: useful only as a rehearsal.
+ * feature-lib's {@code io.fraudops.feature.backfill} for the CSV schema). Without
+ * {@code --spring.datasource.url} it starts the embedded PostgreSQL the application uses by default,
+ * so stop the application first. Without {@code --fraud.redis.url} the online state is rebuilt into a
+ * throwaway embedded Redis: useful only as a rehearsal.
  */
-public final class BackfillCommand {
+@Command(
+    name = "backfill",
+    header = "Loads a history CSV into the offline store; rebuilds profiles and online state.",
+    description = {
+      "Loads a history CSV into the offline store (PostgreSQL), then rebuilds customer profiles and the online"
+          + " state (Redis) by replaying it in time order. Bad rows are listed in the report, never loaded.",
+    },
+    modelTransformer = BackfillCommand.CsvColumns.class)
+public final class BackfillCommand implements Callable<Integer> {
 
-  private static final Set<String> OPTIONS =
-      Set.of(
-          "file", "map", "report", "batch-size", "progress-every", "label-delay", "skip-profiles", "skip-online",
-          "replay-threads", "jdbc-url", "jdbc-user", "jdbc-password", "redis-url", "redis-key-prefix",
-          "postgres-data-dir", "postgres-port", "help");
+  @Option(names = "--file", required = true, paramLabel = "<csv>", description = "The history CSV.")
+  Path file;
 
-  private BackfillCommand() {}
+  @Option(
+      names = "--map",
+      paramLabel = "<column=fileColumn,...>",
+      description = "Renames for a file whose columns are named differently, e.g. amount=amt,timestamp=trans_date.")
+  String map;
 
-  public static void main(String[] args) throws Exception {
-    QuietLogs.apply();
+  @Option(
+      names = "--report",
+      paramLabel = "<csv>",
+      description = "Where rejected rows are listed (line, reason). Default: the file's name + .rejected.csv.")
+  Path report;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "<rows>",
+      defaultValue = "" + BackfillOptions.DEFAULT_BATCH_SIZE,
+      description = "Rows per database batch.")
+  int batchSize;
+
+  @Option(
+      names = "--progress-every",
+      paramLabel = "<rows>",
+      defaultValue = "" + BackfillOptions.DEFAULT_PROGRESS_EVERY,
+      description = "A progress line every this many rows.")
+  int progressEvery;
+
+  @Option(
+      names = "--label-delay",
+      paramLabel = "<duration>",
+      defaultValue = "30d",
+      description = "When a label has no label_known_at: how long after the payment it became known.")
+  Duration labelDelay;
+
+  @Option(names = "--skip-profiles", description = "Do not rebuild the customer profiles.")
+  boolean skipProfiles;
+
+  @Option(names = "--skip-online", description = "Do not rebuild the online state.")
+  boolean skipOnline;
+
+  @Option(
+      names = "--replay-threads",
+      paramLabel = "<n>",
+      defaultValue = "" + BackfillOptions.DEFAULT_REPLAY_THREADS,
+      description = "Threads replaying the history into the online store (a customer stays on one).")
+  int replayThreads;
+
+  @Mixin DataSourceOptions dataSource;
+  @Mixin EmbeddedPostgresOptions embeddedPostgres;
+  @Mixin RedisOptions redis;
+
+  @Option(
+      names = "--fraud.card.fingerprint-key",
+      paramLabel = "<base64>",
+      description =
+          "The key card fingerprints are made with (base64, at least 32 bytes): the workers' own, so backfilled and"
+              + " screened cards match. Default: the local key in .data/card-fingerprint.key.")
+  String cardKey;
+  @Spec CommandSpec spec;
+
+  /** The options as the backfill takes them, checked by {@link BackfillOptions}. */
+  BackfillOptions options() {
     try {
-      run(CommandLine.parse(args, OPTIONS));
+      return new BackfillOptions(
+          file,
+          ColumnMapping.parse(map),
+          report != null ? report : BackfillOptions.defaultReport(file),
+          batchSize,
+          progressEvery,
+          labelDelay,
+          !skipProfiles,
+          !skipOnline,
+          replayThreads);
     } catch (IllegalArgumentException e) {
-      // A usage or file-format problem: the message says what to fix, a stack trace would bury it.
-      System.err.println("backfill: " + e.getMessage());
-      System.err.println("Run ./fraud backfill --help for the options and the CSV columns.");
-      System.exit(2);
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 
-  private static void run(CommandLine line) throws Exception {
-    if (line.flag("help")) {
-      System.out.print(usage());
-      return;
-    }
-    Path file = Path.of(line.required("file"));
+  @Override
+  public Integer call() throws Exception {
+    BackfillOptions options = options();
     if (!Files.isReadable(file)) {
-      throw new IllegalArgumentException("cannot read --file=" + file);
+      throw new BadInputException("cannot read --file=" + file);
     }
-    BackfillOptions options =
-        new BackfillOptions(
-            file,
-            ColumnMapping.parse(line.get("map", "")),
-            Path.of(line.get("report", BackfillOptions.defaultReport(file).toString())),
-            line.integer("batch-size", BackfillOptions.DEFAULT_BATCH_SIZE),
-            line.integer("progress-every", BackfillOptions.DEFAULT_PROGRESS_EVERY),
-            Duration.parse(line.get("label-delay", BackfillOptions.DEFAULT_LABEL_DELAY.toString())),
-            !line.flag("skip-profiles"),
-            !line.flag("skip-online"),
-            line.integer("replay-threads", BackfillOptions.DEFAULT_REPLAY_THREADS));
-
+    PrintWriter out = spec.commandLine().getOut();
     // Closed in reverse order of opening, whatever fails.
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      HikariDataSource dataSource = OfflineStore.open(line, "backfill", resources);
+      HikariDataSource dataSource = OfflineStore.open(this.dataSource, embeddedPostgres, "backfill", out, resources);
       long begin = System.nanoTime();
       int applied = FeatureStoreSchema.migrate(dataSource);
-      System.out.printf("[backfill] schema up to date (%d migrations applied) in %.1f s%n",
+      out.printf(
+          "[backfill] schema up to date (%d migrations applied) in %.1f s%n",
           applied, (System.nanoTime() - begin) / 1e9);
-      RedisOnlineFeatureStore online = options.rebuildOnline() ? online(line, resources) : null;
-      BackfillSummary summary =
-          new HistoryBackfill(dataSource, online, new TransactionParser(), System.out::println).run(options);
-      System.out.print(summary.describe());
-      if (options.rebuildOnline() && !line.has("redis-url")) {
-        System.out.println(
-            "[backfill] note: the online state went into a throwaway embedded Redis (the application's is"
-                + " in-memory too); pass --redis-url to rebuild a Redis the workers use.");
+      RedisOnlineFeatureStore online = options.rebuildOnline() ? online(out, resources) : null;
+      BackfillSummary summary;
+      try {
+        summary = new HistoryBackfill(dataSource, online, new TransactionParser(cards(out)), out::println).run(options);
+      } catch (IllegalArgumentException e) {
+        // The file's header or mapping: the message says which column to fix.
+        throw new BadInputException(file + ": " + e.getMessage(), e);
       }
+      out.print(summary.describe());
+      if (options.rebuildOnline() && redis.url() == null) {
+        out.println(
+            "[backfill] note: the online state went into a throwaway embedded Redis (the application's is"
+                + " in-memory too); pass --fraud.redis.url to rebuild a Redis the workers use.");
+      }
+      out.flush();
+      return 0;
     } finally {
       Collections.reverse(resources);
       for (AutoCloseable resource : resources) {
@@ -104,46 +173,52 @@ public final class BackfillCommand {
     }
   }
 
-  private static String usage() {
-    StringBuilder text =
-        new StringBuilder(
-            """
-            ./fraud backfill --file=history.csv [--map=column=fileColumn,...] [--report=path]
-                [--batch-size=5000] [--progress-every=100000] [--label-delay=P30D]
-                [--skip-profiles] [--skip-online] [--replay-threads=4]
-                [--jdbc-url=... --jdbc-user=... --jdbc-password=...]   (default: embedded, .data/postgres:54329)
-                [--redis-url=redis://host:6379 --redis-key-prefix=fraud:features:]  (default: throwaway embedded Redis)
-
-            CSV: a header row, then one payment per line. Columns (* required):
-            """);
-    for (String column : HistoryColumns.ALL) {
-      text.append("  ").append(column).append(HistoryColumns.REQUIRED.contains(column) ? " *" : "").append('\n');
+  /**
+   * The card key, so backfilled cards get the fingerprints screened payments get: the deployment's
+   * ({@code --fraud.card.fingerprint-key}, or {@code FRAUD_CARD_FINGERPRINT_KEY}), else the local one
+   * {@code ./fraud serve} keeps in {@code .data/}.
+   */
+  private CardTokenizer cards(PrintWriter out) {
+    if (cardKey != null && !cardKey.isBlank()) {
+      out.println("[backfill] card fingerprints keyed with --fraud.card.fingerprint-key");
+      return CardTokenizer.fromBase64Key(cardKey);
     }
-    return text.append(
-            """
-            Labels without label_known_at are taken as known at the payment time plus --label-delay;
-            label_source defaults to import. Details: feature-lib, package io.fraudops.feature.backfill.
-            """)
-        .toString();
+    out.println("[backfill] card fingerprints keyed with " + LocalCardKey.DEFAULT_FILE
+        + " (the local key; set --fraud.card.fingerprint-key to use a deployment's)");
+    return CardTokenizer.fromBase64Key(LocalCardKey.loadOrCreate(LocalCardKey.DEFAULT_FILE));
   }
 
-  private static RedisOnlineFeatureStore online(CommandLine line, List<AutoCloseable> resources) throws Exception {
-    String url = line.get("redis-url", null);
+  private RedisOnlineFeatureStore online(PrintWriter out, List<AutoCloseable> resources) {
+    String url = redis.url();
     if (url == null) {
       EmbeddedRedis server = EmbeddedRedis.start(0);
       resources.add(server);
       url = server.url();
-      System.out.println("[backfill] embedded Redis at " + url + " (in-memory, discarded at exit)");
+      out.println("[backfill] embedded Redis at " + url + " (in-memory, discarded at exit)");
     } else {
-      System.out.println("[backfill] Redis at " + Credentials.redact(url));
+      out.println("[backfill] Redis at " + Credentials.redact(url));
     }
-    JedisPooled jedis = RedisConnections.pooled(url, Duration.ofSeconds(5));
+    var jedis = RedisConnections.pooled(url, Duration.ofSeconds(5));
     resources.add(jedis);
-    OnlineStoreSettings defaults = OnlineStoreSettings.defaults();
     // The application's prefix (fraud.redis.key-prefix), so the workers read what is rebuilt here.
-    return new RedisOnlineFeatureStore(
-        jedis,
-        new OnlineStoreSettings(
-            line.get("redis-key-prefix", "fraud:features:"), defaults.eventRetention(), defaults.firstSeenTtl()));
+    return new RedisOnlineFeatureStore(jedis, OnlineStoreSettings.defaults().withKeyPrefix(redis.keyPrefix()));
+  }
+
+  /** The help ends with the CSV's columns, from the code that reads them, so it cannot go stale. */
+  static final class CsvColumns implements IModelTransformer {
+
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+      List<String> footer = new ArrayList<>();
+      footer.add("");
+      footer.add("CSV: a header row, then one payment per line. Columns (* required):");
+      for (String column : HistoryColumns.ALL) {
+        footer.add("  " + column + (HistoryColumns.REQUIRED.contains(column) ? " *" : ""));
+      }
+      footer.add("Labels without label_known_at are taken as known at the payment time plus --label-delay;");
+      footer.add("label_source defaults to import. Details: feature-lib, package io.fraudops.feature.backfill.");
+      spec.usageMessage().footer(footer.toArray(String[]::new));
+      return spec;
+    }
   }
 }

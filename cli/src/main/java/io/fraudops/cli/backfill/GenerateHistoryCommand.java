@@ -8,58 +8,98 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Writes a synthetic history CSV in the backfill's schema, with labels and a sprinkle of bad rows, to
- * try and measure the backfill:
- *
- * <pre>./fraud generate-history --rows=1000000 --file=history.csv [--seed=1] [--customers=n]
- *     [--merchants=500] [--fraud-rate=0.02] [--invalid-rate=0.002] [--csv-defect-rate=0.001]</pre>
- *
- * <p>Customers default to one per 50 rows, each paying about 3 times a day, so velocity features stay
- * realistic. The file holds full (synthetic) card numbers, as an issuer's export would.
+ * try and measure the backfill. The file holds full (synthetic) card numbers, as an issuer's export
+ * would.
  */
-public final class GenerateHistoryCommand {
+@Command(
+    name = "generate-history",
+    header = "Writes a synthetic payment history CSV.",
+    description = {
+      "Writes a synthetic payment history CSV in the backfill's schema, with labels and a sprinkle of bad rows"
+          + " (full synthetic card numbers, as an issuer's export would have).",
+    })
+public final class GenerateHistoryCommand implements Callable<Integer> {
 
-  private static final Set<String> OPTIONS =
-      Set.of("rows", "file", "seed", "customers", "merchants", "fraud-rate", "invalid-rate", "csv-defect-rate");
+  @Option(names = "--file", required = true, paramLabel = "<csv>", description = "Where to write the history.")
+  Path file;
 
-  private GenerateHistoryCommand() {}
+  @Option(names = "--rows", paramLabel = "<n>", defaultValue = "100000", description = "Payments to write.")
+  int rows;
 
-  public static void main(String[] args) throws Exception {
-    try {
-      run(CommandLine.parse(args, OPTIONS));
-    } catch (IllegalArgumentException e) {
-      System.err.println("generate-history: " + e.getMessage());
-      System.exit(2);
+  @Option(names = "--seed", paramLabel = "<n>", defaultValue = "1", description = "The generator's seed: the same seed, the same file.")
+  long seed;
+
+  @Option(
+      names = "--customers",
+      paramLabel = "<n>",
+      description = "Customers, each paying about 3 times a day. Default: one per 50 rows, at least 500.")
+  Integer customers;
+
+  @Option(
+      names = "--merchants",
+      paramLabel = "<n>",
+      defaultValue = "500",
+      description = "Merchants (raised to the generator's minimum when lower).")
+  int merchants;
+
+  @Option(
+      names = "--fraud-rate",
+      paramLabel = "<share>",
+      defaultValue = "" + GeneratorSettings.DEFAULT_FRAUD_RATE,
+      description = "Share of fraudulent payments.")
+  double fraudRate;
+
+  @Option(names = "--invalid-rate", paramLabel = "<share>", defaultValue = "0.002", description = "Share of payments the rules reject.")
+  double invalidRate;
+
+  @Option(
+      names = "--csv-defect-rate",
+      paramLabel = "<share>",
+      defaultValue = "0.001",
+      description = "Share of rows broken as CSV (a missing cell, a bad number).")
+  double csvDefectRate;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (rows < 1) {
+      throw new ParameterException(spec.commandLine(), "--rows must be at least 1");
     }
-  }
-
-  private static void run(CommandLine line) throws Exception {
-    int rows = line.integer("rows", 100_000);
-    Path file = Path.of(line.required("file"));
-    long seed = Long.parseLong(line.get("seed", "1"));
-    int customers = line.integer("customers", Math.max(500, rows / 50));
-    int merchants = Math.max(SyntheticWorld.MIN_MERCHANTS, line.integer("merchants", 500));
-    GeneratorSettings settings =
-        new GeneratorSettings(
-            seed,
-            GeneratorSettings.DEFAULT_START,
-            line.decimal("fraud-rate", GeneratorSettings.DEFAULT_FRAUD_RATE),
-            line.decimal("invalid-rate", 0.002),
-            customers * 3.0 / 86_400);
+    int customerCount = customers != null ? customers : Math.max(500, rows / 50);
+    int merchantCount = Math.max(SyntheticWorld.MIN_MERCHANTS, merchants);
+    GeneratorSettings settings;
+    try {
+      settings =
+          new GeneratorSettings(
+              seed, GeneratorSettings.DEFAULT_START, fraudRate, invalidRate, customerCount * 3.0 / 86_400);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     long begin = System.nanoTime();
-    SyntheticWorld world = SyntheticWorld.create(seed, customers, merchants);
+    SyntheticWorld world = SyntheticWorld.create(seed, customerCount, merchantCount);
     HistoryCsvWriter.Written written;
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       written =
-          new HistoryCsvWriter(seed, line.decimal("csv-defect-rate", 0.001))
+          new HistoryCsvWriter(seed, csvDefectRate)
               .write(new TransactionGenerator(world, settings).stream().limit(rows), out);
     }
-    System.out.printf(
-        "[generate-history] %,d rows (%,d labelled, %,d deliberately bad) for %,d customers to %s in %.1f s%n",
-        written.rows(), written.labels(), written.invalid(), customers, file.toAbsolutePath(),
-        (System.nanoTime() - begin) / 1e9);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "[generate-history] %,d rows (%,d labelled, %,d deliberately bad) for %,d customers to %s in %.1f s%n",
+            written.rows(), written.labels(), written.invalid(), customerCount, file.toAbsolutePath(),
+            (System.nanoTime() - begin) / 1e9)
+        .flush();
+    return 0;
   }
 }

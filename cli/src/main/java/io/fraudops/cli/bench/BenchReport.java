@@ -1,6 +1,6 @@
 package io.fraudops.cli.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 
 /** Prints the configuration and the figures, compact enough to paste into a ticket. */
@@ -9,9 +9,9 @@ final class BenchReport {
   private static final String ROW = "  %-37s %9s %9s %9s %9s %9s%n";
   private static final String FIGURES = "  %-37s %9.1f %9.1f %9.1f %9.1f %9.1f%n";
 
-  private final PrintStream out;
+  private final PrintWriter out;
 
-  BenchReport(PrintStream out) {
+  BenchReport(PrintWriter out) {
     this.out = out;
   }
 

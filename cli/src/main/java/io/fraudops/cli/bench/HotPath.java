@@ -27,12 +27,12 @@ final class HotPath implements AutoCloseable {
   private final Scorer scorer;
   private final String[] inputs;
 
-  HotPath(BenchStores stores, String modelLocation) {
+  HotPath(BenchStores stores, String modelLocation, String keyPrefix) {
     FeatureCatalogue catalogue = FeatureCatalogue.current();
     this.profiles = new PostgresCustomerProfiles(stores.dataSource());
     this.features =
         new FeatureService(
-            new RedisOnlineFeatureStore(stores.jedis(), OnlineStoreSettings.defaults()),
+            new RedisOnlineFeatureStore(stores.jedis(), OnlineStoreSettings.defaults().withKeyPrefix(keyPrefix)),
             new CachedCustomerProfiles(profiles, Duration.ofMinutes(5), 200_000),
             catalogue);
     this.artifact = ModelArtifact.load(modelLocation);

@@ -1,53 +1,29 @@
 package io.fraudops.cli.bench;
 
-import ch.qos.logback.classic.Level;
 import io.fraudops.feature.FeatureResult;
 import io.fraudops.feature.synthetic.SyntheticWorld;
 import io.fraudops.feature.transaction.Transaction;
+import java.io.PrintWriter;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Benchmarks the scoring hot path, fetching a payment's features and scoring it, against real Redis
  * and PostgreSQL (embedded on loopback unless endpoints are given) and prints p50 / p99 / p99.9 and
- * throughput.
- *
- * <p>{@code ./fraud bench [--measure=20000] [--warmup=30000] [--customers=2000] [--merchants=300]
- * [--seed=42] [--threads=4] [--redis-url=redis://host:port] [--jdbc-url=... --jdbc-user=...
- * --jdbc-password=...] [--model=classpath:models/demo-fraud-model.json]}
+ * throughput. Run by {@code ./fraud bench} ({@link BenchCommand}).
  *
  * <p>Given endpoints receive writes: the schema migration, synthetic customer profiles (ids
- * C000001...) upserted into {@code customer_profile}, and online-store keys under the default prefix.
+ * C000001...) upserted into {@code customer_profile}, and online-store keys under the given prefix.
  * Point it at a scratch database and Redis, not at production.
  */
-public final class HotPathBench {
+final class HotPathBench {
 
   private HotPathBench() {}
 
-  public static void main(String[] args) throws Exception {
-    if (List.of(args).contains("--help")) {
-      System.out.println(BenchOptions.USAGE);
-      return;
-    }
-    BenchOptions options;
-    try {
-      options = BenchOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("bench: " + e.getMessage());
-      System.err.println(BenchOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    quietLogs();
-    run(options);
-  }
-
-  static void run(BenchOptions options) throws Exception {
+  static void run(BenchOptions options, PrintWriter out) throws Exception {
     long begin = System.nanoTime();
     progress("starting stores");
     try (BenchStores stores = BenchStores.open(options);
-        HotPath path = new HotPath(stores, options.model())) {
+        HotPath path = new HotPath(stores, options.model(), options.redisKeyPrefix())) {
       long storesReady = System.nanoTime();
       SyntheticWorld world = SyntheticWorld.create(options.seed(), options.customers(), options.merchants());
       path.profiles().upsertAll(world.profiles());
@@ -63,7 +39,7 @@ public final class HotPathBench {
       progress("measuring %,d payments on %d threads".formatted(options.measure(), options.threads()));
       PhaseResult concurrent = ConcurrentPhase.run(path, stream.take(options.measure()), options.threads());
 
-      BenchReport report = new BenchReport(System.out);
+      BenchReport report = new BenchReport(out);
       report.configuration(options, stores, path, stream.perSecond());
       report.timings(
           "stores %.1f s, profiles %.1f s, warm-up %.1f s, total %.1f s"
@@ -73,6 +49,7 @@ public final class HotPathBench {
                   seconds(warm - profilesReady),
                   seconds(System.nanoTime() - begin)));
       report.phases(List.of(single, concurrent));
+      out.flush();
     }
   }
 
@@ -94,14 +71,6 @@ public final class HotPathBench {
       measurement.screen(path, tx);
     }
     return new PhaseResult("single", 1, measurement, System.nanoTime() - start, 1.0);
-  }
-
-  // Outside Spring nothing configures Logback, whose default prints every DEBUG line of Hikari,
-  // Flyway, Jedis and the embedded servers over the report.
-  private static void quietLogs() {
-    if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-      root.setLevel(Level.WARN);
-    }
   }
 
   private static void progress(String message) {

@@ -8,7 +8,7 @@ import io.fraudops.model.scoring.ReasonExplainer;
 import io.fraudops.model.scoring.ScoreResult;
 import io.fraudops.model.scoring.Scorer;
 import io.fraudops.model.scoring.TreeContributionExplainer;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -17,34 +17,16 @@ import java.util.function.ToDoubleFunction;
  * score with tree-path reasons and with ablation reasons, and batch throughput on 1 and on N threads.
  * Rough figures (nanoTime around each call, JIT warm-up first), not JMH.
  *
- * <p>{@code ./fraud bench-model [--model=classpath:models/demo-fraud-model.json] [--calls=1000000]
- * [--batch=1024] [--threads=<cores>] [--trees=N --depth=D] [--transactions=20000] [--seed=7]}
+ * Run by {@code ./fraud bench-model} ({@link BenchModelCommand}).
  */
-public final class ModelBench {
+final class ModelBench {
 
   // Results feed this so the JIT cannot drop a prediction as unused.
   private static volatile double sink;
 
   private ModelBench() {}
 
-  public static void main(String[] args) throws Exception {
-    if (List.of(args).contains("--help")) {
-      System.out.println(ModelBenchOptions.USAGE);
-      return;
-    }
-    ModelBenchOptions options;
-    try {
-      options = ModelBenchOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("bench-model: " + e.getMessage());
-      System.err.println(ModelBenchOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    run(options, System.out);
-  }
-
-  static void run(ModelBenchOptions options, PrintStream out) throws InterruptedException {
+  static void run(ModelBenchOptions options, PrintWriter out) throws InterruptedException {
     progress("building feature rows" + (options.synthetic() ? " and training the model" : " and loading the model"));
     try (ModelBenchSubject subject = ModelBenchSubject.prepare(options)) {
       ModelArtifact artifact = subject.artifact();
@@ -74,6 +56,7 @@ public final class ModelBench {
       if (artifact.explainer() instanceof TreeContributionExplainer) {
         report.agreement(agreement(model, artifact.explainer(), rows, artifact.baselines()));
       }
+      out.flush();
     }
   }
 

@@ -1,8 +1,6 @@
 package io.fraudops.cli.bench;
 
 import io.fraudops.model.training.TrainingParams;
-import io.fraudops.cli.backfill.CommandLine;
-import java.util.Set;
 
 /**
  * Options of {@code bench-model}.
@@ -17,15 +15,6 @@ import java.util.Set;
 public record ModelBenchOptions(
     String model, int calls, int batch, int threads, int trees, int depth, int transactions, long seed) {
 
-  static final String USAGE =
-      """
-      usage: bench-model [--model=classpath:models/demo-fraud-model.json | path/to/model.json]
-                         [--calls=1000000] [--batch=1024] [--threads=<cores>] [--trees=N --depth=D]
-                         [--transactions=20000] [--seed=7]""";
-
-  private static final Set<String> KNOWN =
-      Set.of("model", "calls", "batch", "threads", "trees", "depth", "transactions", "seed");
-
   public ModelBenchOptions {
     require(calls >= 1 && batch >= 1 && threads >= 1, "calls, batch and threads must be >= 1");
     require((trees == 0) == (depth == 0), "--trees and --depth go together");
@@ -34,19 +23,6 @@ public record ModelBenchOptions(
         "--trees must be >= 1 and --depth in 1.." + TrainingParams.MAX_DEPTH);
     // The history generator needs some volume to produce labelled fraud at all.
     require(transactions >= 1000, "--transactions must be >= 1000");
-  }
-
-  static ModelBenchOptions parse(String[] args) {
-    CommandLine line = CommandLine.parse(args, KNOWN);
-    return new ModelBenchOptions(
-        line.get("model", BenchOptions.DEFAULT_MODEL),
-        line.integer("calls", 1_000_000),
-        line.integer("batch", 1024),
-        line.integer("threads", Runtime.getRuntime().availableProcessors()),
-        line.integer("trees", 0),
-        line.integer("depth", 0),
-        line.integer("transactions", 20_000),
-        Long.parseLong(line.get("seed", "7")));
   }
 
   boolean synthetic() {

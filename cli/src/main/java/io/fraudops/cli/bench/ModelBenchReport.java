@@ -3,7 +3,7 @@ package io.fraudops.cli.bench;
 import io.fraudops.model.scoring.ModelArtifact;
 import io.fraudops.model.scoring.Scorer;
 import io.fraudops.model.scoring.TreeContributionExplainer;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 
 /** Prints what {@link ModelBench} measured, compact enough to paste into a ticket. */
@@ -25,9 +25,9 @@ final class ModelBenchReport {
   private static final String HEADER = "  %-34s %10s %9s %9s %9s %9s %9s%n";
   private static final String FIGURES = "  %-34s %,10d %9.2f %9.2f %9.2f %9.1f %9.2f%n";
 
-  private final PrintStream out;
+  private final PrintWriter out;
 
-  ModelBenchReport(PrintStream out) {
+  ModelBenchReport(PrintWriter out) {
     this.out = out;
   }
 

@@ -5,8 +5,10 @@ import io.fraudops.feature.synthetic.GeneratorSettings;
 import io.fraudops.feature.synthetic.LabelledTransaction;
 import io.fraudops.feature.synthetic.SyntheticWorld;
 import io.fraudops.feature.synthetic.TransactionGenerator;
+import io.fraudops.feature.transaction.CardTokenizer;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.deployment.ProcessDeployer;
+import io.fraudops.workers.payment.LedgerProperties;
 import io.fraudops.workers.payment.PaymentIntake;
 import io.fraudops.workers.payment.PaymentLedger;
 import io.fraudops.workers.payment.Submission;
@@ -54,6 +56,9 @@ class ReplayRunner implements ApplicationRunner {
   private final String modelLocation;
   private final PaymentIntake intake;
   private final PaymentLedger ledger;
+  private final LedgerProperties ledgerProperties;
+  // The warm-up history's cards get the fingerprints the workers give screened cards.
+  private final CardTokenizer cards;
 
   ReplayRunner(
       ReplayProperties properties,
@@ -66,11 +71,15 @@ class ReplayRunner implements ApplicationRunner {
       ObjectProvider<ProcessDeployer> deployer,
       PaymentIntake intake,
       PaymentLedger ledger,
+      LedgerProperties ledgerProperties,
       ObjectProvider<ModelPromotion> promotions,
-      ModelProperties model) {
+      ModelProperties model,
+      CardTokenizer cards) {
     this.promotions = promotions;
     this.intake = intake;
     this.ledger = ledger;
+    this.ledgerProperties = ledgerProperties;
+    this.cards = cards;
     this.modelLocation = model.location();
     // Deploy first when this application deploys at all (fraud.deployment.enabled).
     deployer.ifAvailable(d -> {});
@@ -96,13 +105,35 @@ class ReplayRunner implements ApplicationRunner {
     Iterator<LabelledTransaction> stream =
         new TransactionGenerator(
                 world,
-                new GeneratorSettings(properties.seed(), start, properties.fraudRate(), properties.invalidRate(), perSecond))
+                new GeneratorSettings(properties.seed(), start, properties.fraudRate(), properties.invalidRate(), perSecond),
+                cards)
             .iterator();
 
     console.header(runTag, properties, world);
+    long earlierOpen = ledger.notInEpoch(ledgerProperties.engineEpoch());
+    if (earlierOpen > 0) {
+      console.line(
+          "earlier runs: %,d accepted payments are not decided and not in this engine (ledger %s);"
+              + " the recovery starts them again and re-opens their reviews",
+          earlierOpen,
+          ledger.countByStatus(""));
+    }
     warmUp.run(stream, properties.warmup(), properties.seed());
     ReplayResult result = screen(stream, runTag);
     console.summary(result);
+    if (earlierOpen > 0) {
+      long deadline = System.nanoTime() + properties.timeout().toNanos();
+      // Until every earlier payment is decided or its review re-opened here: none left screening.
+      while ((ledger.notInEpoch(ledgerProperties.engineEpoch()) > 0 || ledger.undecided() > 0)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      console.line(
+          "earlier runs: %,d payments still outside this engine, %,d undecided; whole ledger now %s",
+          ledger.notInEpoch(ledgerProperties.engineEpoch()),
+          ledger.undecided(),
+          ledger.countByStatus(""));
+    }
     if (properties.thenServe()) {
       console.line("%,d reviews wait at http://localhost:8080/reviews (see docs/process.md, Manual review). Ctrl-C stops.", result.counts().get(ReplayTracker.Result.WAITING_FOR_REVIEW));
     }

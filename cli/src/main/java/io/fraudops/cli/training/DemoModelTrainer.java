@@ -9,7 +9,6 @@ import io.fraudops.feature.synthetic.SyntheticWorld;
 import io.fraudops.feature.synthetic.TransactionGenerator;
 import io.fraudops.feature.training.TrainingSet;
 import io.fraudops.feature.training.TrainingSetBuilder;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -23,24 +22,11 @@ import java.util.stream.Stream;
  * model-lib's oblivious-tree trainer. Writes CatBoost's JSON format, which the workers load like any
  * model exported from Python.
  *
- * <p>{@code ./fraud train-demo-model [--output=path] [--seed=n] [--customers=n] [--transactions=n]}
+ * <p>Run by {@code ./fraud train-demo-model} ({@link TrainDemoModelCommand}).
  */
 public final class DemoModelTrainer {
 
-  static final Path DEFAULT_OUTPUT = Path.of("workers/src/main/resources/models/demo-fraud-model.json");
-
   private DemoModelTrainer() {}
-
-  public static void main(String[] args) throws Exception {
-    DemoTrainingOptions options = DemoTrainingOptions.parse(args, DEFAULT_OUTPUT);
-    long begin = System.nanoTime();
-    TrainingSet set = history(options);
-    System.out.printf(
-        "[train] %,d labelled payments (%,d fraud) from seed %d in %.1f s%n",
-        set.size(), set.positives(), options.seed(), (System.nanoTime() - begin) / 1e9);
-    DemoModelReport report = new DemoModelFit(options).fitAndWrite(set);
-    System.out.println(report.describe());
-  }
 
   /**
    * The synthetic history with the labels a fraud team would learn (analysts' verdicts, chargebacks),

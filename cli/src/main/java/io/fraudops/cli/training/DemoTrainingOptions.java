@@ -10,27 +10,4 @@ public record DemoTrainingOptions(Path output, long seed, int customers, int mer
       throw new IllegalArgumentException("customers and merchants must be >= 1, transactions >= 1000");
     }
   }
-
-  static DemoTrainingOptions parse(String[] args, Path defaultOutput) {
-    Path output = defaultOutput;
-    long seed = 20_261_123L;
-    int customers = 2000;
-    int merchants = 300;
-    int transactions = 150_000;
-    for (String arg : args) {
-      String[] kv = arg.replaceFirst("^--", "").split("=", 2);
-      if (kv.length != 2) {
-        throw new IllegalArgumentException("expected --name=value, got " + arg);
-      }
-      switch (kv[0]) {
-        case "output" -> output = Path.of(kv[1]);
-        case "seed" -> seed = Long.parseLong(kv[1]);
-        case "customers" -> customers = Integer.parseInt(kv[1]);
-        case "merchants" -> merchants = Integer.parseInt(kv[1]);
-        case "transactions" -> transactions = Integer.parseInt(kv[1]);
-        default -> throw new IllegalArgumentException("unknown option --" + kv[0]);
-      }
-    }
-    return new DemoTrainingOptions(output, seed, customers, merchants, transactions);
-  }
 }

@@ -4,10 +4,8 @@ import io.fraudops.model.registry.ModelRegistry;
 import io.fraudops.model.registry.ModelVersion;
 import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.training.TrainingResult;
-import io.fraudops.local.LocalRuntime;
-import io.fraudops.workers.scoring.RegistryProperties;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 
 /**
@@ -18,8 +16,8 @@ final class Registration {
 
   private Registration() {}
 
-  /** @return {@link TrainCommand#OK}, or {@link TrainCommand#NOT_REGISTERED} with the reason printed */
-  static int register(TrainOptions options, TrainingResult result, TrainedFiles files, PrintStream out) {
+  /** @return 0, or {@link TrainCommand#NOT_REGISTERED} with the reason printed */
+  static int register(TrainOptions options, TrainingResult result, TrainedFiles files, PrintWriter out) {
     RegistryTarget target = options.registry();
     ModelRegistry registry;
     ModelVersion version;
@@ -33,7 +31,7 @@ final class Registration {
     }
     out.printf("[train] registered %s version %d in %s%n", options.name(), version.version(), target.describe());
     if (options.alias() == null) {
-      return TrainCommand.OK;
+      return 0;
     }
     try {
       registry.setAlias(options.name(), options.alias(), version.version());
@@ -41,17 +39,18 @@ final class Registration {
       return refused("[train] alias " + options.alias() + " NOT moved: ", e, target, out);
     }
     out.printf("[train] %s@%s -> version %d%n", options.name(), options.alias(), version.version());
-    return TrainCommand.OK;
+    return 0;
   }
 
-  private static int refused(String what, Exception e, RegistryTarget target, PrintStream out) {
+  private static int refused(String what, Exception e, RegistryTarget target, PrintWriter out) {
     out.println(what + e.getMessage());
     if (RegistryTarget.unreachable(e)) {
       out.println(
           "[train] no registry answers at " + target.address() + ". The files above are kept. To register,"
               + " start the application with its registry (./fraud serve --fraud.model.registry.enabled=true"
-              + " listens on " + ("http://127.0.0.1:" + LocalRuntime.LOCAL_S3_PORT) + "), point --registry-endpoint"
-              + (target.mlflowUrl() == null ? "" : " or --mlflow-url") + " at yours, or pass --no-register.");
+              + " listens on " + RegistryOptions.LOCAL_ENDPOINT + "), point --fraud.model.registry.endpoint"
+              + (target.mlflowUrl() == null ? "" : " or --fraud.model.registry.mlflow-url")
+              + " at yours, or pass --no-register.");
     }
     return TrainCommand.NOT_REGISTERED;
   }

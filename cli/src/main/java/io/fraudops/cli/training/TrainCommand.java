@@ -1,19 +1,21 @@
 package io.fraudops.cli.training;
 
+import io.fraudops.cli.BadInputException;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
 import io.fraudops.model.training.SourceFile;
+import io.fraudops.model.training.SplitRule;
 import io.fraudops.model.training.TrainingCsv;
+import io.fraudops.model.training.TrainingParams;
 import io.fraudops.model.training.TrainingRequest;
 import io.fraudops.model.training.TrainingResult;
 import io.fraudops.model.training.TrainingRun;
-import io.fraudops.cli.backfill.CommandLine;
-import io.fraudops.cli.backfill.QuietLogs;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,73 +23,157 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Trains a model from a labelled transaction CSV (e.g. {@code ./fraud export-training-set}), splits it by
  * time, writes the model, its sidecar and an HTML report, then registers the model. Files come first so a
- * registry outage never costs the training. Exit codes: 0 done, 2 bad options or data, 3 files written but
- * not registered, 1 files not written.
- *
- * <pre>./fraud train --file=training.csv [--alias=challenger] [--no-register] ...</pre>
+ * registry outage never costs the training: exit code 3 says the files are written but not registered.
  */
-public final class TrainCommand {
+@Command(
+    name = "train",
+    header = "Trains a model on a labelled CSV, writes it with a report, registers it.",
+    description = {
+      "Trains a model on a labelled transaction CSV (e.g. from export-training-set): splits it by time, fits"
+          + " gradient-boosted oblivious trees on the earlier period, evaluates on the later one, writes the"
+          + " model (CatBoost JSON), its sidecar and an HTML report, then registers it as the next version.",
+      "The file: feature columns (names from the feature catalogue), then label (0/1) and timestamp (epoch millis"
+          + " or ISO-8601), optionally transactionId; empty cell = missing value."
+    },
+    exitCodeList = {
+      "2:bad options or data (no file written)",
+      "3:files written, but not registered (registry unreachable or refusing)"
+    })
+public final class TrainCommand implements Callable<Integer> {
 
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int BAD_INPUT = 2;
   static final int NOT_REGISTERED = 3;
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-  private TrainCommand() {}
+  @Option(names = "--file", required = true, paramLabel = "<csv>", description = "The labelled transactions.")
+  Path file;
 
-  public static void main(String[] args) {
-    QuietLogs.apply();
-    System.exit(run(args, System.out));
+  @Option(
+      names = "--train-share",
+      paramLabel = "<share>",
+      defaultValue = "0.8",
+      description = "Share of the payments, earliest first, to train on; the rest evaluates.")
+  double trainShare;
+
+  @Option(
+      names = "--split-at",
+      paramLabel = "<instant>",
+      description = "Train before this ISO-8601 instant, evaluate from it (instead of --train-share).")
+  Instant splitAt;
+
+  @Option(names = "--iterations", paramLabel = "<n>", defaultValue = "300", description = "Trees.")
+  int iterations;
+
+  @Option(names = "--depth", paramLabel = "<n>", defaultValue = "6", description = "Depth of every tree (1.." + TrainingParams.MAX_DEPTH + ").")
+  int depth;
+
+  @Option(names = "--learning-rate", paramLabel = "<rate>", defaultValue = "0.1", description = "Shrinkage of every tree's leaves.")
+  double learningRate;
+
+  @Option(names = "--border-count", paramLabel = "<n>", defaultValue = "32", description = "Candidate splits per feature.")
+  int borderCount;
+
+  @Option(names = "--l2-leaf-reg", paramLabel = "<weight>", defaultValue = "3", description = "L2 regularisation of the leaf values.")
+  double l2LeafReg;
+
+  @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42", description = "Seed of the sampling.")
+  long seed;
+
+  @Option(names = "--subsample", paramLabel = "<share>", defaultValue = "0.8", description = "Share of rows each tree sees.")
+  double subsample;
+
+  @Option(
+      names = "--threshold",
+      paramLabel = "<score>",
+      defaultValue = "0.5",
+      description = "Score from which the report counts a payment as flagged (confusion matrix, precision).")
+  double threshold;
+
+  @Option(names = "--output-dir", paramLabel = "<dir>", defaultValue = "models/trained", description = "Where the files go.")
+  Path outputDir;
+
+  @Option(
+      names = "--alias",
+      paramLabel = "<alias>",
+      description = "Move this alias to the new version: champion serves it at once, challenger shadows.")
+  String alias;
+
+  @Option(names = "--no-register", description = "Only write the files.")
+  boolean noRegister;
+
+  @Mixin RegistryOptions registry;
+  @Spec CommandSpec spec;
+
+  private final Clock clock;
+
+  public TrainCommand() {
+    this(Clock.systemUTC());
   }
 
-  public static int run(String[] args, PrintStream out) {
-    return run(args, out, Clock.systemUTC());
+  TrainCommand(Clock clock) {
+    this.clock = clock;
   }
 
-  static int run(String[] args, PrintStream out, Clock clock) {
-    TrainOptions options;
-    try {
-      CommandLine line = CommandLine.parse(args, TrainOptions.NAMES);
-      if (line.flag("help")) {
-        out.println(TrainOptions.USAGE);
-        return OK;
-      }
-      options = TrainOptions.from(line);
-    } catch (IllegalArgumentException e) {
-      out.println("train: " + e.getMessage() + "\n" + TrainOptions.USAGE);
-      return BAD_INPUT;
+  /** The options, checked by {@link TrainOptions} and the records it holds. */
+  TrainOptions options() {
+    if (splitAt != null && spec.commandLine().getParseResult().hasMatchedOption("--train-share")) {
+      throw new ParameterException(spec.commandLine(), "give --train-share or --split-at, not both");
     }
+    try {
+      TrainingParams params =
+          new TrainingParams(iterations, depth, learningRate, borderCount, l2LeafReg, seed, subsample);
+      SplitRule split = splitAt != null ? new SplitRule.At(splitAt) : new SplitRule.Share(trainShare);
+      return new TrainOptions(
+          file,
+          registry.modelName(),
+          split,
+          params,
+          threshold,
+          outputDir,
+          noRegister ? null : registry.target(),
+          alias);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    TrainOptions options = options();
+    PrintWriter out = spec.commandLine().getOut();
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // the file name's precision
     TrainingResult result;
-    TrainedFiles files;
     try {
       result = train(options, now, out);
-      files = TrainedFiles.write(result, options.outputDir(), options.name() + "-" + STAMP.format(now));
     } catch (NoSuchFileException e) {
-      out.println("train: no such file " + e.getFile());
-      return BAD_INPUT;
+      throw new BadInputException("no such file " + e.getFile(), e);
     } catch (IllegalArgumentException e) {
-      out.println("train: " + options.file() + ": " + e.getMessage());
-      return BAD_INPUT;
-    } catch (IOException e) {
-      out.println("train: " + e);
-      return FAILED;
+      throw new BadInputException(options.file() + ": " + e.getMessage(), e);
     }
+    TrainedFiles files = TrainedFiles.write(result, options.outputDir(), options.name() + "-" + STAMP.format(now));
     out.println(TrainSummary.describe(result, files));
     if (options.registry() == null) {
       out.println("[train] not registered (--no-register)");
-      return OK;
+      out.flush();
+      return 0;
     }
-    return Registration.register(options, result, files, out);
+    int code = Registration.register(options, result, files, out);
+    out.flush();
+    return code;
   }
 
-  private static TrainingResult train(TrainOptions options, Instant now, PrintStream out) throws IOException {
+  private static TrainingResult train(TrainOptions options, Instant now, PrintWriter out) throws IOException {
     long begin = System.nanoTime();
     TrainingCsv.Rows rows;
     try (Reader in = Files.newBufferedReader(options.file(), StandardCharsets.UTF_8)) {
@@ -101,6 +187,7 @@ public final class TrainCommand {
         rows.dataset().featureCount(),
         options.file(),
         (System.nanoTime() - begin) / 1e9);
+    out.flush();
     TrainingRequest request =
         new TrainingRequest(
             options.name(), STAMP.format(now), now, options.params(), options.split(), options.threshold(),

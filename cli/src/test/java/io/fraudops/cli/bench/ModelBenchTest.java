@@ -1,18 +1,15 @@
 package io.fraudops.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.fraudops.cli.RunFraud;
 import org.junit.jupiter.api.Test;
 
 /** The model benchmark end to end at a tiny size: what it prints, not how fast (no timing assertions). */
 class ModelBenchTest {
 
   @Test
-  void printsTheModelAndEveryFigureLine() throws Exception {
+  void printsTheModelAndEveryFigureLine() {
     String printed =
         captured(
             "--calls=2000", "--trees=5", "--depth=3", "--transactions=1000", "--batch=64", "--threads=2");
@@ -34,13 +31,12 @@ class ModelBenchTest {
 
   @Test
   void refusesOptionsItCannotHonour() {
-    assertThatThrownBy(() -> ModelBenchOptions.parse(new String[] {"--trees=5"}))
-        .hasMessageContaining("--trees and --depth go together");
-    assertThatThrownBy(() -> ModelBenchOptions.parse(new String[] {"--trees=5", "--depth=9"}))
-        .hasMessageContaining("--depth in 1..8");
-    assertThatThrownBy(() -> ModelBenchOptions.parse(new String[] {"--measure=5"}))
-        .hasMessageContaining("unknown option --measure");
-    ModelBenchOptions defaults = ModelBenchOptions.parse(new String[0]);
+    assertThat(RunFraud.run("bench-model", "--trees=5").err()).contains("--trees and --depth go together");
+    RunFraud.Result tooDeep = RunFraud.run("bench-model", "--trees=5", "--depth=9");
+    assertThat(tooDeep.exit()).isEqualTo(2);
+    assertThat(tooDeep.err()).contains("--depth in 1..8").contains("Usage: fraud bench-model");
+    assertThat(RunFraud.run("bench-model", "--measure=5").err()).contains("Unknown option: '--measure=5'");
+    ModelBenchOptions defaults = RunFraud.parsed(BenchModelCommand.class, "bench-model").options();
     assertThat(defaults.model()).isEqualTo(BenchOptions.DEFAULT_MODEL);
     assertThat(defaults.calls()).isEqualTo(1_000_000);
     assertThat(defaults.batch()).isEqualTo(1024);
@@ -48,17 +44,13 @@ class ModelBenchTest {
     assertThat(defaults.synthetic()).isFalse();
   }
 
-  private static String captured(String... args) throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    try {
-      ModelBench.main(args);
-    } finally {
-      System.setOut(original);
-    }
-    String printed = buffer.toString(StandardCharsets.UTF_8);
-    original.print(printed);
-    return printed;
+  private static String captured(String... args) {
+    String[] command = new String[args.length + 1];
+    command[0] = "bench-model";
+    System.arraycopy(args, 0, command, 1, args.length);
+    RunFraud.Result result = RunFraud.run(command);
+    System.out.print(result.out());
+    assertThat(result.exit()).as(result.err()).isZero();
+    return result.out();
   }
 }

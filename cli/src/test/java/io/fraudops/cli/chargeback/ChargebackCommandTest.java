@@ -2,11 +2,9 @@ package io.fraudops.cli.chargeback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fraudops.cli.RunFraud;
 import io.fraudops.feature.offline.FeatureStoreSchema;
 import io.fraudops.local.postgres.EmbeddedPostgresServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
-import picocli.CommandLine;
 
 /** {@code ./fraud chargeback} against a real PostgreSQL: the label is written, an unknown id is refused. */
 class ChargebackCommandTest {
@@ -44,8 +41,9 @@ class ChargebackCommandTest {
 
   @Test
   void labelsTheRecordedPayment() throws Exception {
-    assertThat(run("--transaction-id=T-cli-1", "--reason=4837 no cardholder authorization", "--date=2026-01-20"))
-        .isZero();
+    RunFraud.Result result = run("--transaction-id=T-cli-1", "--reason=4837 no cardholder authorization", "--date=2026-01-20");
+    assertThat(result.exit()).as(result.all()).isZero();
+    assertThat(result.out()).contains("recorded T-cli-1").contains("known from 2026-01-21T00:00:00Z");
     try (Connection c = connection();
         ResultSet row =
             c.createStatement()
@@ -57,23 +55,25 @@ class ChargebackCommandTest {
 
   @Test
   void refusesAnUnknownIdNamingIt() {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream previous = System.err;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      assertThat(run("--transaction-id=T-nobody", "--reason=fraud", "--date=2026-01-20")).isEqualTo(1);
-    } finally {
-      System.setErr(previous);
-    }
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("'T-nobody'");
+    RunFraud.Result result = run("--transaction-id=T-nobody", "--reason=fraud", "--date=2026-01-20");
+    assertThat(result.exit()).isEqualTo(1);
+    assertThat(result.err()).contains("'T-nobody'");
   }
 
-  private static int run(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--jdbc-url=" + postgres.jdbcUrl();
-    all[args.length + 1] = "--jdbc-user=" + postgres.user();
-    return new CommandLine(new ChargebackCommand()).execute(all);
+  @Test
+  void badInputExitsTwoSayingWhatIsWrong() {
+    RunFraud.Result result = run("--transaction-id=T-cli-1", "--reason=fraud", "--date=20/01/2026");
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.err()).contains("YYYY-MM-DD");
+  }
+
+  private static RunFraud.Result run(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "chargeback";
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--spring.datasource.url=" + postgres.jdbcUrl();
+    all[args.length + 2] = "--spring.datasource.username=" + postgres.user();
+    return RunFraud.run(all);
   }
 
   private static Connection connection() throws Exception {

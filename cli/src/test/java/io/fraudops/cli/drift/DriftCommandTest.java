@@ -2,6 +2,7 @@ package io.fraudops.cli.drift;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fraudops.cli.RunFraud;
 import io.fraudops.feature.training.TrainingSet;
 import io.fraudops.model.drift.ReferenceBuilder;
 import io.fraudops.model.scoring.ModelMetadata;
@@ -12,10 +13,7 @@ import io.fraudops.model.training.TrainedModel;
 import io.fraudops.model.training.TrainingParams;
 import io.fraudops.cli.training.DemoModelTrainer;
 import io.fraudops.cli.training.DemoTrainingOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -112,9 +110,11 @@ class DriftCommandTest {
   }
 
   private int run(String... args) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int exit = DriftCommand.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    output = bytes.toString(StandardCharsets.UTF_8);
-    return exit;
+    String[] command = new String[args.length + 1];
+    command[0] = "drift";
+    System.arraycopy(args, 0, command, 1, args.length);
+    RunFraud.Result result = RunFraud.run(command);
+    output = result.all();
+    return result.exit();
   }
 }

@@ -2,6 +2,7 @@ package io.fraudops.cli.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fraudops.cli.RunFraud;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
 import io.fraudops.feature.offline.CustomerProfiles;
 import io.fraudops.feature.synthetic.GeneratorSettings;
@@ -14,8 +15,6 @@ import io.fraudops.model.registry.ModelVersion;
 import io.fraudops.model.registry.S3ModelRegistry;
 import io.fraudops.model.scoring.ModelArtifact;
 import io.fraudops.model.scoring.ModelMetadata;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code ./fraud train} end to end: a CSV in, model files and a report out, a version in the registry. */
 class TrainCommandTest {
@@ -49,7 +49,7 @@ class TrainCommandTest {
   private static Path export;
 
   @TempDir Path out;
-  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  private final StringBuilder console = new StringBuilder();
 
   @BeforeAll
   static void startRegistryAndExportAHistory() throws Exception {
@@ -75,8 +75,9 @@ class TrainCommandTest {
   void trainsWritesTheFilesAndRegistersNumberedVersionsWithMetricsParamsAndAlias() throws Exception {
     String name = "train-e2e";
 
-    String[] args = {"--file=" + export, "--name=" + name, "--alias=challenger", "--registry-endpoint=" + s3.endpoint(),
-        "--access-key=" + KEY, "--secret-key=" + SECRET, "--bucket=" + BUCKET};
+    String[] args = {"--file=" + export, "--fraud.model.registry.model-name=" + name, "--alias=challenger",
+        "--fraud.model.registry.endpoint=" + s3.endpoint(), "--fraud.model.registry.access-key=" + KEY,
+        "--fraud.model.registry.secret-key=" + SECRET, "--fraud.model.registry.bucket=" + BUCKET};
     assertThat(train(args)).as(console()).isZero();
     assertThat(train(args)).as(console()).isZero();
 
@@ -146,7 +147,7 @@ class TrainCommandTest {
       closedPort = socket.getLocalPort();
     }
 
-    int code = train("--file=" + export, "--registry-endpoint=http://127.0.0.1:" + closedPort);
+    int code = train("--file=" + export, "--fraud.model.registry.endpoint=http://127.0.0.1:" + closedPort);
 
     assertThat(code).isEqualTo(3);
     assertThat(files()).hasSize(3);
@@ -157,9 +158,16 @@ class TrainCommandTest {
   void badOptionsExitWith2AndTheUsage() throws Exception {
     assertThat(train("--file=" + export, "--train-share=0.8", "--split-at=2025-01-01T00:00:00Z")).isEqualTo(2);
     assertThat(train("--file=" + export, "--iterations=lots")).isEqualTo(2);
+    assertThat(train("--file=" + export, "--iterations=30.5")).isEqualTo(2);
     assertThat(train("--file=" + export, "--alias=champion", "--no-register")).isEqualTo(2);
-    assertThat(console()).contains("not both", "--iterations must be a number", "--alias needs a registry",
-        "./fraud train --file=");
+    assertThat(train("--file=" + export, "--fraud.model.registry.prefix=models")).isEqualTo(2);
+    assertThat(train("--file=" + out.resolve("missing.csv"), "--no-register")).isEqualTo(2);
+    assertThat(console())
+        .contains("not both", "Invalid value for option '--iterations': 'lots' is not a whole number",
+            "'30.5' is not a whole number", "--alias needs a registry",
+            "--fraud.model.registry.prefix must be empty or end with '/'", "no such file", "Usage: fraud train")
+        .doesNotContain("\tat io.fraudops");
+    assertThat(files()).isEmpty();
   }
 
   /** Rows a minute apart from midnight, shuffled; a blank amount now and then; fraud = large and at night. */
@@ -177,14 +185,26 @@ class TrainCommandTest {
     return "amount,is_night,txn_count_1h,label,timestamp\n" + String.join("\n", lines) + "\n";
   }
 
+  /** {@code ./fraud train}, its clock fixed so the file names are known. */
   private int train(String... args) {
     // A test's own options come last, so they win over the small defaults.
-    String[] all = Stream.of(SMALL, args).flatMap(Stream::of).toArray(String[]::new);
+    String[] all = Stream.of(new String[] {"train"}, SMALL, args).flatMap(Stream::of).toArray(String[]::new);
     boolean hasOutput = Stream.of(args).anyMatch(a -> a.startsWith("--output-dir="));
     if (!hasOutput) {
       all = Stream.concat(Stream.of(all), Stream.of("--output-dir=" + out)).toArray(String[]::new);
     }
-    return TrainCommand.run(all, new PrintStream(console, true, StandardCharsets.UTF_8), CLOCK);
+    RunFraud.Result result = RunFraud.run(new FixedClock(), all);
+    console.append(result.all());
+    return result.exit();
+  }
+
+  /** Creates the train command with the test's clock, every other as usual. */
+  private static final class FixedClock implements CommandLine.IFactory {
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      return type == TrainCommand.class ? type.cast(new TrainCommand(CLOCK)) : CommandLine.defaultFactory().create(type);
+    }
   }
 
   private List<String> files() throws Exception {
@@ -194,6 +214,6 @@ class TrainCommandTest {
   }
 
   private String console() {
-    return console.toString(StandardCharsets.UTF_8);
+    return console.toString();
   }
 }

@@ -71,7 +71,8 @@ final class RowParser {
         List<String> problems = new ArrayList<>(2);
         Transaction tx = null;
         try {
-            tx = parser.parse(payload);
+            // A history file holds clear card numbers: tokenized here, never stored.
+            tx = parser.tokenizeAndParse(payload);
         } catch (InvalidTransactionException e) {
             problems.addAll(e.problems());
         }

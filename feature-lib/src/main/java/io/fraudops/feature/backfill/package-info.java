@@ -15,7 +15,7 @@
  *   <tr><th>column</th><th>required</th><th>meaning</th></tr>
  *   <tr><td>transaction_id</td><td>yes</td><td>unique id, at most 64 characters; a re-loaded id is skipped</td></tr>
  *   <tr><td>customer_id</td><td>yes</td><td>at most 64 characters</td></tr>
- *   <tr><td>card_number</td><td>no</td><td>the full number, masked and fingerprinted on ingest, never
+ *   <tr><td>card_number</td><td>no</td><td>the full number, masked and fingerprinted (keyed) on ingest, never
  *       stored or reported in clear. An already masked number is refused (it cannot be fingerprinted):
  *       leave the field empty instead</td></tr>
  *   <tr><td>amount</td><td>yes</td><td>greater than 0, at most 1,000,000, at most 2 decimals</td></tr>

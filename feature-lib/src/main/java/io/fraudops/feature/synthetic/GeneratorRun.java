@@ -1,5 +1,7 @@
 package io.fraudops.feature.synthetic;
 
+import io.fraudops.feature.transaction.CardTokenizer;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -37,10 +39,10 @@ final class GeneratorRun implements Iterator<LabelledTransaction> {
     private final PriorityQueue<Queued> queue = new PriorityQueue<>(Queued.ORDER);
     private long order;
 
-    GeneratorRun(SyntheticWorld world, GeneratorSettings settings) {
+    GeneratorRun(SyntheticWorld world, GeneratorSettings settings, CardTokenizer cards) {
         this.world = world;
         this.random = new Random(settings.seed());
-        this.purchases = new Purchases(world, random, settings.seed());
+        this.purchases = new Purchases(world, random, settings.seed(), cards);
         this.scenarios = new FraudScenarios(purchases);
         List<SyntheticCustomer> customers = world.customers();
         this.byActivity = new Weighted<>(IntStream.range(0, customers.size()).boxed().toList(),

@@ -1,5 +1,6 @@
 package io.fraudops.feature.synthetic;
 
+import io.fraudops.feature.transaction.CardTokenizer;
 import io.fraudops.feature.transaction.Channel;
 import io.fraudops.feature.transaction.PayloadKeys;
 import io.fraudops.feature.transaction.Transaction;
@@ -30,9 +31,11 @@ final class Purchases {
     final CustomerState[] states;
     final Devices devices;
     private final String idPrefix;
+    private final CardTokenizer cards;
     private long issued;
 
-    Purchases(SyntheticWorld world, Random random, long seed) {
+    Purchases(SyntheticWorld world, Random random, long seed, CardTokenizer cards) {
+        this.cards = cards;
         this.world = world;
         this.random = random;
         this.states = new CustomerState[world.customers().size()];
@@ -108,7 +111,8 @@ final class Purchases {
     Planned payment(int customer, SyntheticMerchant merchant, double amount, long t, FraudPattern pattern,
                     String device) {
         Map<String, Object> payload = payload(world.customers().get(customer), merchant, amount, t, device);
-        Transaction tx = new TransactionParser(Clock.fixed(Instant.ofEpochMilli(t), ZoneOffset.UTC)).parse(payload);
+        Transaction tx = new TransactionParser(Clock.fixed(Instant.ofEpochMilli(t), ZoneOffset.UTC),
+                TransactionParser.DEFAULT_EARLIEST_TIMESTAMP, cards).tokenizeAndParse(payload);
         return new Planned(t, new LabelledTransaction(payload, tx, pattern.isFraud(), pattern), customer,
                 merchant.category());
     }

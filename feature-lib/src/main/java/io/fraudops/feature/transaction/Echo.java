@@ -1,5 +1,6 @@
 package io.fraudops.feature.transaction;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +14,21 @@ final class Echo {
     private static final int MAX_LENGTH = 40;
 
     private Echo() {
+    }
+
+    /**
+     * Whether the text may hold a card number: a run of digits (spaces and dashes allowed between
+     * them) that passes the Luhn check at a card's length, or is longer than any card.
+     */
+    static boolean mayHoldCardNumber(String text) {
+        Matcher run = CARD_LIKE.matcher(text);
+        while (run.find()) {
+            String digits = run.group().replace(" ", "").replace("-", "");
+            if (digits.length() > CardNumber.MAX_DIGITS || CardNumber.passesLuhn(digits)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String quote(Object value) {

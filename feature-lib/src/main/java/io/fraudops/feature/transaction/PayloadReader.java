@@ -9,9 +9,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads typed values out of a payload, recording a problem for each value of the wrong shape. */
 final class PayloadReader {
+
+    /** What {@link CardTokenizer} writes as {@code cardNumberProblem}. */
+    private static final Pattern TOKENIZER_PROBLEMS = Pattern.compile(
+            "cardNumber (must be text|must not be blank|must contain only digits|fails the Luhn check"
+                    + "|must have \\d+ to \\d+ digits \\(got \\d{1,4}\\))");
 
     private final Map<String, ?> payload;
     private final List<String> problems;
@@ -83,20 +89,23 @@ final class PayloadReader {
         }
     }
 
+    /**
+     * The card as {@link CardTokenizer} left it: masked with its fingerprint (whose MAC the parser
+     * checks once the transaction id is read), absent with the reason it was refused, or absent.
+     * A number in clear means the payload bypassed the tokenizer: refused, and never echoed.
+     */
     CardNumber card() {
         Object value = payload.get(PayloadKeys.CARD_NUMBER);
         if (value == null) {
-            return null;
+            Object problem = payload.get(PayloadKeys.CARD_NUMBER_PROBLEM);
+            return problem == null ? null : fail(PayloadKeys.CARD_NUMBER, tokenizerProblem(problem));
+        }
+        if (!(value instanceof String text) || text.indexOf('*') < 0) {
+            return fail(PayloadKeys.CARD_NUMBER, "cardNumber must not arrive in clear: send the payment through "
+                    + "POST /transactions, or tokenize the card with CardTokenizer before starting the process");
         }
         try {
-            if (value instanceof String s && s.contains("*")) {
-                return CardNumber.ofMasked(s, fingerprint());
-            }
-            if (value instanceof String || value instanceof Long || value instanceof BigInteger) {
-                return CardNumber.parse(value.toString());
-            }
-            // Never echo it: a number here may well be a real card number.
-            return fail(PayloadKeys.CARD_NUMBER, "cardNumber must be text");
+            return CardNumber.ofMasked(text, fingerprint());
         } catch (InvalidTransactionException e) {
             problems.addAll(e.problems());
             unreadable.add(PayloadKeys.CARD_NUMBER);
@@ -104,9 +113,27 @@ final class PayloadReader {
         }
     }
 
+    /** The MAC sent with a masked card; null when absent or not text. */
+    String cardTokenMac() {
+        return payload.get(PayloadKeys.CARD_TOKEN_MAC) instanceof String mac ? mac : null;
+    }
+
+    boolean isUnreadable(String key) {
+        return unreadable.contains(key);
+    }
+
     private String fingerprint() {
         Object value = payload.get(PayloadKeys.CARD_FINGERPRINT);
         return value instanceof String s ? s : null;
+    }
+
+    // Only the tokenizer's own wording passes, so a caller cannot put text of its choosing (or a
+    // card number) into the validation message through this field.
+    private static String tokenizerProblem(Object problem) {
+        if (problem instanceof String text && TOKENIZER_PROBLEMS.matcher(text).matches()) {
+            return text;
+        }
+        return "cardNumberProblem is set only by the card tokenizer";
     }
 
     private static String notAnInstant(String key, Object value) {

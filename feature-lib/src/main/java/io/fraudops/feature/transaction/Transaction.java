@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * A card payment to screen. Always valid once built: the constructor applies the same rules as
- * {@link TransactionParser} (except the clock-dependent "not in the future" check, which only the
- * parser can make). {@code card}, {@code latitude}, {@code longitude} and {@code deviceId} are optional;
- * the amount is normalised to two decimals so equal payments compare equal.
+ * {@link TransactionParser} except those that need the parser's context — the clock ("not in the
+ * future"), the configured earliest timestamp, and the card token's MAC (which needs the key).
+ * {@code card}, {@code latitude}, {@code longitude} and {@code deviceId} are optional; the amount is
+ * normalised to two decimals so equal payments compare equal.
  *
  * @param deviceId the paying device (phone, browser fingerprint) as the payment system identifies it;
  *                 null when it sent none
@@ -68,9 +69,9 @@ public record Transaction(
     }
 
     /**
-     * The normalised payload, safe to store as a process variable or log: the card appears only
-     * masked, with its fingerprint. Absent optional values are left out. {@link TransactionParser}
-     * reads this map back to an equal transaction.
+     * The normalised payload, safe to store or log: the card appears only masked, with its keyed
+     * fingerprint. Absent optional values are left out. It carries no card token MAC, so it cannot be
+     * screened again as a new payment with this card.
      */
     public Map<String, Object> toMap() {
         Map<String, Object> map = new LinkedHashMap<>();

@@ -27,7 +27,39 @@ final class TransactionRules {
             problems.add(key + " is required");
         } else if (value.length() > MAX_ID_LENGTH) {
             problems.add(key + " must be at most " + MAX_ID_LENGTH + " characters (got " + value.length() + ")");
+        } else {
+            checkPrintable(key, value, problems);
         }
+    }
+
+    /**
+     * Identifiers end up in SQL text columns, logs, metrics and the analysts' screens: a NUL byte
+     * made PostgreSQL refuse the audit row after the decision was taken, and invisible characters
+     * (zero-width spaces, bidirectional overrides) make two ids look alike. Letters, marks, digits,
+     * punctuation, symbols and the plain space are allowed, in any script.
+     */
+    private static void checkPrintable(String key, String value, List<String> problems) {
+        for (int i = 0, position = 1; i < value.length(); position++) {
+            int c = value.codePointAt(i);
+            if (!printable(c)) {
+                problems.add(String.format("%s must contain only printable characters (found U+%04X at position %d)",
+                        key, c, position));
+                return;
+            }
+            i += Character.charCount(c);
+        }
+    }
+
+    private static boolean printable(int c) {
+        if (c == ' ') {
+            return true;
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                 Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
     }
 
     /** An optional id: absent is fine, present means non-blank and at most {@link #MAX_ID_LENGTH}. */
@@ -58,6 +90,8 @@ final class TransactionRules {
             problems.add("currency is required");
         } else if (!CURRENCY.matcher(currency).matches()) {
             problems.add("currency must be a 3-letter ISO 4217 code (got " + Echo.quote(currency) + ")");
+        } else if (!IsoCodes.CURRENCIES.contains(currency)) {
+            problems.add("currency must be an ISO 4217 currency in circulation (got " + Echo.quote(currency) + ")");
         }
     }
 
@@ -66,6 +100,8 @@ final class TransactionRules {
             problems.add("country is required");
         } else if (!COUNTRY.matcher(country).matches()) {
             problems.add("country must be a 2-letter ISO 3166 code (got " + Echo.quote(country) + ")");
+        } else if (!IsoCodes.COUNTRIES.contains(country)) {
+            problems.add("country must be an assigned ISO 3166-1 alpha-2 code (got " + Echo.quote(country) + ")");
         }
     }
 

@@ -6,6 +6,7 @@ import io.fraudops.feature.offline.PostgresCustomerProfiles;
 import io.fraudops.feature.online.CustomerHistory;
 import io.fraudops.feature.online.InMemoryOnlineFeatureStore;
 import io.fraudops.feature.testsupport.EmbeddedPostgresDb;
+import io.fraudops.feature.testsupport.TestCards;
 import io.fraudops.feature.transaction.TransactionParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -210,7 +211,7 @@ class HistoryBackfillTest {
     }
 
     private HistoryBackfill backfill() {
-        return new HistoryBackfill(db, online, new TransactionParser(), progress::add);
+        return new HistoryBackfill(db, online, new TransactionParser(TestCards.TOKENIZER), progress::add);
     }
 
     private BackfillOptions options(Path file) {

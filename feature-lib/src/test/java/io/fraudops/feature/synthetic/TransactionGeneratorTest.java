@@ -88,11 +88,13 @@ class TransactionGeneratorTest {
         for (LabelledTransaction row : stream) {
             assertThat(row.fraud()).isEqualTo(row.pattern().isFraud());
             at = timestampOf(row) != null ? timestampOf(row) : at;
-            TransactionParser parser = new TransactionParser(Clock.fixed(at, ZoneOffset.UTC));
+            TransactionParser parser = new TransactionParser(Clock.fixed(at, ZoneOffset.UTC),
+                    TransactionParser.DEFAULT_EARLIEST_TIMESTAMP, TransactionGenerator.SYNTHETIC_CARDS);
             if (row.valid()) {
-                assertThat(parser.parse(row.payload())).isEqualTo(row.transaction());
+                assertThat(parser.tokenizeAndParse(row.payload())).isEqualTo(row.transaction());
             } else {
-                assertThatThrownBy(() -> parser.parse(row.payload())).isInstanceOf(InvalidTransactionException.class);
+                assertThatThrownBy(() -> parser.tokenizeAndParse(row.payload()))
+                        .isInstanceOf(InvalidTransactionException.class);
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.fraudops.feature.testsupport;
 
-import io.fraudops.feature.transaction.CardNumber;
 import io.fraudops.feature.transaction.Transaction;
 
 import java.math.BigDecimal;
@@ -51,7 +50,7 @@ public record Transactions(String id, String customer, String amount, String mer
     }
 
     public Transaction build() {
-        return new Transaction(id, customer, CardNumber.parse(VISA_TEST_CARD), new BigDecimal(amount), "USD",
+        return new Transaction(id, customer, TestCards.TOKENIZER.tokenize(VISA_TEST_CARD), new BigDecimal(amount), "USD",
                 merchant, category, country, lat, lon, channel, at, device);
     }
 }

@@ -3,7 +3,11 @@ package io.fraudops.local.zeebe;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.fraudops.local.FreePort;
+import io.camunda.zeebe.protocol.record.Record;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An in-process Zeebe engine speaking gRPC (no REST, no Tasklist), for local runs and tests; a
@@ -11,6 +15,7 @@ import java.time.Duration;
  */
 public final class EmbeddedEngine implements AutoCloseable {
 
+  private final AtomicBoolean stopped = new AtomicBoolean();
   private final ZeebeTestEngine engine;
   private final int port;
 
@@ -46,8 +51,24 @@ public final class EmbeddedEngine implements AutoCloseable {
     engine.waitForIdleState(timeout);
   }
 
+  /**
+   * Every record the engine has written since it started (commands, events, rejections, with their
+   * variables), each as JSON: for tests that check what the engine holds, e.g. that no card number
+   * reached it. Another engine can answer the same from its exporter.
+   */
+  public List<String> recordsAsJson() {
+    List<String> json = new ArrayList<>();
+    for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+      json.add(record.toJson());
+    }
+    return json;
+  }
+
+  /** Once: after a failed start both the context and the local runtime close it. */
   @Override
   public void close() {
-    engine.stop();
+    if (stopped.compareAndSet(false, true)) {
+      engine.stop();
+    }
   }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
  *     rejected payload; unique, so a redelivered job cannot write twice
  * @param routedTo where the decision table sent the payment, null when rejected
  * @param decidedBy {@code engine}, or the analyst who reviewed it
+ * @param latencyMs from receipt to decision; null when unknown, never negative
  * @param shadowScoresJson per shadow model its version and score, recorded and never used to decide
  * @param inferenceConfigVersion the inference configuration's object version that chose the models
  */
@@ -44,6 +45,9 @@ public record DecisionRecord(
     }
     if (decidedAt == null) {
       throw new IllegalArgumentException("decidedAt is required");
+    }
+    if (latencyMs != null && latencyMs < 0) {
+      throw new IllegalArgumentException("latencyMs must not be negative (got " + latencyMs + ")");
     }
   }
 }

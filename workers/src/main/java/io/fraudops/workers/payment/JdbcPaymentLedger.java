@@ -306,6 +306,21 @@ class JdbcPaymentLedger implements PaymentLedger {
   }
 
   @Override
+  public long notInEpoch(String epoch) {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM payment WHERE status = 'RECEIVED'"
+            + " OR (status IN ('SCREENING', 'REVIEW_PENDING') AND engine_epoch IS DISTINCT FROM ?)",
+        Long.class,
+        epoch);
+  }
+
+  @Override
+  public long undecided() {
+    return jdbc.queryForObject(
+        "SELECT count(*) FROM payment WHERE status IN ('RECEIVED', 'SCREENING')", Long.class);
+  }
+
+  @Override
   public Map<PaymentStatus, Long> countByStatus(String prefix) {
     Map<PaymentStatus, Long> counts = new EnumMap<>(PaymentStatus.class);
     jdbc.query(

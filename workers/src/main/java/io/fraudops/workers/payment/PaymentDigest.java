@@ -40,6 +40,14 @@ public final class PaymentDigest {
     }
   }
 
+  /** The payment as a mutable map of its non-null fields, as the process variable holds it. */
+  static java.util.Map<String, Object> asMap(ScreenedPayment payment) {
+    java.util.Map<String, Object> map =
+        CANONICAL.convertValue(payment, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {});
+    map.values().removeIf(java.util.Objects::isNull);
+    return map;
+  }
+
   static ScreenedPayment read(String json) {
     try {
       return CANONICAL.readValue(json, ScreenedPayment.class);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.fraudops.feature.transaction.CardNumber;
+import io.fraudops.feature.transaction.CardTokenizer;
 import io.fraudops.feature.transaction.InvalidTransactionException;
 import io.fraudops.feature.transaction.Transaction;
 import io.fraudops.feature.transaction.TransactionParser;
@@ -43,6 +45,7 @@ public class PaymentIntake {
       new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private final TransactionParser parser;
+  private final CardTokenizer cards;
   private final PaymentLedger ledger;
   private final CamundaClient client;
   private final DecisionAudit audit;
@@ -53,6 +56,7 @@ public class PaymentIntake {
 
   PaymentIntake(
       TransactionParser parser,
+      CardTokenizer cards,
       PaymentLedger ledger,
       CamundaClient client,
       DecisionAudit audit,
@@ -61,6 +65,7 @@ public class PaymentIntake {
       MeterRegistry meters,
       AnswerWaiters waiters) {
     this.waiters = waiters;
+    this.cards = cards;
     this.parser = parser;
     this.ledger = ledger;
     this.client = client;
@@ -95,7 +100,9 @@ public class PaymentIntake {
     return new Started(submission, CompletableFuture.completedFuture(null));
   }
 
-  private Submission admit(Map<String, ?> payload, String source) {
+  private Submission admit(Map<String, ?> raw, String source) {
+    // First of all: from here on only the tokenized payload exists (masked card, keyed fingerprint, MAC).
+    Map<String, Object> payload = cards.tokenize(raw);
     Transaction tx;
     try {
       tx = parser.parse(payload);
@@ -119,9 +126,16 @@ public class PaymentIntake {
    * left to the recovery: the payment stays RECEIVED.
    */
   CompletableFuture<Long> start(Payment payment) {
-    ScreenedPayment tokenized = PaymentDigest.read(payment.payloadJson());
+    ScreenedPayment screened = PaymentDigest.read(payment.payloadJson());
+    Map<String, Object> transaction = PaymentDigest.asMap(screened);
+    if (screened.cardNumber() != null) {
+      // The MAC proves to Validate that this service tokenized the card for this transaction id.
+      transaction.put(
+          "cardTokenMac",
+          cards.tokenMac(new CardNumber(screened.cardNumber(), screened.cardFingerprint()), screened.transactionId()));
+    }
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ProcessVariables.TRANSACTION, tokenized);
+    variables.put(ProcessVariables.TRANSACTION, transaction);
     variables.put(ProcessVariables.RECEIVED_AT, payment.receivedAt().toEpochMilli());
     return client
         .newCreateInstanceCommand()

@@ -61,6 +61,15 @@ public interface PaymentLedger {
    */
   boolean release(Payment seen, String why);
 
+  /**
+   * Payments not yet in the hands of an instance of the engine of {@code epoch}: RECEIVED ones, and those
+   * screening or waiting for review in an instance of another epoch. Zero once the recovery caught up.
+   */
+  long notInEpoch(String epoch);
+
+  /** Payments accepted and not yet decided nor waiting for an analyst (RECEIVED or SCREENING). */
+  long undecided();
+
   /** Counts of payments per status among those whose id starts with {@code prefix}. */
   Map<PaymentStatus, Long> countByStatus(String prefix);
 }

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,10 +37,16 @@ class ReviewController {
     return ResponseEntity.of(inbox.find(key));
   }
 
+  /** Decides as the authenticated analyst: the audit and the label name whoever authenticated. */
   @PostMapping("/{key}")
-  Map<String, Object> decide(@PathVariable long key, @RequestBody ReviewOutcome outcome) {
+  Map<String, Object> decide(@PathVariable long key, @RequestBody ReviewRequest request, Authentication analyst) {
+    ReviewOutcome outcome = request.by(analyst.getName());
     PendingReview review = inbox.complete(key, outcome);
-    return Map.of("key", key, "transactionId", String.valueOf(review.transactionId()), "decision", outcome.decision());
+    return Map.of(
+        "key", key,
+        "transactionId", String.valueOf(review.transactionId()),
+        "decision", outcome.decision(),
+        "reviewedBy", outcome.reviewedBy());
   }
 
   @ExceptionHandler(ReviewInbox.UnknownReviewException.class)
@@ -49,7 +56,11 @@ class ReviewController {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, String>> invalid(HttpMessageNotReadableException e) {
-    // The verdict validates itself; show its message, not Jackson's wrapper.
+    if (e.getCause() == null) {
+      return ResponseEntity.badRequest()
+          .body(Map.of("error", "a JSON body is required: {\"decision\": \"APPROVE\" or \"DECLINE\", \"comment\": \"...\"}"));
+    }
+    // The request validates itself; show its message, not Jackson's wrapper.
     Throwable cause = e;
     while (cause.getCause() != null) {
       cause = cause.getCause();

@@ -114,11 +114,11 @@ public class ReviewInbox {
             Map.of(
                 ProcessVariables.REVIEW_DECISION, outcome.decision().name(),
                 ProcessVariables.REVIEW_COMMENT, outcome.comment(),
-                ProcessVariables.REVIEWED_BY, outcome.analyst()))
+                ProcessVariables.REVIEWED_BY, outcome.reviewedBy()))
         .send()
         .join();
     pending.remove(key);
-    log.info("Review {} of transaction {}: {} by {}", key, review.transactionId(), outcome.decision(), outcome.analyst());
+    log.info("Review {} of transaction {}: {} by {}", key, review.transactionId(), outcome.decision(), outcome.reviewedBy());
     return review;
   }
 

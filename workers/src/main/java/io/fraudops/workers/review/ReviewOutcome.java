@@ -7,11 +7,18 @@ import io.fraudops.workers.process.Verdict;
  *
  * @param decision the verdict
  * @param comment why; kept in the decision audit
- * @param analyst who decided
+ * @param reviewedBy who decided: the authenticated caller, never a name the request body chose
  */
-public record ReviewOutcome(Verdict decision, String comment, String analyst) {
+public record ReviewOutcome(Verdict decision, String comment, String reviewedBy) {
 
   public ReviewOutcome {
+    requireVerdict(decision, comment);
+    if (reviewedBy == null || reviewedBy.isBlank()) {
+      throw new IllegalArgumentException("reviewedBy is required: the authenticated analyst who decided");
+    }
+  }
+
+  static void requireVerdict(Verdict decision, String comment) {
     if (decision == null) {
       throw new IllegalArgumentException("decision is required: APPROVE or DECLINE");
     }
@@ -21,6 +28,5 @@ public record ReviewOutcome(Verdict decision, String comment, String analyst) {
     if (comment.length() > 2000) {
       throw new IllegalArgumentException("comment must be at most 2000 characters");
     }
-    analyst = analyst == null || analyst.isBlank() ? "analyst" : analyst.trim();
   }
 }

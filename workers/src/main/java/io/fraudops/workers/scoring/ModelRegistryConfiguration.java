@@ -13,6 +13,8 @@ import io.minio.MinioClient;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,13 +31,12 @@ public class ModelRegistryConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(ModelRegistryConfiguration.class);
 
+  /** An S3 store is configured: models (or MLflow's artifacts) and the versioned inference configuration live there. */
+  private static final String HAS_S3 = "!'${fraud.model.registry.endpoint:}'.isBlank()";
+
   @Bean
+  @ConditionalOnExpression(HAS_S3)
   MinioClient modelStoreClient(RegistryProperties properties) {
-    if (properties.endpoint() == null || properties.endpoint().isBlank()) {
-      throw new IllegalStateException(
-          "fraud.model.registry.endpoint is not set: point it at the S3 store (MinIO) that holds the models and"
-              + " the inference configuration; ./fraud serve starts a local one");
-    }
     return MinioClient.builder()
         .endpoint(properties.endpoint())
         .credentials(properties.accessKey(), properties.secretKey())
@@ -43,14 +44,16 @@ public class ModelRegistryConfiguration {
   }
 
   @Bean
-  ModelRegistry modelRegistry(RegistryProperties properties, ModelProperties model, MinioClient client) {
+  ModelRegistry modelRegistry(
+      RegistryProperties properties, ModelProperties model, ObjectProvider<MinioClient> s3) {
+    MinioClient client = s3.getIfAvailable();
     if (properties.usesMlflow()) {
-      log.info("Model registry: MLflow at {}, artifacts in s3://{}/{}", properties.mlflowUrl(), properties.mlflowArtifactBucket(), properties.mlflowArtifactPrefix());
-      return new MlflowModelRegistry(
-          URI.create(properties.mlflowUrl()),
-          properties.mlflowToken().isBlank() ? null : properties.mlflowToken(),
-          client,
-          new MlflowArtifactStore(properties.mlflowArtifactBucket(), properties.mlflowArtifactPrefix()));
+      return mlflow(properties, client);
+    }
+    if (client == null) {
+      throw new IllegalStateException(
+          "The model registry needs fraud.model.registry.endpoint (the S3 store, e.g. MinIO, that holds the models and"
+              + " the inference configuration) or fraud.model.registry.mlflow-url; ./fraud serve starts a local S3");
     }
     S3ModelRegistry registry = new S3ModelRegistry(client, properties.bucket(), properties.prefix());
     if (properties.seedIfEmpty()) {
@@ -60,7 +63,42 @@ public class ModelRegistryConfiguration {
     return registry;
   }
 
+  /**
+   * MLflow keeps versions and aliases; the files are read through its artifact proxy, or straight from the S3
+   * bucket behind it when an S3 endpoint is configured. A server that does not serve artifacts is refused at
+   * start with what to change; one that is down only warns (the poller retries, the bundled model serves).
+   */
+  private static MlflowModelRegistry mlflow(RegistryProperties properties, MinioClient client) {
+    URI url = URI.create(properties.mlflowUrl());
+    String token = properties.mlflowToken().isBlank() ? null : properties.mlflowToken();
+    MlflowModelRegistry registry =
+        client == null
+            ? new MlflowModelRegistry(url, token)
+            : new MlflowModelRegistry(
+                url, token, client, new MlflowArtifactStore(properties.mlflowArtifactBucket(), properties.mlflowArtifactPrefix()));
+    try {
+      registry.requireArtifactAccess();
+    } catch (RuntimeException e) {
+      if (!unreachable(e)) {
+        throw e;
+      }
+      log.warn("MLflow at {} is not reachable yet ({}); the poller keeps trying", url, e.getMessage());
+    }
+    log.info("Model registry: MLflow at {}, files {}", url, registry.artifactAccess());
+    return registry;
+  }
+
+  private static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpConnectTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Bean
+  @ConditionalOnExpression(HAS_S3)
   InferenceConfigStore inferenceConfigStore(
       RegistryProperties properties,
       InferenceProperties inference,
@@ -83,12 +121,15 @@ public class ModelRegistryConfiguration {
   @Bean(initMethod = "start", destroyMethod = "close")
   ServingPoller servingPoller(
       ModelRegistry registry,
-      InferenceConfigStore configs,
+      ObjectProvider<InferenceConfigStore> configs,
       ServingModel serving,
       RegistryProperties properties,
       InferenceProperties inference,
-      MeterRegistry meters) {
-    return new ServingPoller(registry, configs, serving, properties, inference.configVersion(), meters);
+      MeterRegistry meters,
+      GuardProperties guard) {
+    // Without an S3 store (MLflow alone) there is no stored configuration: the poller follows model-name@alias.
+    return new ServingPoller(
+        registry, configs.getIfAvailable(), serving, properties, inference.configVersion(), meters, guard);
   }
 
   /** Registers the model at {@code location} under the configured name, aliased, if none is there. */

@@ -34,8 +34,23 @@ public class ServingModel implements AutoCloseable, DriftSource {
   private final int topReasons;
   private final Thresholds defaults;
   private final ServingScorer scorer;
+  // The last payments' features, for the promotion guard to compare a candidate on; written on the hot
+  // path as one reference store into a ring (no copy, no lock: a torn read only mixes payments).
+  private final Map<?, ?>[] recent;
+  private final java.util.concurrent.atomic.AtomicLong scored = new java.util.concurrent.atomic.AtomicLong();
 
   public ServingModel(ModelProperties properties, FeatureCatalogue catalogue, MeterRegistry meters) {
+    this(properties, catalogue, meters, 2000);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  public ServingModel(
+      ModelProperties properties, FeatureCatalogue catalogue, MeterRegistry meters, GuardProperties guard) {
+    this(properties, catalogue, meters, Math.max(1, guard.sampleSize()));
+  }
+
+  private ServingModel(ModelProperties properties, FeatureCatalogue catalogue, MeterRegistry meters, int recentSize) {
+    this.recent = new Map<?, ?>[recentSize];
     this.catalogue = catalogue;
     this.topReasons = properties.topReasons();
     this.defaults = properties.thresholds();
@@ -106,12 +121,26 @@ public class ServingModel implements AutoCloseable, DriftSource {
 
   /** Scores the features (name → number) of one payment with every model of the set. Never throws. */
   public ScoreOutcome score(Map<?, ?> features) {
+    recent[(int) (scored.getAndIncrement() % recent.length)] = features;
     ServingSet set = acquire();
     try {
       return scorer.score(set, features);
     } finally {
       set.release();
     }
+  }
+
+  /** The features of up to the last {@code fraud.model.guard.sample-size} payments scored. */
+  List<Map<?, ?>> recentFeatures() {
+    int n = (int) Math.min(scored.get(), recent.length);
+    List<Map<?, ?>> rows = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Map<?, ?> row = recent[i];
+      if (row != null) {
+        rows.add(row);
+      }
+    }
+    return rows;
   }
 
   /** The current set with its models pinned against closing; retried if a swap retired one meanwhile. */

@@ -33,6 +33,8 @@ public final class ServingPoller implements AutoCloseable {
   private final RegistryProperties properties;
   private final String pinnedConfigVersion;
   private final ServingReports reports;
+  private final PromotionGuard guard;
+  private final io.micrometer.core.instrument.Counter guardRefusals;
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -54,6 +56,21 @@ public final class ServingPoller implements AutoCloseable {
       RegistryProperties properties,
       String pinnedConfigVersion,
       MeterRegistry meters) {
+    this(registry, configs, serving, properties, pinnedConfigVersion, meters,
+        new GuardProperties(false, 2000, 200, 1, 1, Double.MAX_VALUE));
+  }
+
+  /** @param guard the promotion guard's bounds: a candidate that leaves them is refused, the live set keeps serving */
+  public ServingPoller(
+      ModelRegistry registry,
+      InferenceConfigStore configs,
+      ServingModel serving,
+      RegistryProperties properties,
+      String pinnedConfigVersion,
+      MeterRegistry meters,
+      GuardProperties guard) {
+    this.guard = new PromotionGuard(guard);
+    this.guardRefusals = meters.counter("fraud.promotion.guard.refusals");
     this.registry = registry;
     this.configs = configs;
     this.serving = serving;
@@ -98,7 +115,16 @@ public final class ServingPoller implements AutoCloseable {
     }
     lastAttempt = candidate.key();
     try {
-      serving.install(candidate.build(current, serving, registry));
+      ServingSet built = candidate.build(current, serving, registry);
+      Optional<String> refusal = guard.refusal(built, current, serving.recentFeatures());
+      if (refusal.isPresent()) {
+        // The new models never served: close them; the live set goes on.
+        built.droppedBy(current).forEach(LoadedModel::retire);
+        guardRefusals.increment();
+        reject(next, current, refusal.get());
+        return;
+      }
+      serving.install(built);
       reports.swapped(next.version);
     } catch (CandidateRejected e) {
       if (e.retry) {

@@ -17,11 +17,13 @@ final class ServingReports {
   private final ServingMetrics metrics;
   private String rejectedConfigVersion;
   private String reportedRejection;
-  private volatile ServingStatus status = ServingStatus.starting();
+  private volatile ServingStatus status;
 
   ServingReports(ServingModel serving, MeterRegistry meters) {
     this.serving = serving;
     this.metrics = new ServingMetrics(meters);
+    // True from the first second: the bundled model serves until the registry's first answer.
+    this.status = ServingStatus.serving(serving.describe(), serving.current().configVersion, null);
   }
 
   ServingStatus status() {

@@ -162,7 +162,7 @@ public class RecordDecisionWorker {
                       recordedReason,
                       reviewed ? in.reviewComment() : null,
                       topReasons,
-                      latency(in.receivedAt(), now),
+                      ReceiptLatency.millis(in.receivedAt(), now),
                       now,
                       recorder.json(in.shadowScores()),
                       in.inferenceConfigVersion()));
@@ -204,12 +204,4 @@ public class RecordDecisionWorker {
         .orElse(in.reviewedBy() == null || in.reviewedBy().isBlank() ? "analyst" : in.reviewedBy());
   }
 
-  /** From receipt to this record; never negative (a clock ahead of ours is not a latency). */
-  private static Long latency(Long receivedAt, Instant now) {
-    if (receivedAt == null) {
-      return null;
-    }
-    long millis = now.toEpochMilli() - receivedAt;
-    return millis < 0 ? null : millis;
-  }
 }

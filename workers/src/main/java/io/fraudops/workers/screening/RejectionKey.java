@@ -3,15 +3,16 @@ package io.fraudops.workers.screening;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.fraudops.feature.transaction.CardTokenizer;
 
 /**
  * The audit key of a rejected payload, which has no trustworthy transaction id: the process
  * instance plus a digest of the payload. A redelivered job gives the same key; a recreated engine
  * that reuses instance keys (the embedded one, a fresh cluster) does not collide with old rows.
+ *
+ * <p>The digest is keyed (the card key's digest, not a plain SHA-256): a rejected payload may hold a
+ * card number in any field, and a plain hash of an otherwise guessable payload would let anyone who
+ * reads the audit test the 10^5 numbers behind a mask against it.
  */
 final class RejectionKey {
 
@@ -20,12 +21,11 @@ final class RejectionKey {
 
   private RejectionKey() {}
 
-  static String of(long processInstanceKey, Object payload) {
+  static String of(long processInstanceKey, Object payload, CardTokenizer keys) {
     try {
       byte[] json = CANONICAL.writeValueAsBytes(payload);
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
-      return "rejected-" + processInstanceKey + "-" + HexFormat.of().formatHex(digest, 0, 8);
-    } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+      return "rejected-" + processInstanceKey + "-" + keys.keyedDigest(json).substring(0, 16);
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot key the rejected payload", e);
     }
   }

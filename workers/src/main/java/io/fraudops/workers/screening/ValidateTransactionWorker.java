@@ -29,6 +29,13 @@ import org.springframework.stereotype.Component;
  * REJECTED end, with the readable message); a payment another instance screens or already decided
  * becomes ALREADY_SCREENED (an end without side effects). A valid one replaces the payload with its
  * normalised form, which every later worker reads.
+ *
+ * <p>The card must arrive tokenized (masked, keyed fingerprint, and the MAC that proves this
+ * service's tokenizer made them for this transaction id), as {@code POST /transactions} sends it.
+ * A clear card number from a caller that created the instance through the gateway is refused, not
+ * tokenized here: by the time this job runs, the engine's records already hold the number, so
+ * accepting it would let that integration leak every card it sends while looking healthy; a
+ * REJECTED payment with its reason makes the mistake visible on the first payment.
  */
 @Component
 public class ValidateTransactionWorker {
@@ -57,6 +64,7 @@ public class ValidateTransactionWorker {
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Input(
       Object transaction,
+      Object receivedAt,
       Object transactionId,
       Object validationMessage,
       Object features,
@@ -86,7 +94,7 @@ public class ValidateTransactionWorker {
       var components = Input.class.getRecordComponents();
       for (int i = 0; i < values.length; i++) {
         if (values[i] != null) {
-          names.add(components[i + 1].getName());
+          names.add(components[i + 2].getName());
         }
       }
       return names;
@@ -143,7 +151,7 @@ public class ValidateTransactionWorker {
     try {
       @SuppressWarnings("unchecked")
       Map<String, ?> fields = (Map<String, ?>) payload;
-      return parser.parse(fields);
+      return parser.parse(fields, input.receivedAt());
     } catch (InvalidTransactionException e) {
       throw invalid(instance, e.getMessage());
     }

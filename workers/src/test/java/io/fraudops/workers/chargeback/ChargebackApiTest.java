@@ -1,6 +1,8 @@
 package io.fraudops.workers.chargeback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.fraudops.workers.TestUsers.paymentSystem;
+import static io.fraudops.workers.TestUsers.riskOwner;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -40,12 +42,12 @@ class ChargebackApiTest {
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     String body = "{\"transactionId\":\"" + id + "\",\"reason\":\"4837 no cardholder authorization\",\"date\":\"" + today + "\"}";
 
-    http.perform(post("/chargebacks").contentType(MediaType.APPLICATION_JSON).content(body))
+    http.perform(post("/chargebacks").with(paymentSystem()).contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.transactionId").value(id))
         .andExpect(jsonPath("$.created").value(true))
         .andExpect(jsonPath("$.knownAt").isString());
-    http.perform(post("/chargebacks").contentType(MediaType.APPLICATION_JSON).content(body))
+    http.perform(post("/chargebacks").with(riskOwner()).contentType(MediaType.APPLICATION_JSON).content(body))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.created").value(false));
 
@@ -60,6 +62,7 @@ class ChargebackApiTest {
   void anUnknownIdIsNotFoundAndNamed() throws Exception {
     http.perform(
             post("/chargebacks")
+                .with(riskOwner())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"transactionId\":\"T-never-seen\",\"reason\":\"fraud\",\"date\":\"2026-01-02\"}"))
         .andExpect(status().isNotFound())
@@ -71,11 +74,12 @@ class ChargebackApiTest {
   void badInputSaysWhatIsWrong() throws Exception {
     http.perform(
             post("/chargebacks")
+                .with(riskOwner())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"transactionId\":\"T1\",\"reason\":\"fraud\",\"date\":\"02/01/2026\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value(Matchers.containsString("YYYY-MM-DD")));
-    http.perform(post("/chargebacks").contentType(MediaType.APPLICATION_JSON).content("{\"transactionId\":\"T1\",\"date\":\"2026-01-02\"}"))
+    http.perform(post("/chargebacks").with(riskOwner()).contentType(MediaType.APPLICATION_JSON).content("{\"transactionId\":\"T1\",\"date\":\"2026-01-02\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value("reason is required"));
   }

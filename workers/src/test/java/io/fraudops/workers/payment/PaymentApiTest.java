@@ -11,6 +11,7 @@ import io.camunda.client.CamundaClient;
 import io.fraudops.workers.ApplicationTest;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Payments;
+import io.fraudops.workers.TestUsers;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.audit.DecisionRecord;
 import io.fraudops.workers.process.FinalOutcome;
@@ -119,7 +120,7 @@ class PaymentApiTest {
     inbox.complete(review.key(), new ReviewOutcome(Verdict.DECLINE, "customer denies it", "ana"));
 
     Eventually.get("the analyst's decision", WAIT, () -> audit.find(id));
-    http.perform(get("/transactions/" + id))
+    http.perform(get("/transactions/" + id).with(TestUsers.paymentSystem()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("DECLINED"))
         .andExpect(jsonPath("$.decidedBy").value("analyst"))
@@ -129,7 +130,7 @@ class PaymentApiTest {
 
   @Test
   void anUnknownPaymentIsNotFound() throws Exception {
-    http.perform(get("/transactions/no-such-payment")).andExpect(status().isNotFound());
+    http.perform(get("/transactions/no-such-payment").with(TestUsers.paymentSystem())).andExpect(status().isNotFound());
   }
 
   @Test
@@ -178,6 +179,7 @@ class PaymentApiTest {
   private ResultActions screen(Map<String, Object> payment) throws Exception {
     return http.perform(
         post("/transactions")
+            .with(TestUsers.paymentSystem())
             .contentType(MediaType.APPLICATION_JSON)
             .header("Prefer", "wait=30")
             .content(JSON.writeValueAsString(payment)));

@@ -174,6 +174,47 @@ class InferenceConfigSwapTest {
     assertThat(serving.score(features(100)).modelVersion()).isEqualTo(name + ":2");
   }
 
+  @Test
+  void aModelThatWouldDeclineEveryPaymentIsRefusedByThePromotionGuard() {
+    ServingPoller guarded =
+        new ServingPoller(registry, null, serving, ModelSwapTest.properties(name), null, meters,
+            new GuardProperties(true, 2000, 200, 0.05, 0.10, 0.25));
+    guarded.poll();
+    // Recent traffic: mostly small payments, a few large ones.
+    for (int i = 0; i < 300; i++) {
+      serving.score(features(i % 20 == 0 ? 950 : 40 + i % 50));
+    }
+    // A well-formed model whose bias pushes every score to ~1: it would decline everything.
+    String biased =
+        new String(Resources.bytes(THRESHOLD), StandardCharsets.UTF_8)
+            .replaceFirst("(?s)\"scale_and_bias\"\\s*:\\s*\\[\\s*1\\.0,\\s*\\[\\s*0\\.0", "\"scale_and_bias\": [1.0, [20.0");
+    assertThat(biased).contains("[20.0");
+    ModelMetadata metadata = ModelMetadata.read(Resources.bytes(THRESHOLD + ".meta.json"), THRESHOLD).withName(name);
+    int bad = registry.register(name, biased.getBytes(StandardCharsets.UTF_8), ModelFormat.JSON, metadata, Map.of()).version();
+    registry.setAlias(name, "champion", bad);
+
+    guarded.poll();
+
+    assertThat(serving.describe()).isEqualTo(name + ":1");
+    assertThat(serving.score(features(40)).score()).isLessThan(0.5);
+    assertThat(guarded.status().lastRejection()).contains("promotion guard").contains("decline rate");
+    assertThat(meters.counter("fraud.promotion.guard.refusals").count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void theGuardLetsAComparableModelThrough() {
+    ServingPoller guarded =
+        new ServingPoller(registry, null, serving, ModelSwapTest.properties(name), null, meters,
+            new GuardProperties(true, 2000, 200, 0.05, 0.10, 0.25));
+    guarded.poll();
+    for (int i = 0; i < 300; i++) {
+      serving.score(features(i % 20 == 0 ? 950 : 40 + i % 50));
+    }
+    registry.setAlias(name, "champion", register(THRESHOLD)); // the same behaviour, a new version
+    guarded.poll();
+    assertThat(serving.describe()).isEqualTo(name + ":3");
+  }
+
   private void assertLive(String configVersion, String rejection) {
     ScoreOutcome outcome = serving.score(features(100));
     assertThat(outcome.available()).isTrue();

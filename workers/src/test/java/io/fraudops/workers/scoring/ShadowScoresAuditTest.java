@@ -4,6 +4,8 @@ import io.fraudops.model.inference.InferenceConfigStore;
 import io.fraudops.workers.ApplicationTest;
 import io.fraudops.workers.ServingFixture;
 import org.junit.jupiter.api.AfterEach;
+import static io.fraudops.workers.TestUsers.analyst;
+import static io.fraudops.workers.TestUsers.riskOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -57,15 +59,16 @@ class ShadowScoresAuditTest {
     ModelMetadata sidecar = ModelMetadata.read(Resources.bytes("models/demo-fraud-model.json.meta.json"), "demo");
     int challenger =
         registry.register(NAME, Resources.bytes("models/demo-fraud-model.json"), ModelFormat.JSON, sidecar, Map.of()).version();
-    http.perform(post("/models/" + NAME + "/aliases/challenger").param("version", String.valueOf(challenger)))
+    http.perform(post("/models/" + NAME + "/aliases/challenger").with(riskOwner())
+            .contentType(MediaType.APPLICATION_JSON).content("{\"version\": " + challenger + "}"))
         .andExpect(status().isOk());
-    http.perform(put("/inference-config").contentType(MediaType.APPLICATION_JSON).content("""
+    http.perform(put("/inference-config").with(riskOwner()).contentType(MediaType.APPLICATION_JSON).content("""
             {"models": [{"name": "demo-fraud-model", "alias": "champion", "role": "decision"},
                         {"name": "demo-fraud-model", "alias": "challenger", "role": "shadow"}],
              "thresholds": {"review": 0.5, "decline": 0.9}}
             """))
         .andExpect(status().isCreated());
-    http.perform(put("/inference-config").contentType(MediaType.APPLICATION_JSON).content("{\"models\": 3}"))
+    http.perform(put("/inference-config").with(riskOwner()).contentType(MediaType.APPLICATION_JSON).content("{\"models\": 3}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.problems[0]").value("models must be a non-empty array"));
     Eventually.get("challenger in shadow", Duration.ofSeconds(10),
@@ -81,7 +84,7 @@ class ShadowScoresAuditTest {
     assertThat(decision.modelVersion()).isEqualTo(NAME + ":1");
     assertThat(decision.shadowScoresJson()).contains("\"model\": \"" + NAME + ":" + challenger + "\"").contains("\"score\"");
     assertThat(decision.inferenceConfigVersion()).isNotBlank().isNotEqualTo("default");
-    http.perform(get("/inference-config"))
+    http.perform(get("/inference-config").with(analyst()))
         .andExpect(jsonPath("$.serving.configVersion").value(decision.inferenceConfigVersion()))
         .andExpect(jsonPath("$.history.length()").value(historyBefore + 1));
   }

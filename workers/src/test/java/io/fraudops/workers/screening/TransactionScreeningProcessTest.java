@@ -1,6 +1,8 @@
 package io.fraudops.workers.screening;
 
 import io.fraudops.workers.ApplicationTest;
+import static io.fraudops.workers.TestUsers.analyst;
+import static io.fraudops.workers.TestUsers.paymentSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -12,6 +14,7 @@ import io.fraudops.workers.process.FinalOutcome;
 import io.fraudops.workers.process.RoutedOutcome;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Payments;
+import io.fraudops.workers.TestUsers;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.audit.DecisionRecord;
 import io.fraudops.workers.review.PendingReview;
@@ -95,30 +98,41 @@ class TransactionScreeningProcessTest {
     long instance = start(payment);
     PendingReview review = reviewOf(instance);
 
-    http.perform(get("/reviews"))
+    http.perform(get("/reviews").with(analyst()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[?(@.key == " + review.key() + ")].rule").value("SCORE_ELEVATED"));
-    http.perform(post("/reviews/" + review.key()).contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"MAYBE\",\"comment\":\"x\"}"))
+    http.perform(post("/reviews/" + review.key()).with(analyst()).contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"MAYBE\",\"comment\":\"x\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("APPROVE or DECLINE")));
+    // The reviewer is whoever authenticated: a body naming someone else is refused, not ignored.
     http.perform(
             post("/reviews/" + review.key())
+                .with(analyst())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"decision\":\"approve\",\"comment\":\"called the customer\",\"analyst\":\"bo\"}"))
-        .andExpect(status().isOk());
-    http.perform(post("/reviews/" + review.key()).contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\",\"comment\":\"again\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.startsWith("analyst is not accepted: the review is recorded under the user you authenticated as")));
+    http.perform(
+            post("/reviews/" + review.key())
+                .with(analyst())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\":\"approve\",\"comment\":\"called the customer\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.reviewedBy").value(TestUsers.ANALYST));
+    http.perform(post("/reviews/" + review.key()).with(analyst()).contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\",\"comment\":\"again\"}"))
         .andExpect(status().isNotFound());
 
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
     assertThat(decision.outcome()).isEqualTo(FinalOutcome.APPROVED);
-    assertThat(decision.decidedBy()).isEqualTo("bo");
+    assertThat(decision.decidedBy()).isEqualTo(TestUsers.ANALYST);
+    assertThat(decision.reviewComment()).isEqualTo("called the customer");
   }
 
   @Test
   void screensAPaymentPostedOverHttp() throws Exception {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 42.0);
     String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(payment);
-    http.perform(post("/transactions").contentType(MediaType.APPLICATION_JSON).header("Prefer", "wait=30").content(body))
+    http.perform(post("/transactions").with(paymentSystem()).contentType(MediaType.APPLICATION_JSON).header("Prefer", "wait=30").content(body))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("APPROVED"))
         .andExpect(jsonPath("$.rule").value("LOW_RISK"))

@@ -1,11 +1,11 @@
-package io.fraudops.cli.backfill;
+package io.fraudops.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The offline commands run without Spring, whose logging setup would otherwise tame Logback's
+ * The tools run without Spring, whose logging setup would otherwise tame Logback's
  * default of DEBUG for every library; their own output goes to standard out.
  */
 public final class QuietLogs {
