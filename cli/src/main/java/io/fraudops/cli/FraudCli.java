@@ -5,6 +5,7 @@ import io.fraudops.cli.backfill.ExportTrainingSetCommand;
 import io.fraudops.cli.backfill.GenerateHistoryCommand;
 import io.fraudops.cli.bench.BenchCommand;
 import io.fraudops.cli.bench.BenchModelCommand;
+import io.fraudops.cli.chargeback.ChargebackCommand;
 import io.fraudops.cli.drift.DriftCommand;
 import io.fraudops.cli.replay.ReplayCommand;
 import io.fraudops.cli.serve.ServeCommand;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
       ExportTrainingSetCommand.class,
       TrainCommand.class,
       DriftCommand.class,
+      ChargebackCommand.class,
       BenchCommand.class,
       BenchModelCommand.class,
       TrainDemoModelCommand.class,

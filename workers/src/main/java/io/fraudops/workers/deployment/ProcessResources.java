@@ -5,6 +5,7 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListeners;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +23,12 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public final class ProcessResources {
 
   /** One file to deploy: its name and content. */
-  public record DeployableResource(String name, byte[] content) {}
+  public record DeployableResource(String name, byte[] content) {
+
+    public boolean isDecision() {
+      return name.endsWith(".dmn");
+    }
+  }
 
   private static final String[] PATTERNS = {
     "classpath*:processes/*.bpmn", "classpath*:decision-tables/*.dmn", "classpath*:forms/*.form"
@@ -34,7 +40,8 @@ public final class ProcessResources {
    * Loads every model. With {@code jobWorkerUserTasks}, Camunda user tasks are turned into
    * job-worker user tasks: the embedded engine has no REST API, so a Camunda user task could never
    * be completed there, while a job-worker one is completed over gRPC. The files in the repository
-   * stay Tasklist-ready; only the copy sent to the embedded engine is changed.
+   * stay Tasklist-ready; only the copy sent to the embedded engine is changed (see
+   * {@link #withJobWorkerUserTasks}).
    */
   public static List<DeployableResource> load(boolean jobWorkerUserTasks) {
     List<DeployableResource> resources = new ArrayList<>();
@@ -59,6 +66,14 @@ public final class ProcessResources {
     return resources;
   }
 
+  /**
+   * The job-worker copy of a process: {@code zeebe:userTask} goes, and with it what only a Camunda user
+   * task supports and the engine would refuse to deploy on a job-worker one: the priority (the review
+   * inbox sorts by the {@code reviewPriority} variable the same expression reads) and the task listeners
+   * (there is no Tasklist completion to listen to: the inbox completes the job, and the analyst it
+   * records comes from the inbox's caller). Execution listeners, the form, the candidate groups and
+   * the boundary timers stay.
+   */
   static byte[] withJobWorkerUserTasks(byte[] bpmn) {
     BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
@@ -66,9 +81,9 @@ public final class ProcessResources {
       if (extensions == null) {
         continue;
       }
-      // Priority is a Camunda-user-task feature the job-worker implementation rejects.
       extensions.getChildElementsByType(ZeebeUserTask.class).forEach(extensions::removeChildElement);
       extensions.getChildElementsByType(ZeebePriorityDefinition.class).forEach(extensions::removeChildElement);
+      extensions.getChildElementsByType(ZeebeTaskListeners.class).forEach(extensions::removeChildElement);
     }
     var out = new ByteArrayOutputStream();
     Bpmn.writeModelToStream(out, model);

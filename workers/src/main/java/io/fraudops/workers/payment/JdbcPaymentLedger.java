@@ -247,6 +247,18 @@ class JdbcPaymentLedger implements PaymentLedger {
   }
 
   @Override
+  public boolean note(String transactionId, Long processInstanceKey, String detail) {
+    return jdbc.update(
+            "INSERT INTO payment_event (transaction_id, at, status, process_instance_key, detail)"
+                + " SELECT transaction_id, ?, status, ?, ? FROM payment WHERE transaction_id = ?",
+            now(),
+            processInstanceKey,
+            detail,
+            transactionId)
+        == 1;
+  }
+
+  @Override
   public Optional<Payment> find(String transactionId) {
     return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE transaction_id = ?", this::map, transactionId).stream()
         .findFirst();

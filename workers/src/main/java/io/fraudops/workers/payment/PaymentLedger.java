@@ -42,6 +42,14 @@ public interface PaymentLedger {
 
   Optional<Payment> find(String transactionId);
 
+  /**
+   * Adds a line to the payment's history without changing its state (a review escalated, completed in
+   * Tasklist, a chargeback): what support reads in {@code GET /transactions/{id}}.
+   *
+   * @return false when the ledger has no such payment
+   */
+  boolean note(String transactionId, Long processInstanceKey, String detail);
+
   List<PaymentEvent> history(String transactionId);
 
   /** Payments not final whose state has not moved since {@code before}, oldest first. */

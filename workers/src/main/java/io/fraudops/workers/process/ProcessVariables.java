@@ -34,6 +34,16 @@ public final class ProcessVariables {
   public static final String REVIEW_COMMENT = "reviewComment";
   public static final String REVIEWED_BY = "reviewedBy";
   public static final String FINAL_DECISION = "finalDecision";
+  /** Local to the review task, set by its {@code fraud.review-sla} start listener: the task's priority (0-100). */
+  public static final String REVIEW_PRIORITY = "reviewPriority";
+  /** Local to the review task: the decision's display text, for the form and the inbox. */
+  public static final String REVIEW_REASON = "reviewReason";
+  /** Local to the review task: ISO-8601 duration until the untouched review also goes to the escalation group. */
+  public static final String REVIEW_ESCALATE_AFTER = "reviewEscalateAfter";
+  /** Local to the review task: ISO-8601 duration until the review expires and the payment is declined. */
+  public static final String REVIEW_DEADLINE = "reviewDeadline";
+  /** Set (input mapping) by the record step that follows the review deadline: the review expired. */
+  public static final String REVIEW_EXPIRED = "reviewExpired";
 
   /** What a caller supplies when it starts a screening; every other name belongs to the process. */
   public static final Set<String> CALLER_SUPPLIED = Set.of(TRANSACTION, RECEIVED_AT);
@@ -58,7 +68,12 @@ public final class ProcessVariables {
           REVIEW_DECISION,
           REVIEW_COMMENT,
           REVIEWED_BY,
-          FINAL_DECISION);
+          FINAL_DECISION,
+          REVIEW_PRIORITY,
+          REVIEW_REASON,
+          REVIEW_ESCALATE_AFTER,
+          REVIEW_DEADLINE,
+          REVIEW_EXPIRED);
 
   private ProcessVariables() {}
 }

@@ -9,7 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A payment waiting for an analyst, as the review inbox shows it. */
+/**
+ * A payment waiting for an analyst, as the review inbox shows it.
+ *
+ * @param priority 0-100, from the score and the amount ({@link ReviewPriority}); the inbox lists the
+ *     highest first
+ * @param escalatedAt when the review went to the escalation group too, null while it has not
+ */
 public record PendingReview(
     long key,
     long processInstanceKey,
@@ -22,7 +28,9 @@ public record PendingReview(
     List<Map<String, Object>> topReasons,
     Map<String, Double> features,
     List<String> candidateGroups,
-    Instant waitingSince) {
+    Instant waitingSince,
+    Integer priority,
+    Instant escalatedAt) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +43,9 @@ public record PendingReview(
       String modelVersion,
       DmnDecision decision,
       List<Map<String, Object>> topReasons,
-      Map<String, Double> features) {}
+      Map<String, Double> features,
+      Integer reviewPriority,
+      String reviewReason) {}
 
   static PendingReview from(
       long jobKey, long processInstanceKey, Context context, Map<String, String> headers, Instant now) {
@@ -48,11 +58,25 @@ public record PendingReview(
         context.score(),
         context.modelVersion(),
         decision.rule(),
-        decision.reason(),
+        // The display text the review's start listener composed; the table's raw reason otherwise.
+        context.reviewReason() != null ? context.reviewReason() : decision.reason(),
         context.topReasons() == null ? List.of() : context.topReasons(),
         context.features() == null ? Map.of() : context.features(),
         candidateGroups(headers.get("io.camunda.zeebe:candidateGroups")),
-        now);
+        now,
+        context.reviewPriority(),
+        null);
+  }
+
+  /** The same review, also offered to {@code group} from {@code at}. */
+  PendingReview escalatedTo(String group, Instant at) {
+    List<String> groups = new java.util.ArrayList<>(candidateGroups);
+    if (!groups.contains(group)) {
+      groups.add(group);
+    }
+    return new PendingReview(
+        key, processInstanceKey, transactionId, transaction, score, modelVersion, rule, reason, topReasons, features,
+        List.copyOf(groups), waitingSince, priority, escalatedAt == null ? at : escalatedAt);
   }
 
   /** The engine passes the candidate groups as a JSON array in a job header. */

@@ -6,8 +6,10 @@ import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobKey;
 import io.camunda.client.annotation.ProcessInstanceKey;
 import io.camunda.client.annotation.VariablesAsType;
+import io.fraudops.workers.audit.DecisionRecorded;
 import io.fraudops.workers.process.ProcessVariables;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,11 +59,39 @@ public class ReviewInbox {
     pending.putIfAbsent(jobKey, review);
   }
 
-  /** Pending reviews, riskiest first. */
+  /** Pending reviews, highest priority (score and amount) first, then riskiest. */
   public List<PendingReview> pending() {
     return pending.values().stream()
-        .sorted(Comparator.comparing((PendingReview r) -> r.score() == null ? 1.0 : r.score()).reversed())
+        .sorted(
+            Comparator.comparing((PendingReview r) -> r.priority() == null ? 50 : r.priority())
+                .thenComparing(r -> r.score() == null ? 1.0 : r.score())
+                .reversed())
         .toList();
+  }
+
+  /**
+   * Offers the instance's held review to {@code group} as well (the SLA's escalation).
+   *
+   * @return how many held reviews were escalated (0 when it was decided meanwhile)
+   */
+  int escalate(long processInstanceKey, String group, Instant at) {
+    int escalated = 0;
+    for (PendingReview review : pending.values()) {
+      if (review.processInstanceKey() == processInstanceKey
+          && pending.replace(review.key(), review, review.escalatedTo(group, at))) {
+        escalated++;
+      }
+    }
+    return escalated;
+  }
+
+  /**
+   * A decision recorded without this inbox, such as an expired review's decline, ends the review: the
+   * engine cancelled its job, so the inbox lets it go too.
+   */
+  @EventListener
+  void decided(DecisionRecorded decision) {
+    pending.values().removeIf(r -> r.processInstanceKey() == decision.processInstanceKey());
   }
 
   public Optional<PendingReview> find(long key) {

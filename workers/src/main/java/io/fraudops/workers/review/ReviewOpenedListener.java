@@ -10,6 +10,7 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.fraudops.workers.payment.PaymentLedger;
 import io.fraudops.workers.payment.ReviewOpening;
 import io.fraudops.workers.process.DmnDecision;
+import io.fraudops.workers.process.ReasonText;
 import io.fraudops.workers.process.ScreenedPayment;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,15 @@ public class ReviewOpenedListener {
             context.transactionId(),
             instance,
             decision.rule(),
-            decision.reason(),
+            ReasonText.of(
+                decision,
+                ReasonText.facts(
+                    context.score(),
+                    context.thresholds(),
+                    context.features(),
+                    context.transaction(),
+                    context.topReasons(),
+                    context.degradedReason())),
             context.score(),
             context.modelVersion(),
             json(context.topReasons()),

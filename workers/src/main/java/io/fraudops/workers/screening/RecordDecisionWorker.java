@@ -12,11 +12,15 @@ import io.fraudops.workers.payment.Decision;
 import io.fraudops.workers.payment.PaymentLedger;
 import io.fraudops.workers.process.DmnDecision;
 import io.fraudops.workers.process.FinalOutcome;
+import io.fraudops.workers.process.ReasonText;
 import io.fraudops.workers.process.ScreenedPayment;
 import io.fraudops.workers.process.Verdict;
+import io.fraudops.workers.review.ReviewCompletions;
+import io.fraudops.workers.review.ReviewSlaProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +33,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance may decide it, and a verdict counts only if that instance opened the review (the ledger saw
  * it), so a forged {@code reviewDecision} decides nothing. Every write is keyed by the transaction id, so
  * a redelivered job writes nothing new.
+ *
+ * <p>The reason recorded is the table's Reason cell filled with the payment's values ({@link ReasonText}).
+ * An expired review ({@code reviewExpired}, set by the record step after the review deadline) is recorded
+ * as the engine's decline with rule {@value #REVIEW_EXPIRED}: no verdict, no fraud label. The analyst of a
+ * Tasklist review is the user the completing listener saw ({@link ReviewCompletions}), not the
+ * {@code reviewedBy} variable, which whoever completes the task could set.
  */
 @Component
 public class RecordDecisionWorker {
 
+  static final String REVIEW_EXPIRED = "REVIEW_EXPIRED";
   private static final Logger log = LoggerFactory.getLogger(RecordDecisionWorker.class);
 
   private final TransactionLedger ledger;
@@ -41,6 +52,8 @@ public class RecordDecisionWorker {
   private final DecisionRecorder recorder;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final ReviewCompletions completions;
+  private final ReviewSlaProperties sla;
 
   RecordDecisionWorker(
       TransactionLedger ledger,
@@ -48,13 +61,17 @@ public class RecordDecisionWorker {
       AnalystLabels analystLabels,
       DecisionRecorder recorder,
       TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock,
+      ReviewCompletions completions,
+      ReviewSlaProperties sla) {
     this.ledger = ledger;
     this.payments = payments;
     this.analystLabels = analystLabels;
     this.recorder = recorder;
     this.transactions = transactions;
     this.clock = clock;
+    this.completions = completions;
+    this.sla = sla;
   }
 
   /** What this worker reads: everything the audit row holds. */
@@ -72,7 +89,11 @@ public class RecordDecisionWorker {
       String reviewedBy,
       Long receivedAt,
       List<Map<String, Object>> shadowScores,
-      String inferenceConfigVersion) {}
+      String inferenceConfigVersion,
+      Map<String, Double> features,
+      Map<String, Object> thresholds,
+      String degradedReason,
+      Boolean reviewExpired) {}
 
   /** What it adds: the outcome that was recorded. */
   public record Recorded(FinalOutcome finalDecision) {}
@@ -84,8 +105,22 @@ public class RecordDecisionWorker {
           "fraud.record-decision records approvals and declines; got outcome " + in.outcome()
               + " (the BPMN's record task must set outcome APPROVED or DECLINED)");
     }
+    boolean expired = Boolean.TRUE.equals(in.reviewExpired());
+    if (expired && in.outcome() != FinalOutcome.DECLINED) {
+      throw new IllegalStateException(
+          "an expired review is recorded as DECLINED, never " + in.outcome() + " (check the BPMN's Record expired review task)");
+    }
     Transaction tx = in.transaction().toTransaction();
     DmnDecision dmn = in.decision() == null ? new DmnDecision(null, null, null) : in.decision();
+    String composed =
+        ReasonText.of(
+            dmn,
+            ReasonText.facts(
+                in.score(), in.thresholds(), in.features(), in.transaction(), in.topReasons(), in.degradedReason()));
+    String recordedRule = expired ? REVIEW_EXPIRED : dmn.rule();
+    String recordedReason = expired ? expiredReason(dmn.rule(), composed) : composed;
+    // An expired review carries no verdict, whatever variables the instance holds.
+    String verdictBy = expired || in.reviewDecision() == null ? null : reviewer(in, instance);
     String topReasons = recorder.json(in.topReasons());
     // One database transaction: the ledger's decision, the audit row, the payment and the analyst's label
     // are all written, or none is (the job is then retried).
@@ -98,9 +133,9 @@ public class RecordDecisionWorker {
                           in.transactionId(),
                           instance,
                           in.outcome(),
-                          in.reviewDecision() == null ? null : reviewer(in),
-                          dmn.rule(),
-                          dmn.reason(),
+                          verdictBy,
+                          recordedRule,
+                          recordedReason,
                           in.score(),
                           in.modelVersion(),
                           topReasons));
@@ -123,8 +158,8 @@ public class RecordDecisionWorker {
                       d.decidedBy(),
                       in.score(),
                       in.modelVersion(),
-                      dmn.rule(),
-                      dmn.reason(),
+                      recordedRule,
+                      recordedReason,
                       reviewed ? in.reviewComment() : null,
                       topReasons,
                       ReceiptLatency.millis(in.receivedAt(), now),
@@ -139,7 +174,7 @@ public class RecordDecisionWorker {
           instance, in.transactionId(), decision.status());
       return new Recorded(in.outcome());
     }
-    if (in.reviewDecision() != null && DecisionRecorder.ENGINE.equals(decision.decidedBy())) {
+    if (in.reviewDecision() != null && !expired && DecisionRecorder.ENGINE.equals(decision.decidedBy())) {
       log.warn(
           "Instance {} carries a review verdict for {} but never opened a review: the verdict is ignored",
           instance, in.transactionId());
@@ -152,9 +187,21 @@ public class RecordDecisionWorker {
     return new Recorded(in.outcome());
   }
 
-  /** The analyst as the review step recorded them; the verdict counts only if the ledger saw the review open. */
-  private static String reviewer(Input in) {
-    return in.reviewedBy() == null || in.reviewedBy().isBlank() ? "analyst" : in.reviewedBy();
+  /** Why an expired review was declined, with what had sent it to review. */
+  private String expiredReason(String rule, String reason) {
+    String deadline = sla.deadline().toString().substring(2).toLowerCase(Locale.ROOT);
+    return "No analyst decided within " + deadline + ": declined without a verdict (sent to review by " + rule + ": "
+        + reason + ")";
+  }
+
+  /**
+   * The analyst: the Tasklist user the completing listener recorded, else as the review step recorded them
+   * (the local inbox); the verdict counts only if the ledger saw the review open.
+   */
+  private String reviewer(Input in, long instance) {
+    return completions
+        .completedBy(instance)
+        .orElse(in.reviewedBy() == null || in.reviewedBy().isBlank() ? "analyst" : in.reviewedBy());
   }
 
 }

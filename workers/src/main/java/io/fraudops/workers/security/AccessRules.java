@@ -26,6 +26,8 @@ public final class AccessRules {
           // The payment system: submit a payment, read its state.
           allow(POST, "/transactions", SCREEN),
           allow(GET, "/transactions/{id}", SCREEN),
+          // Chargebacks come from the payment system or the risk team's back office.
+          allow(POST, "/chargebacks", SCREEN, RISK),
           // Analysts work the review inbox.
           allow(GET, "/reviews", ANALYST),
           allow(GET, "/reviews/{key}", ANALYST),

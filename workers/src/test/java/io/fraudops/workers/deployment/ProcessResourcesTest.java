@@ -35,13 +35,39 @@ class ProcessResourcesTest {
   @Test
   void keepsTheCamundaUserTaskForTasklist() {
     String bpmn = bpmn(ProcessResources.load(false));
-    assertThat(bpmn).contains("<zeebe:userTask").contains("formId=\"manual-review\"").contains("candidateGroups=\"fraud-analysts\"");
+    assertThat(bpmn)
+        .contains("<zeebe:userTask")
+        .contains("formId=\"manual-review\"")
+        .contains("candidateGroups=\"fraud-analysts\"")
+        .contains("priority=\"=reviewPriority\"")
+        .contains("eventType=\"completing\" type=\"fraud.review-completing\"");
   }
 
   @Test
   void turnsTheUserTaskIntoAJobWorkerUserTaskForTheEmbeddedEngine() {
     String bpmn = bpmn(ProcessResources.load(true));
-    assertThat(bpmn).doesNotContain("zeebe:userTask").contains("candidateGroups=\"fraud-analysts\"");
+    assertThat(bpmn)
+        .doesNotContain("zeebe:userTask")
+        .as("the engine refuses task listeners and a priority on a job-worker user task")
+        .doesNotContain("taskListener")
+        .doesNotContain("priorityDefinition")
+        .contains("candidateGroups=\"fraud-analysts\"")
+        .contains("type=\"fraud.review-opened\"")
+        .contains("type=\"fraud.review-sla\"")
+        .contains("=reviewEscalateAfter")
+        .contains("=reviewDeadline");
+  }
+
+  @Test
+  void theProcessBindsTheTableByTheVersionTagTheTableCarries() {
+    List<DeployableResource> resources = ProcessResources.load(false);
+    DecisionTable table =
+        DecisionTable.of(resources.stream().filter(DeployableResource::isDecision).findFirst().orElseThrow());
+    assertThat(table.decisionId()).isEqualTo("fraud-decision");
+    assertThat(bpmn(resources))
+        .contains(
+            "<zeebe:calledDecision decisionId=\"fraud-decision\" resultVariable=\"decision\" bindingType=\"versionTag\""
+                + " versionTag=\"" + table.versionTag() + "\" />");
   }
 
   @Test

@@ -57,6 +57,12 @@ class EndpointAccessTest {
         // not JSON: refused before a process instance is started (the intake answers, not security)
         new Call(HttpMethod.POST, "/transactions", "not json", EnumSet.of(SCREEN), 0),
         new Call(HttpMethod.GET, "/transactions/T-unknown", null, EnumSet.of(SCREEN), 0),
+        new Call(
+            HttpMethod.POST,
+            "/chargebacks",
+            "{\"transactionId\": \"T-unknown\", \"reason\": \"fraud\", \"date\": \"2026-01-02\"}",
+            EnumSet.of(SCREEN, RISK),
+            404),
         new Call(HttpMethod.GET, "/reviews", null, EnumSet.of(ANALYST), 200),
         new Call(HttpMethod.GET, "/reviews/1", null, EnumSet.of(ANALYST), 404),
         new Call(HttpMethod.POST, "/reviews/1", "{\"decision\": \"APPROVE\", \"comment\": \"checked\"}", EnumSet.of(ANALYST), 404),
