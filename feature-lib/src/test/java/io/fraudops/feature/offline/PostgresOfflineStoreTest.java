@@ -61,8 +61,9 @@ class PostgresOfflineStoreTest {
     @Test
     void migrationCreatesTheTablesOnceAndOnlyOnce() throws SQLException {
         assertThat(migrationsApplied)
-                .as("V1 feature store, V3 labels, V4 device, V5.1 unkeyed fingerprints forgotten (V2, V5 in workers)")
-                .isEqualTo(4);
+                .as("V1 feature store, V3 labels, V4 device, V5.1 unkeyed fingerprints forgotten, V11.1 chargebacks"
+                        + " (V2, V5, ... in workers)")
+                .isEqualTo(5);
         assertThat(FeatureStoreSchema.migrate(db)).as("re-running applies nothing").isZero();
         assertThat(queryLong("SELECT count(*) FROM information_schema.tables "
                 + "WHERE table_name IN ('customer_profile', 'card_transaction')")).isEqualTo(2);
