@@ -157,7 +157,7 @@ class RegisterCommandTest {
     assertThat(noColumns.exit()).isEqualTo(2);
     assertThat(noColumns.err()).contains(thin + " lacks columns the model needs: [txn_count_1h");
     assertThat(noModel.exit()).isEqualTo(2);
-    assertThat(noModel.err()).contains("unknown model file extension; expected .json or .cbm");
+    assertThat(noModel.err()).contains("unknown model file extension; expected .json, or .cbm");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("no such model file");
     assertThat(s3Registry().versions("thin")).isEmpty();
