@@ -9,6 +9,7 @@ import io.fraudops.cli.chargeback.ChargebackCommand;
 import io.fraudops.cli.drift.DriftCommand;
 import io.fraudops.cli.replay.ReplayCommand;
 import io.fraudops.cli.serve.ServeCommand;
+import io.fraudops.cli.training.RegisterCommand;
 import io.fraudops.cli.training.TrainCommand;
 import io.fraudops.cli.training.TrainDemoModelCommand;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ import picocli.CommandLine.Spec;
       BackfillCommand.class,
       ExportTrainingSetCommand.class,
       TrainCommand.class,
+      RegisterCommand.class,
       DriftCommand.class,
       ChargebackCommand.class,
       BenchCommand.class,
