@@ -10,6 +10,7 @@ import io.fraudops.workers.audit.DecisionRecord;
 import io.fraudops.workers.payment.Decided;
 import io.fraudops.workers.payment.Decision;
 import io.fraudops.workers.payment.PaymentLedger;
+import io.fraudops.workers.process.DecisionInputs;
 import io.fraudops.workers.process.DmnDecision;
 import io.fraudops.workers.process.FinalOutcome;
 import io.fraudops.workers.process.ScreenedPayment;
@@ -57,7 +58,7 @@ public class RecordDecisionWorker {
     this.clock = clock;
   }
 
-  /** What this worker reads: everything the audit row holds. */
+  /** What this worker reads: everything the audit row holds, the decision table's inputs included. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Input(
       FinalOutcome outcome,
@@ -72,7 +73,20 @@ public class RecordDecisionWorker {
       String reviewedBy,
       Long receivedAt,
       List<Map<String, Object>> shadowScores,
-      String inferenceConfigVersion) {}
+      String inferenceConfigVersion,
+      Map<String, Double> features,
+      Boolean featuresComplete,
+      String degradedReason,
+      Boolean scoreAvailable,
+      Map<String, Object> thresholds) {
+
+    /** What the decision table read; nothing after it changes these variables, so they are still as it saw them. */
+    DecisionInputs decisionInputs(Map<String, Object> payment) {
+      return new DecisionInputs(
+          transactionId, payment, features, featuresComplete, degradedReason, score, scoreAvailable, modelVersion,
+          topReasons, thresholds);
+    }
+  }
 
   /** What it adds: the outcome that was recorded. */
   public record Recorded(FinalOutcome finalDecision) {}
@@ -87,6 +101,7 @@ public class RecordDecisionWorker {
     Transaction tx = in.transaction().toTransaction();
     DmnDecision dmn = in.decision() == null ? new DmnDecision(null, null, null) : in.decision();
     String topReasons = recorder.json(in.topReasons());
+    String decisionInputs = recorder.json(in.decisionInputs(recorder.fields(in.transaction())));
     // One database transaction: the ledger's decision, the audit row, the payment and the analyst's label
     // are all written, or none is (the job is then retried).
     Decision decision =
@@ -130,7 +145,8 @@ public class RecordDecisionWorker {
                       latency(in.receivedAt(), now),
                       now,
                       recorder.json(in.shadowScores()),
-                      in.inferenceConfigVersion()));
+                      in.inferenceConfigVersion(),
+                      decisionInputs));
               return d;
             });
     if (!decision.applied()) {
