@@ -3,6 +3,7 @@ package io.fraudops.cli;
 import io.fraudops.cli.backfill.BackfillCommand;
 import io.fraudops.cli.backfill.ExportTrainingSetCommand;
 import io.fraudops.cli.backfill.GenerateHistoryCommand;
+import io.fraudops.cli.backtest.BacktestCommand;
 import io.fraudops.cli.bench.HotPathBench;
 import io.fraudops.cli.bench.ModelBench;
 import io.fraudops.cli.drift.DriftCommand;
@@ -43,6 +44,7 @@ public final class FraudCli {
       case "export-training-set" -> ExportTrainingSetCommand.main(rest);
       case "drift" -> DriftCommand.main(rest);
       case "train" -> TrainCommand.main(rest);
+      case "backtest" -> BacktestCommand.main(rest);
       default -> {
         System.err.println("Unknown command '" + command + "'.");
         System.exit(2);
