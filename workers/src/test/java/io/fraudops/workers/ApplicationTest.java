@@ -15,6 +15,9 @@ import org.springframework.test.context.ActiveProfiles;
  * once per test class. The registry is on and polled every 200 ms, seeded with the test model
  * ({@code amount-threshold-model}) as version 1 at {@code champion}.
  *
+ * <p>The HTTP server listens on a free port ({@code @LocalServerPort}), so a browser can load the review
+ * page; MockMvc serves the other tests without a socket.
+ *
  * <p>A test that changes what is served (aliases, inference configuration) puts it back with
  * {@link ServingFixture#restoreDefault()} after itself, so the next one finds the seeded state.
  * Tests that need another configuration (a broken dependency, disabled workers) declare their own
@@ -22,7 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {"fraud.model.registry.enabled=true", "fraud.model.registry.poll-interval=200ms"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"fraud.model.registry.enabled=true", "fraud.model.registry.poll-interval=200ms"})
 @AutoConfigureMockMvc
 @AutoConfigureObservability
 @ActiveProfiles("test")

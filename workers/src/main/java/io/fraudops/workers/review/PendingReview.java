@@ -9,7 +9,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A payment waiting for an analyst, as the review inbox shows it. */
+/**
+ * A payment waiting for an analyst, as the review inbox shows it.
+ *
+ * @param decision the decision table's whole result, as the review form reads it ({@code decision.rule}, ...)
+ * @param degradedReason why features or the score were missing, shown on the form; null when complete
+ */
 public record PendingReview(
     long key,
     long processInstanceKey,
@@ -22,24 +27,31 @@ public record PendingReview(
     List<Map<String, Object>> topReasons,
     Map<String, Double> features,
     List<String> candidateGroups,
-    Instant waitingSince) {
+    Instant waitingSince,
+    Map<String, Object> decision,
+    String degradedReason) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What the review task's job carries: the variables the form shows. */
+  /**
+   * What the review task's job carries: the variables the form shows. The decision stays the table's whole
+   * result, so an output column the risk team adds reaches the form.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Context(
       String transactionId,
       ScreenedPayment transaction,
       Double score,
       String modelVersion,
-      DmnDecision decision,
+      Map<String, Object> decision,
       List<Map<String, Object>> topReasons,
-      Map<String, Double> features) {}
+      Map<String, Double> features,
+      String degradedReason) {}
 
   static PendingReview from(
       long jobKey, long processInstanceKey, Context context, Map<String, String> headers, Instant now) {
-    DmnDecision decision = context.decision() == null ? new DmnDecision(null, null, null) : context.decision();
+    DmnDecision decision =
+        context.decision() == null ? new DmnDecision(null, null, null) : JSON.convertValue(context.decision(), DmnDecision.class);
     return new PendingReview(
         jobKey,
         processInstanceKey,
@@ -52,7 +64,9 @@ public record PendingReview(
         context.topReasons() == null ? List.of() : context.topReasons(),
         context.features() == null ? Map.of() : context.features(),
         candidateGroups(headers.get("io.camunda.zeebe:candidateGroups")),
-        now);
+        now,
+        context.decision(),
+        context.degradedReason());
   }
 
   /** The engine passes the candidate groups as a JSON array in a job header. */
