@@ -65,11 +65,11 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--max-false-decline-increase", paramLabel = "N|P%", converter = Limit.Converter.class,
       description = "Fail (exit 4) when the candidate declines more than N more payments without a fraud label than"
-          + " the live table, or P% more.")
+          + " the live table, or P%% more of the live figure.")
   Limit maxFalseDeclineIncrease;
 
   @Option(names = "--max-review-increase", paramLabel = "N|P%", converter = Limit.Converter.class,
-      description = "Fail (exit 4) when the candidate sends more than N (or P%) more payments to review.")
+      description = "Fail (exit 4) when the candidate sends more than N (or P%%) more payments to review.")
   Limit maxReviewIncrease;
 
   @Option(names = "--model", paramLabel = "FILE",
@@ -103,9 +103,11 @@ public final class BacktestCommand implements Callable<Integer> {
       description = "The workers' PostgreSQL; default: the local one (running on --postgres-port, else started).")
   String jdbcUrl;
 
-  @Option(names = "--jdbc-user", paramLabel = "USER") String jdbcUser;
+  @Option(names = "--jdbc-user", paramLabel = "USER", description = "User for --jdbc-url.")
+  String jdbcUser;
 
-  @Option(names = "--jdbc-password", paramLabel = "PASSWORD") String jdbcPassword;
+  @Option(names = "--jdbc-password", paramLabel = "PASSWORD", description = "Password for --jdbc-url.")
+  String jdbcPassword;
 
   @Option(names = "--postgres-data-dir", paramLabel = "DIR", defaultValue = ".data/postgres", hidden = true)
   Path postgresDataDir;
