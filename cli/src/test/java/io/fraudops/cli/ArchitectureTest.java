@@ -16,7 +16,12 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final JavaClasses CLASSES =
-    new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.fraudops");
+    new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        // In a reactor build past `package`, the workers' test fixtures arrive as a jar, which the option above
+        // does not recognise; they may use the local runtime.
+        .withImportOption(location -> !location.contains("-tests.jar"))
+        .importPackages("io.fraudops");
 
   @Test
   void servingDoesNotDependOnTools() {
