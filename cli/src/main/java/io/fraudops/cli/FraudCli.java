@@ -3,6 +3,7 @@ package io.fraudops.cli;
 import io.fraudops.cli.backfill.BackfillCommand;
 import io.fraudops.cli.backfill.ExportTrainingSetCommand;
 import io.fraudops.cli.backfill.GenerateHistoryCommand;
+import io.fraudops.cli.backtest.BacktestCommand;
 import io.fraudops.cli.bench.BenchCommand;
 import io.fraudops.cli.bench.BenchModelCommand;
 import io.fraudops.cli.chargeback.ChargebackCommand;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Spec;
       TrainCommand.class,
       DriftCommand.class,
       ChargebackCommand.class,
+      BacktestCommand.class,
       BenchCommand.class,
       BenchModelCommand.class,
       TrainDemoModelCommand.class,
