@@ -13,6 +13,7 @@ import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.audit.DecisionRecord;
 import io.fraudops.workers.process.DecisionInputs;
 import io.fraudops.workers.process.ProcessVariables;
+import io.fraudops.workers.process.ReasonText;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -68,7 +69,8 @@ class DecisionInputsTest {
       Map<String, Object> output = JSON.readValue(again.getDecisionOutput(), new TypeReference<>() {});
       assertThat(output.get("outcome")).isEqualTo(decision.routedTo().name());
       assertThat(output.get("rule")).isEqualTo(decision.dmnRule());
-      assertThat(output.get("reason")).isEqualTo(decision.reason());
+      // The audit's reason is the table's Reason filled by the workers; the recorded inputs fill it alike.
+      assertThat(ReasonText.fill((String) output.get("reason"), ReasonText.facts(inputs))).isEqualTo(decision.reason());
     }
   }
 
@@ -82,6 +84,19 @@ class DecisionInputsTest {
         .as("a rule reads a variable the decision record does not keep: add it to DecisionInputs, or backtests"
             + " cannot reproduce that rule")
         .containsAll(named);
+  }
+
+  @Test
+  void everyValueAReasonNamesComesFromTheKeptInputs() throws Exception {
+    Set<String> roots = reasonPlaceholderRootsIn("decision-tables/fraud-decision.dmn");
+
+    assertThat(roots).contains("score", "thresholds", "features", "transaction", "topReason", "degradedReason");
+    // topReason is the first of topReasons (ReasonText.facts).
+    Set<String> kept = new TreeSet<>(DecisionInputs.NAMES);
+    kept.add("topReason");
+    assertThat(kept)
+        .as("a Reason names a value the decision record does not keep: a backtest could not show it")
+        .containsAll(roots);
   }
 
   @Test
@@ -122,6 +137,29 @@ class DecisionInputsTest {
       }
     }
     return named;
+  }
+
+  /** The first name of every {@code {placeholder}} in the Reason outputs. */
+  private static Set<String> reasonPlaceholderRootsIn(String dmn) throws Exception {
+    Document doc;
+    try (InputStream in = new ClassPathResource(dmn).getInputStream()) {
+      var factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      doc = factory.newDocumentBuilder().parse(in);
+    }
+    Set<String> roots = new TreeSet<>();
+    Pattern placeholder = Pattern.compile("\\{([A-Za-z_]\\w*)[A-Za-z0-9_.]*}");
+    NodeList entries = doc.getElementsByTagNameNS("*", "outputEntry");
+    for (int i = 0; i < entries.getLength(); i++) {
+      String id = entries.item(i).getAttributes().getNamedItem("id").getNodeValue();
+      if (id.endsWith("_Reason")) {
+        Matcher m = placeholder.matcher(entries.item(i).getTextContent());
+        while (m.find()) {
+          roots.add(m.group(1));
+        }
+      }
+    }
+    return roots;
   }
 
   private static Set<String> processVariableNames() {
