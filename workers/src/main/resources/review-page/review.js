@@ -1,7 +1,9 @@
-// The review page: the pending reviews of the local inbox, riskiest first, and the review form rendered by
-// form-js as Camunda Tasklist renders it (only the variables getSchemaVariables finds are passed). Completing
-// sends the form's answer to POST /reviews/{key}, the same call as any client of the HTTP API; who decides is
-// taken from the authentication, never from the page. Everything shown goes through textContent or form-js.
+// The review page: the pending reviews of the local inbox, highest priority first (score and amount), and the
+// review form rendered by form-js as Camunda Tasklist renders it (only the variables getSchemaVariables finds
+// are passed). Completing sends the form's answer to POST /reviews/{key}, the same call as any client of the
+// HTTP API, with the credentials the browser holds for this site (its own HTTP Basic login: the page and its
+// files need the ANALYST role too); who decides is taken from that authentication, never from the page.
+// Everything shown goes through textContent or form-js.
 'use strict';
 
 (() => {
@@ -41,6 +43,9 @@
       score: review.score,
       modelVersion: review.modelVersion,
       decision: review.decision ?? { outcome: 'REVIEW', rule: review.rule, reason: review.reason },
+      // The display text the workers composed from the table's Reason (the form shows it, not the template).
+      reviewReason: review.reason,
+      reviewPriority: review.priority,
       degradedReason: review.degradedReason ?? null,
       topReasons: review.topReasons,
       features: review.features,
@@ -73,15 +78,16 @@
     }
     const body = $('reviews').tBodies[0];
     body.replaceChildren();
-    // The inbox answers riskiest first: kept in that order.
+    // The inbox answers highest priority first: kept in that order.
     for (const review of reviews) {
       const row = document.createElement('tr');
       row.dataset.key = review.key;
       row.dataset.transactionId = review.transactionId ?? '';
       const tx = review.transaction ?? {};
+      cell(row, review.priority == null ? '' : String(review.priority), 'priority');
       cell(row, review.score == null ? 'no score' : review.score.toFixed(3),
         'score' + (review.score != null && review.score >= 0.9 ? ' high' : ''));
-      cell(row, review.rule ?? '');
+      cell(row, (review.rule ?? '') + (review.escalatedAt ? ' (escalated)' : ''));
       cell(row, tx.amount == null ? '' : `${tx.amount} ${tx.currency ?? ''}`.trim());
       cell(row, [tx.merchantId, tx.merchantCategory && `(${tx.merchantCategory})`].filter(Boolean).join(' '));
       cell(row, review.waitingSince ? waiting(review.waitingSince) : '');
@@ -152,7 +158,7 @@
       });
       const verb = result.decision === 'DECLINE' ? 'Declined' : 'Approved';
       closeReview();
-      $('notice').textContent = `${verb} payment ${result.transactionId}: the decision is recorded.`;
+      $('notice').textContent = `${verb} payment ${result.transactionId}: the decision is recorded as ${result.reviewedBy}'s.`;
       await loadInbox();
     } catch (e) {
       $('task-error').textContent = `Not completed: ${e.message}`;

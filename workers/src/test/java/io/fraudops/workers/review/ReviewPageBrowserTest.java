@@ -6,14 +6,17 @@ import io.camunda.client.CamundaClient;
 import io.fraudops.workers.ApplicationTest;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Payments;
+import io.fraudops.workers.TestUsers;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.audit.DecisionRecord;
 import io.fraudops.workers.process.FinalOutcome;
 import io.fraudops.workers.process.RoutedOutcome;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -32,9 +35,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An analyst completes a review on the review page in headless Chromium: the page lists the pending reviews
- * riskiest first, renders the review form with form-js from the variables the process carries, refuses an
- * empty answer, and completes the review through {@code POST /reviews/{key}}; the decision reaches the audit.
- * Screenshots go to {@code target/review-page/}.
+ * highest priority first, renders the review form with form-js from the variables the process carries, refuses
+ * an empty answer, and completes the review through {@code POST /reviews/{key}}; the decision reaches the audit
+ * under the analyst who authenticated. The browser authenticates as a person's browser does after its Basic
+ * login: every request of the page (the page, its files, its API calls) carries the analyst's credentials,
+ * here set through the DevTools protocol, since a headless browser shows no login dialog. Screenshots go to
+ * {@code target/review-page/}.
  */
 @ApplicationTest
 class ReviewPageBrowserTest {
@@ -52,6 +58,11 @@ class ReviewPageBrowserTest {
   static void startChromium() {
     Chromium.ensureInstalled();
     browser = Chromium.start();
+    String basic = TestUsers.ANALYST + ":" + TestUsers.password(TestUsers.ANALYST);
+    browser.executeCdpCommand("Network.enable", Map.of());
+    browser.executeCdpCommand(
+        "Network.setExtraHTTPHeaders",
+        Map.of("headers", Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)))));
   }
 
   @AfterAll
@@ -87,7 +98,8 @@ class ReviewPageBrowserTest {
         browser.findElements(By.cssSelector("#reviews tbody tr")).stream()
             .map(r -> r.getDomAttribute("data-transaction-id"))
             .toList();
-    assertThat(listed.indexOf(greyId)).as("riskiest first: %s", listed).isLessThan(listed.indexOf(travelId));
+    assertThat(greyReview.priority()).isGreaterThan(reviewOf(travelInstance).priority());
+    assertThat(listed.indexOf(greyId)).as("highest priority first: %s", listed).isLessThan(listed.indexOf(travelId));
     screenshot("1-inbox");
 
     browser.findElement(By.cssSelector("tr[data-transaction-id='" + greyId + "'] button")).click();
@@ -99,10 +111,13 @@ class ReviewPageBrowserTest {
         .contains("700")
         .contains("411111******1111")
         .contains("Rule SCORE_ELEVATED")
-        .contains("Model score 0.50 is between the review threshold 0.5")
+        // The reason as the workers composed it from the table's Reason, not its {placeholders}.
+        .contains(greyReview.reason())
+        .contains("Model score 0.5 between the review threshold 0.5 and the decline threshold 0.9")
         .contains("Model score: 0.500")
         .doesNotContain("4111111111111111")
         .doesNotContain("{{")
+        .doesNotContain("{score}")
         .doesNotContain("⚠");
     // The top reasons table shows only when the model named features that raised the score (the form hides
     // an empty one); the features table always.
@@ -124,14 +139,15 @@ class ReviewPageBrowserTest {
     screenshot("3-filled");
     browser.findElement(By.id("complete")).click();
     wait.until(d -> d.findElement(By.id("notice")).getText().contains("Declined payment " + greyId));
+    assertThat(browser.findElement(By.id("notice")).getText()).contains("recorded as " + TestUsers.ANALYST + "'s");
     screenshot("4-completed");
 
     DecisionRecord decision = Eventually.get("the analyst's decision", WAIT, () -> audit.find(greyId));
     assertThat(decision.outcome()).isEqualTo(FinalOutcome.DECLINED);
     assertThat(decision.routedTo()).isEqualTo(RoutedOutcome.REVIEW);
     assertThat(decision.reviewComment()).isEqualTo(COMMENT);
-    // No analyst is sent from the page: who decided comes from the authentication (the default without it).
-    assertThat(decision.decidedBy()).isEqualTo("analyst");
+    // No analyst is sent from the page: who decided comes from the authentication.
+    assertThat(decision.decidedBy()).isEqualTo(TestUsers.ANALYST);
     wait.until(d -> d.findElements(By.cssSelector("tr[data-transaction-id='" + greyId + "']")).isEmpty());
     assertThat(browser.findElements(By.cssSelector("tr[data-transaction-id='" + travelId + "']"))).hasSize(1);
 
