@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
     name = "fraud",
     description = {
       "Real-time transaction screening on Camunda 8: the screening application on a local runtime, and the tools"
-          + " around it (history, backfill, training, drift, benchmarks).",
+          + " around it (history, backfill, training, backtest, drift, benchmarks).",
     },
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {

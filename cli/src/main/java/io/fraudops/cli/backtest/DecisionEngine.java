@@ -3,6 +3,7 @@ package io.fraudops.cli.backtest;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.Decision;
 import io.camunda.client.api.response.DeploymentEvent;
+import io.fraudops.cli.BadInputException;
 import io.fraudops.local.zeebe.EmbeddedEngine;
 import java.net.URI;
 import java.util.List;
@@ -47,7 +48,7 @@ final class DecisionEngine implements AutoCloseable {
    * Deploys a table and answers the key of its decision {@code decisionId}. Each call is its own deployment,
    * so two files with the same decision id become two versions, each evaluated by its key.
    *
-   * @throws IllegalArgumentException when the engine refuses the file or it has no such decision
+   * @throws BadInputException when the engine refuses the file or it has no such decision
    */
   long deploy(String name, byte[] dmn, String decisionId) {
     String resource = name.endsWith(".dmn") ? name : name + ".dmn";
@@ -55,7 +56,7 @@ final class DecisionEngine implements AutoCloseable {
     try {
       deployment = client.newDeployResourceCommand().addResourceBytes(dmn, resource).send().join();
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("the engine refuses " + name + ": " + e.getMessage(), e);
+      throw new BadInputException("the engine refuses " + name + ": " + e.getMessage(), e);
     }
     List<Decision> decisions = deployment.getDecisions();
     return decisions.stream()
@@ -64,7 +65,7 @@ final class DecisionEngine implements AutoCloseable {
         .map(Decision::getDecisionKey)
         .orElseThrow(
             () ->
-                new IllegalArgumentException(
+                new BadInputException(
                     name + " has no decision '" + decisionId + "' (it has "
                         + decisions.stream().map(Decision::getDmnDecisionId).toList() + "); pass --decision=ID"));
   }
@@ -85,7 +86,7 @@ final class DecisionEngine implements AutoCloseable {
           .whenComplete(
               (response, failure) -> {
                 out[index] =
-                    failure != null ? Redecision.failed(String.valueOf(failure.getMessage())) : Redecision.of(response);
+                    failure != null ? Redecision.failed(String.valueOf(failure.getMessage())) : Redecision.of(response, variables.get(index));
                 permits.release();
                 done.countDown();
               });

@@ -3,11 +3,15 @@ package io.fraudops.cli.backtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
+import io.fraudops.workers.process.ReasonText;
 import io.fraudops.workers.process.RoutedOutcome;
+import java.util.Map;
 
 /**
  * What a table decided for one payment when the engine evaluated it again.
  *
+ * @param reason the table's Reason with its placeholders filled from the payment, as the workers fill it
+ *     for the audit ({@link ReasonText}); a misspelt placeholder stays visible here
  * @param outcome null when the evaluation failed
  * @param failure why the engine could not evaluate it, else null
  */
@@ -31,7 +35,7 @@ record Redecision(RoutedOutcome outcome, String rule, String reason, String fail
    * whose {@code outcome} routes the payment. Another output the process does not know routes to review,
    * as in the process ({@link RoutedOutcome#OTHER}).
    */
-  static Redecision of(EvaluateDecisionResponse response) {
+  static Redecision of(EvaluateDecisionResponse response, Map<String, Object> variables) {
     if (response.getFailureMessage() != null && !response.getFailureMessage().isBlank()) {
       return failed(response.getFailedDecisionId() + ": " + response.getFailureMessage());
     }
@@ -43,8 +47,9 @@ record Redecision(RoutedOutcome outcome, String rule, String reason, String fail
       if (output.isTextual()) {
         return new Redecision(RoutedOutcome.of(output.asText()), null, null, null);
       }
+      String reason = ReasonText.fill(text(output, "reason"), ReasonText.facts(variables));
       return new Redecision(
-          RoutedOutcome.of(text(output, "outcome")), text(output, "rule"), text(output, "reason"), null);
+          RoutedOutcome.of(text(output, "outcome")), text(output, "rule"), reason.isEmpty() ? null : reason, null);
     } catch (java.io.IOException e) {
       return failed("unreadable decision output " + response.getDecisionOutput() + ": " + e.getMessage());
     }

@@ -2,6 +2,7 @@ package io.fraudops.cli.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fraudops.cli.RunFraud;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.FraudWorkersApplication;
 import io.fraudops.workers.Payments;
@@ -12,8 +13,6 @@ import io.fraudops.workers.review.PendingReview;
 import io.fraudops.workers.review.ReviewInbox;
 import io.fraudops.workers.review.ReviewOutcome;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -210,30 +209,49 @@ class BacktestCommandTest {
 
   @Test
   void saysWhatIsWrongAndExitsTwo() throws IOException {
-    assertThat(backtest("--dmn=" + dir.resolve("missing.dmn"))).isEqualTo(BacktestCommand.FAILED);
-    assertThat(output).contains("--dmn=" + dir.resolve("missing.dmn") + ": no such file");
+    assertThat(backtest("--dmn=" + dir.resolve("missing.dmn"))).isEqualTo(BacktestCommand.BAD_INPUT);
+    assertThat(output).contains("fraud backtest: --dmn=" + dir.resolve("missing.dmn") + ": no such file");
 
-    assertThat(backtest("--dmn=x.dmn", "--max-review-increase=lots")).isEqualTo(BacktestCommand.FAILED);
+    assertThat(backtest("--dmn=x.dmn", "--max-review-increase=lots")).isEqualTo(BacktestCommand.BAD_INPUT);
     assertThat(output).contains("'lots' is neither a count nor a percentage");
 
-    assertThat(backtest("--thresholds=0.4,0.5", "--from=" + Instant.now().plusSeconds(3600))).isEqualTo(BacktestCommand.FAILED);
+    assertThat(backtest("--baseline=none")).isEqualTo(BacktestCommand.BAD_INPUT);
+    assertThat(output).contains("--dmn=<file> is required");
+
+    assertThat(backtest("--thresholds=0.9,0.4")).isEqualTo(BacktestCommand.BAD_INPUT);
+    assertThat(output).contains("need 0 <= review <= decline <= 1");
+
+    assertThat(backtest("--thresholds=0.4,0.5", "--from=" + Instant.now().plusSeconds(3600)))
+        .isEqualTo(BacktestCommand.BAD_INPUT);
     assertThat(output).contains("no payment received from");
 
     Path candidate = candidate("renamed.dmn", "<decision id=\"fraud-decision\"", "<decision id=\"fraud-decision-v2\"");
-    assertThat(backtest("--dmn=" + candidate, "--baseline=none")).isEqualTo(BacktestCommand.FAILED);
+    assertThat(backtest("--dmn=" + candidate, "--baseline=none")).isEqualTo(BacktestCommand.BAD_INPUT);
     assertThat(output).contains("has no decision 'fraud-decision' (it has [fraud-decision-v2]); pass --decision=ID");
   }
 
+  @Test
+  void aDatabaseThatCannotBeReachedIsAFailureNotBadInput() {
+    RunFraud.Result result = RunFraud.run("backtest", "--thresholds=0.4,0.5",
+        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nothing", "--report=" + dir.resolve("none.html"));
+
+    assertThat(result.exit()).as(result.all()).isEqualTo(BacktestCommand.FAILED);
+    assertThat(result.err()).contains("fraud backtest: ");
+  }
+
+  /** Runs {@code ./fraud backtest} as the script does, on the test's database and the history's period. */
   private int backtest(String... args) {
-    StringWriter text = new StringWriter();
     boolean period = Stream.of(args).anyMatch(a -> a.startsWith("--from="));
-    String[] all = Stream.concat(Stream.of("--jdbc-url=" + jdbcUrl, "--jdbc-user=" + jdbcUser,
-            period ? "--examples=3" : "--from=" + historyStart), Stream.of(args)).toArray(String[]::new);
-    int exit = BacktestCommand.commandLine().setOut(new PrintWriter(text, true)).setErr(new PrintWriter(text, true))
-        .execute(all);
-    output = text.toString();
+    String[] all = Stream.of(
+            Stream.of("backtest", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + jdbcUser,
+                period ? "--examples=3" : "--from=" + historyStart),
+            Stream.of(args))
+        .flatMap(s -> s)
+        .toArray(String[]::new);
+    RunFraud.Result result = RunFraud.run(all);
+    output = result.all();
     System.out.println(output);
-    return exit;
+    return result.exit();
   }
 
   /** The repository's table with one edit, as a risk owner would save it from Modeler. */
@@ -245,8 +263,10 @@ class BacktestCommandTest {
     return file;
   }
 
+  /** As a payment system sends it, card in clear: the intake tokenizes it under this transaction id. */
   private void submit(String id, double amount) {
-    Map<String, Object> payment = Payments.payment(Payments.newCustomer(), amount);
+    Map<String, Object> payment =
+        Payments.sent(Payments.newCustomer(), amount, Instant.now().minusSeconds(5), "4111111111111111");
     payment.put("transactionId", id);
     assertThat(intake.submitAsync(payment, "api").submission()).isInstanceOf(Submission.Accepted.class);
   }

@@ -3,6 +3,7 @@ package io.fraudops.cli.backtest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fraudops.cli.RunFraud;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,15 +45,16 @@ class BacktestOptionsTest {
     try {
       // picocli warns on stderr about a description it cannot format
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      usage = BacktestCommand.commandLine().getUsageMessage();
+      usage = RunFraud.commandLine().getSubcommands().get("backtest").getUsageMessage();
     } finally {
       System.setErr(saved);
     }
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(usage)
-        .contains("--dmn=FILE")
-        .contains("or P% more of the live figure")
-        .contains("Exit code 0: within the limits; 4:")
-        .contains("2: could not backtest");
+        .contains("--dmn=<file>")
+        .contains("or p% more of the live figure")
+        .contains("--spring.datasource.url=<jdbc-url>")
+        .containsPattern("(?m)^  4 +the candidate raises false declines or reviews past a --max-\\* limit")
+        .containsPattern("(?m)^  2 +bad usage or input");
   }
 }
