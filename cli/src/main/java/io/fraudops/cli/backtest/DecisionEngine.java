@@ -1,11 +1,14 @@
 package io.fraudops.cli.backtest;
 
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.Decision;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.fraudops.cli.BadInputException;
 import io.fraudops.local.zeebe.EmbeddedEngine;
+import io.grpc.Status;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +23,11 @@ final class DecisionEngine implements AutoCloseable {
 
   /** Evaluations sent before waiting for answers: enough to keep the engine busy, few enough for its queue. */
   private static final int IN_FLIGHT = 32;
+  /**
+   * Per request. The client's 10 s default was too short on a loaded 2-core machine (a deployment timed out at
+   * load 44); this is a batch, so a slow answer is waited for rather than counted as a failure.
+   */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
   private final EmbeddedEngine engine;
   private final CamundaClient client;
@@ -36,6 +44,7 @@ final class DecisionEngine implements AutoCloseable {
           CamundaClient.newClientBuilder()
               .grpcAddress(URI.create(engine.grpcAddress()))
               .preferRestOverGrpc(false)
+              .defaultRequestTimeout(REQUEST_TIMEOUT)
               .build();
       return new DecisionEngine(engine, client);
     } catch (RuntimeException e) {
@@ -55,8 +64,12 @@ final class DecisionEngine implements AutoCloseable {
     DeploymentEvent deployment;
     try {
       deployment = client.newDeployResourceCommand().addResourceBytes(dmn, resource).send().join();
-    } catch (RuntimeException e) {
-      throw new BadInputException("the engine refuses " + name + ": " + e.getMessage(), e);
+    } catch (ClientStatusException e) {
+      // INVALID_ARGUMENT is the engine judging the file; anything else (a timeout, an engine gone) is no fault of it.
+      if (e.getStatusCode() == Status.Code.INVALID_ARGUMENT) {
+        throw new BadInputException("the engine refuses " + name + ": " + e.getMessage(), e);
+      }
+      throw new IllegalStateException("deploying " + name + " to the backtest's engine failed: " + e.getMessage(), e);
     }
     List<Decision> decisions = deployment.getDecisions();
     return decisions.stream()

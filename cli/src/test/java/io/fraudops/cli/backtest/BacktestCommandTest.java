@@ -225,6 +225,11 @@ class BacktestCommandTest {
         .isEqualTo(BacktestCommand.BAD_INPUT);
     assertThat(output).contains("no payment received from");
 
+    // A table the engine refuses (an output entry that is not FEEL) is bad input too, not a failure.
+    Path broken = candidate("broken.dmn", "<text>&quot;LOW_RISK&quot;</text>", "<text>&quot;LOW_RISK</text>");
+    assertThat(backtest("--dmn=" + broken, "--baseline=none")).isEqualTo(BacktestCommand.BAD_INPUT);
+    assertThat(output).contains("the engine refuses broken.dmn");
+
     Path candidate = candidate("renamed.dmn", "<decision id=\"fraud-decision\"", "<decision id=\"fraud-decision-v2\"");
     assertThat(backtest("--dmn=" + candidate, "--baseline=none")).isEqualTo(BacktestCommand.BAD_INPUT);
     assertThat(output).contains("has no decision 'fraud-decision' (it has [fraud-decision-v2]); pass --decision=ID");
