@@ -3,6 +3,7 @@ package io.fraudops.cli;
 import io.fraudops.cli.backfill.BackfillCommand;
 import io.fraudops.cli.backfill.ExportTrainingSetCommand;
 import io.fraudops.cli.backfill.GenerateHistoryCommand;
+import io.fraudops.cli.backtest.BacktestCommand;
 import io.fraudops.cli.bench.BenchCommand;
 import io.fraudops.cli.bench.BenchModelCommand;
 import io.fraudops.cli.chargeback.ChargebackCommand;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
     name = "fraud",
     description = {
       "Real-time transaction screening on Camunda 8: the screening application on a local runtime, and the tools"
-          + " around it (history, backfill, training, drift, benchmarks).",
+          + " around it (history, backfill, training, backtest, drift, benchmarks).",
     },
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
@@ -49,6 +50,7 @@ import picocli.CommandLine.Spec;
       RegisterCommand.class,
       DriftCommand.class,
       ChargebackCommand.class,
+      BacktestCommand.class,
       BenchCommand.class,
       BenchModelCommand.class,
       TrainDemoModelCommand.class,
