@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * Loads a history CSV into the offline store and rebuilds profiles and online state (see
- * feature-lib's {@code io.fraudops.feature.backfill} for the CSV schema). Without
- * {@code --spring.datasource.url} it starts the embedded PostgreSQL the application uses by default,
- * so stop the application first. Without {@code --fraud.redis.url} the online state is rebuilt into a
+ * feature-lib's {@code io.fraudops.feature.backfill} for the CSV schema). Without {@code
+ * --spring.datasource.url} it starts the embedded PostgreSQL the application uses by default, so
+ * stop the application first. Without {@code --fraud.redis.url} the online state is rebuilt into a
  * throwaway embedded Redis: useful only as a rehearsal.
  */
 @Command(
@@ -59,13 +59,15 @@ public final class BackfillCommand implements Callable<Integer> {
   @Option(
       names = "--map",
       paramLabel = "<column=fileColumn,...>",
-      description = "Renames for a file whose columns are named differently, e.g. amount=amt,timestamp=trans_date.")
+      description =
+          "Renames for a file whose columns are named differently, e.g. amount=amt,timestamp=trans_date.")
   String map;
 
   @Option(
       names = "--report",
       paramLabel = "<csv>",
-      description = "Where rejected rows are listed (line, reason). Default: the file's name + .rejected.csv.")
+      description =
+          "Where rejected rows are listed (line, reason). Default: the file's name + .rejected.csv.")
   Path report;
 
   @Option(
@@ -86,7 +88,8 @@ public final class BackfillCommand implements Callable<Integer> {
       names = "--label-delay",
       paramLabel = "<duration>",
       defaultValue = "30d",
-      description = "When a label has no label_known_at: how long after the payment it became known.")
+      description =
+          "When a label has no label_known_at: how long after the payment it became known.")
   Duration labelDelay;
 
   @Option(names = "--skip-profiles", description = "Do not rebuild the customer profiles.")
@@ -99,7 +102,8 @@ public final class BackfillCommand implements Callable<Integer> {
       names = "--replay-threads",
       paramLabel = "<n>",
       defaultValue = "" + BackfillOptions.DEFAULT_REPLAY_THREADS,
-      description = "Threads replaying the history into the online store (a customer stays on one).")
+      description =
+          "Threads replaying the history into the online store (a customer stays on one).")
   int replayThreads;
 
   @Mixin DataSourceOptions dataSource;
@@ -113,6 +117,7 @@ public final class BackfillCommand implements Callable<Integer> {
           "The key card fingerprints are made with (base64, at least 32 bytes): the workers' own, so backfilled and"
               + " screened cards match. Default: the local key in .data/card-fingerprint.key.")
   String cardKey;
+
   @Spec CommandSpec spec;
 
   /** The options as the backfill takes them, checked by {@link BackfillOptions}. */
@@ -143,7 +148,8 @@ public final class BackfillCommand implements Callable<Integer> {
     // Closed in reverse order of opening, whatever fails.
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      HikariDataSource dataSource = OfflineStore.open(this.dataSource, embeddedPostgres, "backfill", out, resources);
+      HikariDataSource dataSource =
+          OfflineStore.open(this.dataSource, embeddedPostgres, "backfill", out, resources);
       long begin = System.nanoTime();
       int applied = FeatureStoreSchema.migrate(dataSource);
       out.printf(
@@ -152,7 +158,9 @@ public final class BackfillCommand implements Callable<Integer> {
       RedisOnlineFeatureStore online = options.rebuildOnline() ? online(out, resources) : null;
       BackfillSummary summary;
       try {
-        summary = new HistoryBackfill(dataSource, online, new TransactionParser(cards(out)), out::println).run(options);
+        summary =
+            new HistoryBackfill(dataSource, online, new TransactionParser(cards(out)), out::println)
+                .run(options);
       } catch (IllegalArgumentException e) {
         // The file's header or mapping: the message says which column to fix.
         throw new BadInputException(file + ": " + e.getMessage(), e);
@@ -175,16 +183,18 @@ public final class BackfillCommand implements Callable<Integer> {
 
   /**
    * The card key, so backfilled cards get the fingerprints screened payments get: the deployment's
-   * ({@code --fraud.card.fingerprint-key}, or {@code FRAUD_CARD_FINGERPRINT_KEY}), else the local one
-   * {@code ./fraud serve} keeps in {@code .data/}.
+   * ({@code --fraud.card.fingerprint-key}, or {@code FRAUD_CARD_FINGERPRINT_KEY}), else the local
+   * one {@code ./fraud serve} keeps in {@code .data/}.
    */
   private CardTokenizer cards(PrintWriter out) {
     if (cardKey != null && !cardKey.isBlank()) {
       out.println("[backfill] card fingerprints keyed with --fraud.card.fingerprint-key");
       return CardTokenizer.fromBase64Key(cardKey);
     }
-    out.println("[backfill] card fingerprints keyed with " + LocalCardKey.DEFAULT_FILE
-        + " (the local key; set --fraud.card.fingerprint-key to use a deployment's)");
+    out.println(
+        "[backfill] card fingerprints keyed with "
+            + LocalCardKey.DEFAULT_FILE
+            + " (the local key; set --fraud.card.fingerprint-key to use a deployment's)");
     return CardTokenizer.fromBase64Key(LocalCardKey.loadOrCreate(LocalCardKey.DEFAULT_FILE));
   }
 
@@ -201,7 +211,8 @@ public final class BackfillCommand implements Callable<Integer> {
     var jedis = RedisConnections.pooled(url, Duration.ofSeconds(5));
     resources.add(jedis);
     // The application's prefix (fraud.redis.key-prefix), so the workers read what is rebuilt here.
-    return new RedisOnlineFeatureStore(jedis, OnlineStoreSettings.defaults().withKeyPrefix(redis.keyPrefix()));
+    return new RedisOnlineFeatureStore(
+        jedis, OnlineStoreSettings.defaults().withKeyPrefix(redis.keyPrefix()));
   }
 
   /** The help ends with the CSV's columns, from the code that reads them, so it cannot go stale. */
@@ -215,8 +226,10 @@ public final class BackfillCommand implements Callable<Integer> {
       for (String column : HistoryColumns.ALL) {
         footer.add("  " + column + (HistoryColumns.REQUIRED.contains(column) ? " *" : ""));
       }
-      footer.add("Labels without label_known_at are taken as known at the payment time plus --label-delay;");
-      footer.add("label_source defaults to import. Details: feature-lib, package io.fraudops.feature.backfill.");
+      footer.add(
+          "Labels without label_known_at are taken as known at the payment time plus --label-delay;");
+      footer.add(
+          "label_source defaults to import. Details: feature-lib, package io.fraudops.feature.backfill.");
       spec.usageMessage().footer(footer.toArray(String[]::new));
       return spec;
     }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 /**
  * Writes the point-in-time training set of the offline store: for every labelled payment, its
  * features exactly as they would have been served at that instant (payments and labels known
- * strictly before it, replayed through the serving code path), then label, timestamp, transaction id.
+ * strictly before it, replayed through the serving code path), then label, timestamp, transaction
+ * id.
  */
 @Command(
     name = "export-training-set",
@@ -46,13 +47,23 @@ import picocli.CommandLine.Spec;
     })
 public final class ExportTrainingSetCommand implements Callable<Integer> {
 
-  @Option(names = "--file", required = true, paramLabel = "<csv>", description = "Where to write the training set.")
+  @Option(
+      names = "--file",
+      required = true,
+      paramLabel = "<csv>",
+      description = "Where to write the training set.")
   Path file;
 
-  @Option(names = "--from", paramLabel = "<instant>", description = "Only payments from this ISO-8601 instant on.")
+  @Option(
+      names = "--from",
+      paramLabel = "<instant>",
+      description = "Only payments from this ISO-8601 instant on.")
   Instant from;
 
-  @Option(names = "--until", paramLabel = "<instant>", description = "Only payments before this instant.")
+  @Option(
+      names = "--until",
+      paramLabel = "<instant>",
+      description = "Only payments before this instant.")
   Instant until;
 
   @Option(
@@ -62,10 +73,15 @@ public final class ExportTrainingSetCommand implements Callable<Integer> {
       description = "How long a payment nobody flagged must be past to count as legitimate.")
   Duration maturity;
 
-  @Option(names = "--as-of", paramLabel = "<instant>", description = "The instant maturity is measured at. Default: now.")
+  @Option(
+      names = "--as-of",
+      paramLabel = "<instant>",
+      description = "The instant maturity is measured at. Default: now.")
   Instant asOf;
 
-  @Option(names = "--labelled-only", description = "Export labelled payments only (no maturity rule).")
+  @Option(
+      names = "--labelled-only",
+      description = "Export labelled payments only (no maturity rule).")
   boolean labelledOnly;
 
   @Mixin DataSourceOptions dataSource;
@@ -74,17 +90,23 @@ public final class ExportTrainingSetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (labelledOnly && (asOf != null || spec.commandLine().getParseResult().hasMatchedOption("--maturity"))) {
-      throw new ParameterException(spec.commandLine(), "--labelled-only has no maturity: drop --maturity and --as-of");
+    if (labelledOnly
+        && (asOf != null || spec.commandLine().getParseResult().hasMatchedOption("--maturity"))) {
+      throw new ParameterException(
+          spec.commandLine(), "--labelled-only has no maturity: drop --maturity and --as-of");
     }
-    Instant matureBefore = labelledOnly ? null : (asOf != null ? asOf : Instant.now()).minus(maturity);
+    Instant matureBefore =
+        labelledOnly ? null : (asOf != null ? asOf : Instant.now()).minus(maturity);
     PrintWriter out = spec.commandLine().getOut();
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      HikariDataSource dataSource = OfflineStore.open(this.dataSource, embeddedPostgres, "export", out, resources);
+      HikariDataSource dataSource =
+          OfflineStore.open(this.dataSource, embeddedPostgres, "export", out, resources);
       FeatureStoreSchema.migrate(dataSource);
       PostgresHistory history = new PostgresHistory(dataSource);
-      var profiles = new CachedCustomerProfiles(new PostgresCustomerProfiles(dataSource), Duration.ofHours(1), 1_000_000);
+      var profiles =
+          new CachedCustomerProfiles(
+              new PostgresCustomerProfiles(dataSource), Duration.ofHours(1), 1_000_000);
       PointInTimeExport export = new PointInTimeExport(FeatureCatalogue.current(), profiles);
       long begin = System.nanoTime();
       int rows;
@@ -94,12 +116,17 @@ public final class ExportTrainingSetCommand implements Callable<Integer> {
       }
       out.printf(
           "[export] %,d payments with %d features (catalogue %s) written to %s in %.1f s%n",
-          rows, export.catalogue().size(), export.catalogue().version(), file.toAbsolutePath(),
+          rows,
+          export.catalogue().size(),
+          export.catalogue().version(),
+          file.toAbsolutePath(),
           (System.nanoTime() - begin) / 1e9);
-      out.println(matureBefore == null
-          ? "[export] labelled payments only"
-          : "[export] labelled payments, and as legitimate every unlabelled payment made before " + matureBefore
-              + " (no label within the maturity window)");
+      out.println(
+          matureBefore == null
+              ? "[export] labelled payments only"
+              : "[export] labelled payments, and as legitimate every unlabelled payment made before "
+                  + matureBefore
+                  + " (no label within the maturity window)");
       out.flush();
       return 0;
     } finally {
@@ -115,6 +142,7 @@ public final class ExportTrainingSetCommand implements Callable<Integer> {
       return history.stream();
     }
     return history.stream(
-        from != null ? from : Instant.EPOCH, until != null ? until : Instant.parse("9999-12-31T00:00:00Z"));
+        from != null ? from : Instant.EPOCH,
+        until != null ? until : Instant.parse("9999-12-31T00:00:00Z"));
   }
 }

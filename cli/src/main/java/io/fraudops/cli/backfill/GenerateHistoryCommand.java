@@ -16,9 +16,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Writes a synthetic history CSV in the backfill's schema, with labels and a sprinkle of bad rows, to
- * try and measure the backfill. The file holds full (synthetic) card numbers, as an issuer's export
- * would.
+ * Writes a synthetic history CSV in the backfill's schema, with labels and a sprinkle of bad rows,
+ * to try and measure the backfill. The file holds full (synthetic) card numbers, as an issuer's
+ * export would.
  */
 @Command(
     name = "generate-history",
@@ -29,19 +29,32 @@ import picocli.CommandLine.Spec;
     })
 public final class GenerateHistoryCommand implements Callable<Integer> {
 
-  @Option(names = "--file", required = true, paramLabel = "<csv>", description = "Where to write the history.")
+  @Option(
+      names = "--file",
+      required = true,
+      paramLabel = "<csv>",
+      description = "Where to write the history.")
   Path file;
 
-  @Option(names = "--rows", paramLabel = "<n>", defaultValue = "100000", description = "Payments to write.")
+  @Option(
+      names = "--rows",
+      paramLabel = "<n>",
+      defaultValue = "100000",
+      description = "Payments to write.")
   int rows;
 
-  @Option(names = "--seed", paramLabel = "<n>", defaultValue = "1", description = "The generator's seed: the same seed, the same file.")
+  @Option(
+      names = "--seed",
+      paramLabel = "<n>",
+      defaultValue = "1",
+      description = "The generator's seed: the same seed, the same file.")
   long seed;
 
   @Option(
       names = "--customers",
       paramLabel = "<n>",
-      description = "Customers, each paying about 3 times a day. Default: one per 50 rows, at least 500.")
+      description =
+          "Customers, each paying about 3 times a day. Default: one per 50 rows, at least 500.")
   Integer customers;
 
   @Option(
@@ -58,7 +71,11 @@ public final class GenerateHistoryCommand implements Callable<Integer> {
       description = "Share of fraudulent payments.")
   double fraudRate;
 
-  @Option(names = "--invalid-rate", paramLabel = "<share>", defaultValue = "0.002", description = "Share of payments the rules reject.")
+  @Option(
+      names = "--invalid-rate",
+      paramLabel = "<share>",
+      defaultValue = "0.002",
+      description = "Share of payments the rules reject.")
   double invalidRate;
 
   @Option(
@@ -81,7 +98,11 @@ public final class GenerateHistoryCommand implements Callable<Integer> {
     try {
       settings =
           new GeneratorSettings(
-              seed, GeneratorSettings.DEFAULT_START, fraudRate, invalidRate, customerCount * 3.0 / 86_400);
+              seed,
+              GeneratorSettings.DEFAULT_START,
+              fraudRate,
+              invalidRate,
+              customerCount * 3.0 / 86_400);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -97,7 +118,11 @@ public final class GenerateHistoryCommand implements Callable<Integer> {
         .getOut()
         .printf(
             "[generate-history] %,d rows (%,d labelled, %,d deliberately bad) for %,d customers to %s in %.1f s%n",
-            written.rows(), written.labels(), written.invalid(), customerCount, file.toAbsolutePath(),
+            written.rows(),
+            written.labels(),
+            written.invalid(),
+            customerCount,
+            file.toAbsolutePath(),
             (System.nanoTime() - begin) / 1e9)
         .flush();
     return 0;

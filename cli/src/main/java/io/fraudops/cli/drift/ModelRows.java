@@ -12,8 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Rows of an export file ({@code ./fraud export-training-set}) as a model's inputs: its features picked by
- * name, in its order, so a file with more columns, or in another order, still fits.
+ * Rows of an export file ({@code ./fraud export-training-set}) as a model's inputs: its features
+ * picked by name, in its order, so a file with more columns, or in another order, still fits.
  */
 record ModelRows(double[][] rows, double[] scores) {
 
@@ -38,8 +38,13 @@ record ModelRows(double[][] rows, double[] scores) {
     List<String> missing = inputs.stream().filter(name -> !columns.contains(name)).toList();
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(
-          file + " lacks columns the model " + model.info().name() + ":" + model.info().version()
-              + " needs: " + missing);
+          file
+              + " lacks columns the model "
+              + model.info().name()
+              + ":"
+              + model.info().version()
+              + " needs: "
+              + missing);
     }
     int[] columnOf = inputs.stream().mapToInt(columns::indexOf).toArray();
     double[][] rows = new double[data.size()][columnOf.length];

@@ -3,6 +3,8 @@ package io.fraudops.cli.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudops.cli.RunFraud;
+import io.fraudops.cli.training.DemoModelTrainer;
+import io.fraudops.cli.training.DemoTrainingOptions;
 import io.fraudops.feature.training.TrainingSet;
 import io.fraudops.model.drift.ReferenceBuilder;
 import io.fraudops.model.scoring.ModelMetadata;
@@ -11,8 +13,6 @@ import io.fraudops.model.training.ModelExport;
 import io.fraudops.model.training.ObliviousTreeTrainer;
 import io.fraudops.model.training.TrainedModel;
 import io.fraudops.model.training.TrainingParams;
-import io.fraudops.cli.training.DemoModelTrainer;
-import io.fraudops.cli.training.DemoTrainingOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The drift command on export files from the synthetic history: even rows train a small model, odd rows
- * are the "recent" payments, so only what a test shifts on purpose drifts.
+ * The drift command on export files from the synthetic history: even rows train a small model, odd
+ * rows are the "recent" payments, so only what a test shifts on purpose drifts.
  */
 class DriftCommandTest {
 
@@ -39,15 +39,23 @@ class DriftCommandTest {
         DemoModelTrainer.history(new DemoTrainingOptions(Path.of("unused"), 11, 400, 50, 12_000));
     ExportFiles files = new ExportFiles(history);
     Dataset training = files.dataset(0);
-    TrainedModel model = ObliviousTreeTrainer.fit(training, new TrainingParams(20, 4, 0.3, 32, 3.0, 11));
-    ModelMetadata plain = ModelExport.metadata(model, "drift-test", "1", Instant.EPOCH, training, null);
+    TrainedModel model =
+        ObliviousTreeTrainer.fit(training, new TrainingParams(20, 4, 0.3, 32, 3.0, 11));
+    ModelMetadata plain =
+        ModelExport.metadata(model, "drift-test", "1", Instant.EPOCH, training, null);
     double[] scores = new double[training.size()];
     for (int i = 0; i < scores.length; i++) {
       scores[i] = model.predictProbability(training.row(i));
     }
     ModelMetadata referenced =
-        new ModelMetadata(plain.name(), plain.version(), plain.trainedAt(), plain.metrics(), plain.baselines(),
-            plain.featureNames(), plain.params(),
+        new ModelMetadata(
+            plain.name(),
+            plain.version(),
+            plain.trainedAt(),
+            plain.metrics(),
+            plain.baselines(),
+            plain.featureNames(),
+            plain.params(),
             ReferenceBuilder.build(plain.featureNames(), training.rows(), scores));
     withReference = dir.resolve("with-reference.json");
     ModelExport.write(model, referenced, withReference);
@@ -62,7 +70,11 @@ class DriftCommandTest {
 
   @Test
   void aShiftedAmountIsSignificantAndFailsTheCheck() {
-    int exit = run("--file=" + dir.resolve("shifted.csv"), "--model=" + withReference, "--fail-above=0.25");
+    int exit =
+        run(
+            "--file=" + dir.resolve("shifted.csv"),
+            "--model=" + withReference,
+            "--fail-above=0.25");
 
     assertThat(exit).isEqualTo(DriftCommand.DRIFTED);
     assertThat(output).containsPattern("(?m)^amount +\\d+\\.\\d{4}  SIGNIFICANT$");
@@ -73,17 +85,23 @@ class DriftCommandTest {
 
   @Test
   void recentPaymentsLikeTheTrainingOnesPassTheCheck() {
-    int exit = run("--file=" + dir.resolve("recent.csv"), "--model=" + withReference, "--fail-above=0.25");
+    int exit =
+        run("--file=" + dir.resolve("recent.csv"), "--model=" + withReference, "--fail-above=0.25");
 
     assertThat(exit).as(output).isEqualTo(DriftCommand.CHECKED);
-    assertThat(output).contains("drift of drift-test:1 over 6,000 observations").contains("verdict: stable");
+    assertThat(output)
+        .contains("drift of drift-test:1 over 6,000 observations")
+        .contains("verdict: stable");
   }
 
   @Test
   void buildsTheReferenceFromATrainingFileForAModelWithoutOne() {
     int exit =
-        run("--file=" + dir.resolve("shifted.csv"), "--model=" + withoutReference,
-            "--reference-file=" + dir.resolve("training.csv"), "--fail-above=0.25");
+        run(
+            "--file=" + dir.resolve("shifted.csv"),
+            "--model=" + withoutReference,
+            "--reference-file=" + dir.resolve("training.csv"),
+            "--fail-above=0.25");
 
     assertThat(exit).isEqualTo(DriftCommand.DRIFTED);
     assertThat(output).containsPattern("(?m)^amount +\\d+\\.\\d{4}  SIGNIFICANT$");
@@ -92,7 +110,10 @@ class DriftCommandTest {
   @Test
   void aModelWithoutReferenceSaysHowToGetOne() {
     // A model exported from elsewhere, whose sidecar has no reference.
-    int exit = run("--file=" + dir.resolve("recent.csv"), "--model=classpath:models/amount-threshold-model.json");
+    int exit =
+        run(
+            "--file=" + dir.resolve("recent.csv"),
+            "--model=classpath:models/amount-threshold-model.json");
 
     assertThat(exit).isEqualTo(DriftCommand.FAILED);
     assertThat(output)
@@ -106,7 +127,8 @@ class DriftCommandTest {
     int exit = run("--file=" + dir.resolve("no-night.csv"), "--model=" + withReference);
 
     assertThat(exit).isEqualTo(DriftCommand.FAILED);
-    assertThat(output).contains("lacks columns the model drift-test:1 needs: [is_night, first_time_device]");
+    assertThat(output)
+        .contains("lacks columns the model drift-test:1 needs: [is_night, first_time_device]");
   }
 
   private int run(String... args) {

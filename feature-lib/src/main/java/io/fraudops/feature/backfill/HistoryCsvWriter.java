@@ -2,7 +2,6 @@ package io.fraudops.feature.backfill;
 
 import io.fraudops.feature.synthetic.LabelledTransaction;
 import io.fraudops.feature.transaction.PayloadKeys;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -26,143 +25,156 @@ import java.util.stream.Stream;
  * </ul>
  *
  * <p>Bad rows: the generator's malformed payloads (its invalid rate), plus {@code csvDefectRate} of
- * rows broken at the file level (a missing field, an unknown label, a label known before its payment).
- * Card numbers are written in full, as an issuer's export would have them: these files are synthetic,
- * but treat real ones as card data. Deterministic for a given stream and seed.
+ * rows broken at the file level (a missing field, an unknown label, a label known before its
+ * payment). Card numbers are written in full, as an issuer's export would have them: these files
+ * are synthetic, but treat real ones as card data. Deterministic for a given stream and seed.
  */
 public final class HistoryCsvWriter {
 
-    private static final Duration MINUTE = Duration.ofMinutes(1);
+  private static final Duration MINUTE = Duration.ofMinutes(1);
 
-    private final Random random;
-    private final double csvDefectRate;
+  private final Random random;
+  private final double csvDefectRate;
 
-    public HistoryCsvWriter(long seed, double csvDefectRate) {
-        if (!(csvDefectRate >= 0 && csvDefectRate <= 0.5)) {
-            throw new IllegalArgumentException("csvDefectRate must be between 0 and 0.5 (got " + csvDefectRate + ")");
-        }
-        this.random = new Random(seed);
-        this.csvDefectRate = csvDefectRate;
+  public HistoryCsvWriter(long seed, double csvDefectRate) {
+    if (!(csvDefectRate >= 0 && csvDefectRate <= 0.5)) {
+      throw new IllegalArgumentException(
+          "csvDefectRate must be between 0 and 0.5 (got " + csvDefectRate + ")");
     }
+    this.random = new Random(seed);
+    this.csvDefectRate = csvDefectRate;
+  }
 
-    /** @return counts of what was written */
-    public Written write(Stream<LabelledTransaction> rows, Writer out) {
-        Objects.requireNonNull(out, "out");
-        Written written = new Written();
-        try {
-            out.write(String.join(",", HistoryColumns.ALL) + "\n");
-            StringBuilder line = new StringBuilder(256);
-            rows.forEachOrdered(row -> {
-                List<String> fields = fields(row, written);
-                line.setLength(0);
-                for (int i = 0; i < fields.size(); i++) {
-                    if (i > 0) {
-                        line.append(',');
-                    }
-                    line.append(CsvLine.quote(fields.get(i)));
-                }
-                try {
-                    out.write(line.append('\n').toString());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                written.rows++;
-            });
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return written;
-    }
-
-    private List<String> fields(LabelledTransaction row, Written written) {
-        Map<String, Object> payload = row.payload();
-        List<String> fields = new ArrayList<>(HistoryColumns.ALL.size());
-        fields.add(text(payload.get(PayloadKeys.TRANSACTION_ID)));
-        fields.add(text(payload.get(PayloadKeys.CUSTOMER_ID)));
-        fields.add(text(payload.get(PayloadKeys.CARD_NUMBER)));
-        fields.add(text(payload.get(PayloadKeys.AMOUNT)));
-        fields.add(text(payload.get(PayloadKeys.CURRENCY)));
-        fields.add(text(payload.get(PayloadKeys.MERCHANT_ID)));
-        fields.add(text(payload.get(PayloadKeys.MERCHANT_CATEGORY)));
-        fields.add(text(payload.get(PayloadKeys.COUNTRY)));
-        fields.add(text(payload.get(PayloadKeys.LATITUDE)));
-        fields.add(text(payload.get(PayloadKeys.LONGITUDE)));
-        fields.add(text(payload.get(PayloadKeys.CHANNEL)));
-        fields.add(text(payload.get(PayloadKeys.TIMESTAMP)));
-        fields.add(text(payload.get(PayloadKeys.DEVICE_ID)));
-        label(row, fields, written);
-        if (!row.valid()) {
-            written.invalid++;
-        } else if (random.nextDouble() < csvDefectRate) {
-            breakRow(fields, row);
-            written.invalid++;
-        }
-        return fields;
-    }
-
-    private void label(LabelledTransaction row, List<String> fields, Written written) {
-        Instant at = row.valid() ? row.transaction().timestamp() : null;
-        double roll = random.nextDouble();
-        if (row.fraud()) {
-            boolean chargeback = roll < 0.7;
-            Duration delay = chargeback
-                    ? Duration.ofDays(5 + random.nextInt(56)).plusMinutes(random.nextInt(1440))
-                    : MINUTE.multipliedBy(2 + random.nextInt(119));
-            addLabel(fields, "true", chargeback ? "chargeback" : "analyst", at == null ? "" : at.plus(delay).toString());
-            written.labels++;
-        } else if (roll < 0.03) {
-            addLabel(fields, "false", "analyst",
-                    at == null ? "" : at.plus(MINUTE.multipliedBy(2 + random.nextInt(119))).toString());
-            written.labels++;
-        } else if (roll < 0.05) {
-            addLabel(fields, "false", "import", "");
-            written.labels++;
-        } else {
-            addLabel(fields, "", "", "");
-        }
-    }
-
-    private static void addLabel(List<String> fields, String fraud, String source, String knownAt) {
-        fields.add(fraud);
-        fields.add(source);
-        fields.add(knownAt);
-    }
-
-    private void breakRow(List<String> fields, LabelledTransaction row) {
-        switch (random.nextInt(3)) {
-            case 0 -> fields.removeLast();
-            case 1 -> fields.set(fields.size() - 3, "maybe");
-            default -> {
-                fields.set(fields.size() - 3, "true");
-                fields.set(fields.size() - 2, "chargeback");
-                fields.set(fields.size() - 1, row.transaction().timestamp().minus(Duration.ofDays(1)).toString());
+  /**
+   * @return counts of what was written
+   */
+  public Written write(Stream<LabelledTransaction> rows, Writer out) {
+    Objects.requireNonNull(out, "out");
+    Written written = new Written();
+    try {
+      out.write(String.join(",", HistoryColumns.ALL) + "\n");
+      StringBuilder line = new StringBuilder(256);
+      rows.forEachOrdered(
+          row -> {
+            List<String> fields = fields(row, written);
+            line.setLength(0);
+            for (int i = 0; i < fields.size(); i++) {
+              if (i > 0) {
+                line.append(',');
+              }
+              line.append(CsvLine.quote(fields.get(i)));
             }
-        }
+            try {
+              out.write(line.append('\n').toString());
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            written.rows++;
+          });
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return written;
+  }
+
+  private List<String> fields(LabelledTransaction row, Written written) {
+    Map<String, Object> payload = row.payload();
+    List<String> fields = new ArrayList<>(HistoryColumns.ALL.size());
+    fields.add(text(payload.get(PayloadKeys.TRANSACTION_ID)));
+    fields.add(text(payload.get(PayloadKeys.CUSTOMER_ID)));
+    fields.add(text(payload.get(PayloadKeys.CARD_NUMBER)));
+    fields.add(text(payload.get(PayloadKeys.AMOUNT)));
+    fields.add(text(payload.get(PayloadKeys.CURRENCY)));
+    fields.add(text(payload.get(PayloadKeys.MERCHANT_ID)));
+    fields.add(text(payload.get(PayloadKeys.MERCHANT_CATEGORY)));
+    fields.add(text(payload.get(PayloadKeys.COUNTRY)));
+    fields.add(text(payload.get(PayloadKeys.LATITUDE)));
+    fields.add(text(payload.get(PayloadKeys.LONGITUDE)));
+    fields.add(text(payload.get(PayloadKeys.CHANNEL)));
+    fields.add(text(payload.get(PayloadKeys.TIMESTAMP)));
+    fields.add(text(payload.get(PayloadKeys.DEVICE_ID)));
+    label(row, fields, written);
+    if (!row.valid()) {
+      written.invalid++;
+    } else if (random.nextDouble() < csvDefectRate) {
+      breakRow(fields, row);
+      written.invalid++;
+    }
+    return fields;
+  }
+
+  private void label(LabelledTransaction row, List<String> fields, Written written) {
+    Instant at = row.valid() ? row.transaction().timestamp() : null;
+    double roll = random.nextDouble();
+    if (row.fraud()) {
+      boolean chargeback = roll < 0.7;
+      Duration delay =
+          chargeback
+              ? Duration.ofDays(5 + random.nextInt(56)).plusMinutes(random.nextInt(1440))
+              : MINUTE.multipliedBy(2 + random.nextInt(119));
+      addLabel(
+          fields,
+          "true",
+          chargeback ? "chargeback" : "analyst",
+          at == null ? "" : at.plus(delay).toString());
+      written.labels++;
+    } else if (roll < 0.03) {
+      addLabel(
+          fields,
+          "false",
+          "analyst",
+          at == null ? "" : at.plus(MINUTE.multipliedBy(2 + random.nextInt(119))).toString());
+      written.labels++;
+    } else if (roll < 0.05) {
+      addLabel(fields, "false", "import", "");
+      written.labels++;
+    } else {
+      addLabel(fields, "", "", "");
+    }
+  }
+
+  private static void addLabel(List<String> fields, String fraud, String source, String knownAt) {
+    fields.add(fraud);
+    fields.add(source);
+    fields.add(knownAt);
+  }
+
+  private void breakRow(List<String> fields, LabelledTransaction row) {
+    switch (random.nextInt(3)) {
+      case 0 -> fields.removeLast();
+      case 1 -> fields.set(fields.size() - 3, "maybe");
+      default -> {
+        fields.set(fields.size() - 3, "true");
+        fields.set(fields.size() - 2, "chargeback");
+        fields.set(
+            fields.size() - 1, row.transaction().timestamp().minus(Duration.ofDays(1)).toString());
+      }
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? "" : value.toString();
+  }
+
+  /** What a {@link #write} produced. */
+  public static final class Written {
+    private long rows;
+    private long labels;
+    private long invalid;
+
+    public long rows() {
+      return rows;
     }
 
-    private static String text(Object value) {
-        return value == null ? "" : value.toString();
+    /** Labels on valid rows and on rows meant to be bad alike. */
+    public long labels() {
+      return labels;
     }
 
-    /** What a {@link #write} produced. */
-    public static final class Written {
-        private long rows;
-        private long labels;
-        private long invalid;
-
-        public long rows() {
-            return rows;
-        }
-
-        /** Labels on valid rows and on rows meant to be bad alike. */
-        public long labels() {
-            return labels;
-        }
-
-        /** Rows meant to be rejected. */
-        public long invalid() {
-            return invalid;
-        }
+    /** Rows meant to be rejected. */
+    public long invalid() {
+      return invalid;
     }
+  }
 }

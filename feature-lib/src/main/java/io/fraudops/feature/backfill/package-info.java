@@ -1,14 +1,14 @@
 /**
- * Loading a history of card payments, with their fraud labels, into the offline store, then rebuilding
- * the customer profiles and the online state from it.
+ * Loading a history of card payments, with their fraud labels, into the offline store, then
+ * rebuilding the customer profiles and the online state from it.
  *
  * <h2>CSV schema</h2>
  *
  * <p>UTF-8, comma-separated, one header row, one payment per line; a field may be double-quoted (a
- * quote inside is doubled) but may not span lines. Column order is free; columns are found by header
- * name, and {@link io.fraudops.feature.backfill.ColumnMapping} renames them for files that use other
- * names ({@code --map amount=amt,timestamp=trans_date_trans_time}). Unknown columns are ignored. An empty
- * field is an absent value.
+ * quote inside is doubled) but may not span lines. Column order is free; columns are found by
+ * header name, and {@link io.fraudops.feature.backfill.ColumnMapping} renames them for files that
+ * use other names ({@code --map amount=amt,timestamp=trans_date_trans_time}). Unknown columns are
+ * ignored. An empty field is an absent value.
  *
  * <table>
  *   <caption>Columns</caption>
@@ -33,8 +33,8 @@
  *       default: the payment's timestamp plus {@link io.fraudops.feature.backfill.BackfillOptions#DEFAULT_LABEL_DELAY}</td></tr>
  * </table>
  *
- * <p>Each row passes the checks live payments pass ({@link io.fraudops.feature.transaction.TransactionParser}).
- * A row that fails is not loaded, label included; it goes to the report with its line number and the
- * reasons, and the run goes on.
+ * <p>Each row passes the checks live payments pass ({@link
+ * io.fraudops.feature.transaction.TransactionParser}). A row that fails is not loaded, label
+ * included; it goes to the report with its line number and the reasons, and the run goes on.
  */
 package io.fraudops.feature.backfill;
