@@ -1,6 +1,7 @@
 package io.fraudops.feature.offline;
 
 import io.fraudops.feature.history.HistoryEvent;
+import io.fraudops.feature.history.HistorySource;
 import io.fraudops.feature.history.LabelEvent;
 import io.fraudops.feature.transaction.CardNumber;
 import io.fraudops.feature.transaction.Transaction;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -55,6 +57,20 @@ public final class PostgresHistory {
             WHERE h.at >= ? AND h.at < ?
             ORDER BY h.at, h.kind, h.transaction_id, h.source""";
 
+    /** The label half of {@link #QUERY}, alone and in the same order. */
+    static final String LABELS = """
+            SELECT l.known_at AS at, 1 AS kind, l.transaction_id, l.source, t.customer_id, t.merchant_id,
+                   t.merchant_category, l.fraud
+            FROM transaction_label l JOIN card_transaction t ON t.transaction_id = l.transaction_id
+            WHERE l.known_at >= ? AND l.known_at < ?
+            ORDER BY l.known_at, l.transaction_id, l.source""";
+
+    static final String PAYMENTS = """
+            SELECT count(*) FROM card_transaction WHERE occurred_at >= ? AND occurred_at < ?""";
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     private final DataSource dataSource;
     private final int fetchSize;
 
@@ -72,7 +88,49 @@ public final class PostgresHistory {
 
     /** Every event. Close the stream. */
     public Stream<HistoryEvent> stream() {
-        return stream(Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T00:00:00Z"));
+        return stream(EARLIEST, LATEST);
+    }
+
+    /** The events known in {@code [from, until)} as a source that can be read again; null bounds for all. */
+    public HistorySource source(Instant from, Instant until) {
+        Instant start = from == null ? EARLIEST : from;
+        Instant end = until == null ? LATEST : until;
+        return new HistorySource() {
+            @Override
+            public Stream<HistoryEvent> events() {
+                return stream(start, end);
+            }
+
+            @Override
+            public Stream<LabelEvent> labels() {
+                return PostgresHistory.this.labels(start, end);
+            }
+
+            @Override
+            public OptionalLong payments() {
+                return OptionalLong.of(paymentCount(start, end));
+            }
+        };
+    }
+
+    /** The labels of {@link #stream(Instant, Instant)} alone, in the same order. Close the stream. */
+    public Stream<LabelEvent> labels(Instant from, Instant until) {
+        return open(LABELS, from, until, row -> (LabelEvent) event(row));
+    }
+
+    /** Payments made in {@code [from, until)}. */
+    public long paymentCount(Instant from, Instant until) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(PAYMENTS)) {
+            select.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            select.setObject(2, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw Jdbc.unavailable("count the payments", e);
+        }
     }
 
     /**
@@ -82,6 +140,10 @@ public final class PostgresHistory {
      *                                                              now or while streaming
      */
     public Stream<HistoryEvent> stream(Instant from, Instant until) {
+        return open(QUERY, from, until, PostgresHistory::event);
+    }
+
+    private <T> Stream<T> open(String query, Instant from, Instant until, RowReader<T> reader) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(until, "until");
         Connection connection = null;
@@ -90,18 +152,23 @@ public final class PostgresHistory {
             // pgjdbc only uses a cursor, instead of reading the whole result, outside autocommit.
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            PreparedStatement select = connection.prepareStatement(QUERY,
+            PreparedStatement select = connection.prepareStatement(query,
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             select.setFetchSize(fetchSize);
             select.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
             select.setObject(2, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
             ResultSet rows = select.executeQuery();
-            Cursor cursor = new Cursor(connection, rows);
+            Cursor<T> cursor = new Cursor<>(connection, rows, reader);
             return StreamSupport.stream(cursor, false).onClose(cursor::close);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw Jdbc.unavailable("read the history", e);
         }
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     private static void closeQuietly(Connection connection) {
@@ -117,20 +184,22 @@ public final class PostgresHistory {
     }
 
     /** Reads one row per advance; the connection goes back to the pool on close. */
-    private static final class Cursor extends Spliterators.AbstractSpliterator<HistoryEvent> {
+    private static final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
 
         private final Connection connection;
         private final ResultSet rows;
+        private final RowReader<T> reader;
         private boolean closed;
 
-        Cursor(Connection connection, ResultSet rows) {
+        Cursor(Connection connection, ResultSet rows, RowReader<T> reader) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
             this.connection = connection;
             this.rows = rows;
+            this.reader = reader;
         }
 
         @Override
-        public boolean tryAdvance(Consumer<? super HistoryEvent> action) {
+        public boolean tryAdvance(Consumer<? super T> action) {
             if (closed) {
                 return false;
             }
@@ -139,7 +208,7 @@ public final class PostgresHistory {
                     close();
                     return false;
                 }
-                action.accept(event(rows));
+                action.accept(reader.read(rows));
                 return true;
             } catch (SQLException e) {
                 close();
@@ -153,21 +222,21 @@ public final class PostgresHistory {
                 closeQuietly(connection);
             }
         }
+    }
 
-        private static HistoryEvent event(ResultSet row) throws SQLException {
-            Instant at = row.getObject("at", OffsetDateTime.class).toInstant();
-            if (row.getInt("kind") == 1) {
-                return new LabelEvent(row.getString("transaction_id"), row.getString("customer_id"),
-                        row.getString("merchant_id"), row.getString("merchant_category"), row.getBoolean("fraud"),
-                        row.getString("source"), at);
-            }
-            String masked = row.getString("card_masked");
-            CardNumber card = masked == null ? null : CardNumber.ofMasked(masked, row.getString("card_fingerprint"));
-            return new HistoryEvent.Payment(new Transaction(row.getString("transaction_id"),
-                    row.getString("customer_id"), card, row.getBigDecimal("amount"), row.getString("currency"),
-                    row.getString("merchant_id"), row.getString("merchant_category"), row.getString("country"),
-                    row.getObject("latitude", Double.class), row.getObject("longitude", Double.class),
-                    row.getString("channel"), at, row.getString("device_id")));
+    private static HistoryEvent event(ResultSet row) throws SQLException {
+        Instant at = row.getObject("at", OffsetDateTime.class).toInstant();
+        if (row.getInt("kind") == 1) {
+            return new LabelEvent(row.getString("transaction_id"), row.getString("customer_id"),
+                    row.getString("merchant_id"), row.getString("merchant_category"), row.getBoolean("fraud"),
+                    row.getString("source"), at);
         }
+        String masked = row.getString("card_masked");
+        CardNumber card = masked == null ? null : CardNumber.ofMasked(masked, row.getString("card_fingerprint"));
+        return new HistoryEvent.Payment(new Transaction(row.getString("transaction_id"),
+                row.getString("customer_id"), card, row.getBigDecimal("amount"), row.getString("currency"),
+                row.getString("merchant_id"), row.getString("merchant_category"), row.getString("country"),
+                row.getObject("latitude", Double.class), row.getObject("longitude", Double.class),
+                row.getString("channel"), at, row.getString("device_id")));
     }
 }
