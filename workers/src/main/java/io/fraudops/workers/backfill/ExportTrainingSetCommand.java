@@ -2,15 +2,9 @@ package io.fraudops.workers.backfill;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
-import io.fraudops.feature.history.HistoryEvent;
-import io.fraudops.feature.offline.CachedCustomerProfiles;
 import io.fraudops.feature.offline.FeatureStoreSchema;
-import io.fraudops.feature.offline.PostgresCustomerProfiles;
-import io.fraudops.feature.offline.PostgresHistory;
+import io.fraudops.feature.training.OfflineTrainingExport;
 import io.fraudops.feature.training.PointInTimeExport;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,21 +12,22 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Writes the point-in-time training set of the offline store: for every labelled payment, its
  * features exactly as they would have been served at that instant (payments and labels known
- * strictly before it, replayed through the serving code path), then label, timestamp, transaction id.
+ * strictly before it, replayed through the serving code path, profiles as of the payment), then label,
+ * timestamp, transaction id. Streams: memory does not grow with the rows.
  *
  * <pre>./fraud export-training-set --file=training.csv [--from=2025-01-01T00:00:00Z --until=...]
+ *     [--maturity=30d --as-of=... | --labelled-only] [--progress-every=250000]
  *     [--jdbc-url=... --jdbc-user=... --jdbc-password=...]</pre>
  */
 public final class ExportTrainingSetCommand {
 
   private static final Set<String> OPTIONS =
-      Set.of("file", "from", "until", "maturity", "as-of", "labelled-only", "jdbc-url", "jdbc-user", "jdbc-password",
-          "postgres-data-dir", "postgres-port", "help");
+      Set.of("file", "from", "until", "maturity", "as-of", "labelled-only", "progress-every", "jdbc-url", "jdbc-user",
+          "jdbc-password", "postgres-data-dir", "postgres-port", "help");
 
   private ExportTrainingSetCommand() {}
 
@@ -50,7 +45,7 @@ public final class ExportTrainingSetCommand {
     if (line.flag("help")) {
       System.out.println(
           "./fraud export-training-set --file=training.csv [--from=ISO-instant --until=ISO-instant]"
-              + " [--maturity=30d --as-of=ISO-instant | --labelled-only]"
+              + " [--maturity=30d --as-of=ISO-instant | --labelled-only] [--progress-every=250000]"
               + " [--jdbc-url=... --jdbc-user=... --jdbc-password=...]\n"
               + "Unlabelled payments older than --maturity (default 30d) at --as-of (default now) are exported as"
               + " legitimate; --labelled-only exports labelled payments alone.");
@@ -59,23 +54,21 @@ public final class ExportTrainingSetCommand {
     Path file = Path.of(line.required("file"));
     Instant matureBefore = line.flag("labelled-only") ? null : Instant.parse(line.get("as-of", Instant.now().toString()))
         .minus(days(line.get("maturity", "30d")));
+    Instant from = line.has("from") ? Instant.parse(line.get("from", null)) : null;
+    Instant until = line.has("until") ? Instant.parse(line.get("until", null)) : null;
     List<AutoCloseable> resources = new ArrayList<>();
     try {
       HikariDataSource dataSource = OfflineStore.open(line, "export", resources);
       FeatureStoreSchema.migrate(dataSource);
-      PostgresHistory history = new PostgresHistory(dataSource);
-      var profiles = new CachedCustomerProfiles(new PostgresCustomerProfiles(dataSource), Duration.ofHours(1), 1_000_000);
-      PointInTimeExport export = new PointInTimeExport(FeatureCatalogue.current(), profiles);
-      long begin = System.nanoTime();
-      int rows;
-      try (Stream<HistoryEvent> events = events(history, line);
-          Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        rows = export.export(events, matureBefore, out);
-      }
+      PointInTimeExport.Summary summary =
+          new OfflineTrainingExport(dataSource, FeatureCatalogue.current(), System.out::println)
+              .run(file, from, until, matureBefore,
+                  line.integer("progress-every", PointInTimeExport.DEFAULT_PROGRESS_EVERY));
       System.out.printf(
-          "[export] %,d payments with %d features (catalogue %s) written to %s in %.1f s%n",
-          rows, export.catalogue().size(), export.catalogue().version(), file.toAbsolutePath(),
-          (System.nanoTime() - begin) / 1e9);
+          "[export] %,d payments replayed, %,d rows (%,d fraud, %,d matured unlabelled as legitimate) with %d"
+              + " features (catalogue %s) written to %s in %.1f s%n",
+          summary.payments(), summary.rows(), summary.fraud(), summary.matured(), FeatureCatalogue.current().size(),
+          FeatureCatalogue.current().version(), file.toAbsolutePath(), summary.elapsed().toNanos() / 1e9);
       System.out.println(matureBefore == null
           ? "[export] labelled payments only"
           : "[export] labelled payments, and as legitimate every unlabelled payment made before " + matureBefore
@@ -98,13 +91,5 @@ public final class ExportTrainingSetCommand {
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("--maturity must be like 30d or P30D, got " + text);
     }
-  }
-
-  private static Stream<HistoryEvent> events(PostgresHistory history, CommandLine line) {
-    if (!line.has("from") && !line.has("until")) {
-      return history.stream();
-    }
-    return history.stream(
-        Instant.parse(line.get("from", "1970-01-01T00:00:00Z")), Instant.parse(line.get("until", "9999-12-31T00:00:00Z")));
   }
 }
