@@ -15,7 +15,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes batches of parsed rows to the ledger, the labels and the declared homes: each batch is copied
@@ -25,8 +30,9 @@ import java.util.List;
  * <p>Ids are checked on the way: a row whose id an earlier line of this file already had, or that the
  * ledger holds for a different payment, is a duplicate, reported and not loaded (nor its label). A row
  * the ledger already holds as is (the same file loaded again) is counted as already present: re-running
- * a file is safe. "This file" is told apart from earlier loads by the ledger's {@code recorded_at}:
- * rows recorded since this load began are this load's.
+ * a file is safe. Repeats within a batch are caught before the database; the others are the ids the
+ * insert skipped, looked at one query later. "This file" is told apart from earlier loads by the
+ * ledger's {@code recorded_at}: rows recorded since this load began are this load's.
  */
 final class LedgerLoad implements AutoCloseable {
 
@@ -41,24 +47,22 @@ final class LedgerLoad implements AutoCloseable {
               declares_home boolean NOT NULL
             ) ON COMMIT DELETE ROWS""";
     private static final String COPY = "COPY backfill_stage FROM STDIN (FORMAT csv)";
-    private static final String CONFLICTS = """
-            SELECT s.line, s.transaction_id, s.first_line, t.transaction_id IS NOT NULL AS known,
-                   t.recorded_at >= ? AS this_load,
+    /** Only for the ids the insert skipped: few, unless the file is loaded again. */
+    private static final String SKIPPED = """
+            SELECT s.line, s.transaction_id, t.recorded_at >= ? AS this_load,
                    (t.customer_id, t.amount, t.merchant_id, t.occurred_at)
                      IS DISTINCT FROM (s.customer_id, s.amount, s.merchant_id, s.occurred_at) AS differs
-            FROM (SELECT line, transaction_id, customer_id, amount, merchant_id, occurred_at,
-                         min(line) OVER (PARTITION BY transaction_id) AS first_line
-                  FROM backfill_stage) s
-            LEFT JOIN card_transaction t ON t.transaction_id = s.transaction_id
-            WHERE s.line <> s.first_line OR t.transaction_id IS NOT NULL
+            FROM backfill_stage s JOIN card_transaction t ON t.transaction_id = s.transaction_id
+            WHERE s.transaction_id = ANY (?)
             ORDER BY s.line""";
     private static final String PAYMENTS = """
             INSERT INTO card_transaction (transaction_id, customer_id, card_fingerprint, card_masked, amount,
               currency, merchant_id, merchant_category, country, latitude, longitude, channel, occurred_at, device_id)
             SELECT transaction_id, customer_id, card_fingerprint, card_masked, amount, currency, merchant_id,
                    merchant_category, country, latitude, longitude, channel, occurred_at, device_id
-            FROM backfill_stage WHERE line <> ALL (?) ORDER BY line
-            ON CONFLICT (transaction_id) DO NOTHING""";
+            FROM backfill_stage
+            ON CONFLICT (transaction_id) DO NOTHING
+            RETURNING transaction_id""";
     private static final String LABELS = """
             INSERT INTO transaction_label (transaction_id, fraud, source, known_at)
             SELECT transaction_id, fraud, label_source, label_known_at FROM backfill_stage
@@ -115,40 +119,64 @@ final class LedgerLoad implements AutoCloseable {
             return new Outcome(0, 0, 0, 0, List.of());
         }
         try {
-            copy(batch);
+            // A repeat within the batch never reaches the database: the first line of an id is staged.
             List<Duplicate> duplicates = new ArrayList<>();
+            Map<String, Long> firstLines = new HashMap<>(batch.size() * 2);
+            List<Staged> staged = new ArrayList<>(batch.size());
+            for (Staged row : batch) {
+                Long first = firstLines.putIfAbsent(row.row().transaction().transactionId(), row.line());
+                if (first == null) {
+                    staged.add(row);
+                } else {
+                    duplicates.add(new Duplicate(row.line(), row.row().transaction().transactionId(),
+                            "duplicate transaction_id: line " + first + " has it too; only the first is loaded"));
+                }
+            }
+            copy(staged);
+            Set<String> inserted = new HashSet<>(staged.size() * 2);
+            try (PreparedStatement insert = connection.prepareStatement(PAYMENTS);
+                 ResultSet row = insert.executeQuery()) {
+                while (row.next()) {
+                    inserted.add(row.getString(1));
+                }
+            }
+            List<String> skipped = new ArrayList<>();
+            for (Staged row : staged) {
+                if (!inserted.contains(row.row().transaction().transactionId())) {
+                    skipped.add(row.row().transaction().transactionId());
+                }
+            }
             List<Long> refused = new ArrayList<>();
             int alreadyKnown = 0;
-            try (PreparedStatement select = connection.prepareStatement(CONFLICTS)) {
-                select.setObject(1, loadStart);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        long line = row.getLong("line");
-                        long first = row.getLong("first_line");
-                        String id = row.getString("transaction_id");
-                        if (line != first) {
-                            duplicates.add(new Duplicate(line, id, "duplicate transaction_id: line " + first
-                                    + " has it too; only the first is loaded"));
-                        } else if (row.getBoolean("this_load")) {
-                            duplicates.add(new Duplicate(line, id, "duplicate transaction_id: an earlier line of"
-                                    + " this file has it; only the first is loaded"));
-                        } else if (row.getBoolean("differs")) {
-                            duplicates.add(new Duplicate(line, id, "duplicate transaction_id: the ledger already"
-                                    + " holds another payment with it (customer, amount, merchant or time differ)"));
-                        } else {
-                            alreadyKnown++;
-                            continue;
+            if (!skipped.isEmpty()) {
+                try (PreparedStatement select = connection.prepareStatement(SKIPPED)) {
+                    select.setObject(1, loadStart);
+                    select.setArray(2, connection.createArrayOf("text", skipped.toArray()));
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            long line = row.getLong("line");
+                            String id = row.getString("transaction_id");
+                            if (row.getBoolean("this_load")) {
+                                duplicates.add(new Duplicate(line, id, "duplicate transaction_id: an earlier line"
+                                        + " of this file has it; only the first is loaded"));
+                            } else if (row.getBoolean("differs")) {
+                                duplicates.add(new Duplicate(line, id, "duplicate transaction_id: the ledger already"
+                                        + " holds another payment with it (customer, amount, merchant or time differ)"));
+                            } else {
+                                alreadyKnown++;
+                                continue;
+                            }
+                            refused.add(line);
                         }
-                        refused.add(line);
                     }
                 }
             }
             Array excluded = connection.createArrayOf("bigint", refused.toArray());
-            int ingested = update(PAYMENTS, excluded);
             int labels = update(LABELS, excluded);
             int homes = update(HOMES, excluded);
             connection.commit();
-            return new Outcome(ingested, alreadyKnown, labels, homes, duplicates);
+            duplicates.sort(Comparator.comparingLong(Duplicate::line));
+            return new Outcome(inserted.size(), alreadyKnown, labels, homes, duplicates);
         } catch (SQLException | IOException e) {
             rollbackQuietly();
             throw unavailable("load a batch", e);
