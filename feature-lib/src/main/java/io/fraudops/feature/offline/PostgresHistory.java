@@ -57,10 +57,10 @@ public final class PostgresHistory {
             WHERE h.at >= ? AND h.at < ?
             ORDER BY h.at, h.kind, h.transaction_id, h.source""";
 
-    /** The label half of {@link #QUERY}, alone and in the same order. */
+    /** The label half of {@link #QUERY}, alone, in the same order and columns. */
     static final String LABELS = """
-            SELECT l.known_at AS at, 1 AS kind, l.transaction_id, l.source, t.customer_id, t.merchant_id,
-                   t.merchant_category, l.fraud
+            SELECT l.known_at AS at, 1 AS kind, l.transaction_id, l.source, t.customer_id, NULL, NULL, NULL, NULL,
+                   t.merchant_id, t.merchant_category, NULL, NULL, NULL, NULL, l.fraud, NULL
             FROM transaction_label l JOIN card_transaction t ON t.transaction_id = l.transaction_id
             WHERE l.known_at >= ? AND l.known_at < ?
             ORDER BY l.known_at, l.transaction_id, l.source""";
@@ -68,6 +68,8 @@ public final class PostgresHistory {
     static final String PAYMENTS = """
             SELECT count(*) FROM card_transaction WHERE occurred_at >= ? AND occurred_at < ?""";
 
+    private static final int READ_AHEAD_CHUNK = 1_000;
+    private static final int READ_AHEAD_CHUNKS = 16;
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -98,7 +100,8 @@ public final class PostgresHistory {
         return new HistorySource() {
             @Override
             public Stream<HistoryEvent> events() {
-                return stream(start, end);
+                // A reader thread turns rows into events while the caller replays them.
+                return ReadAhead.of(stream(start, end), READ_AHEAD_CHUNK, READ_AHEAD_CHUNKS);
             }
 
             @Override
@@ -224,19 +227,18 @@ public final class PostgresHistory {
         }
     }
 
+    // By position, in the order of the queries' columns: looking columns up by name costs more than the rest.
     private static HistoryEvent event(ResultSet row) throws SQLException {
-        Instant at = row.getObject("at", OffsetDateTime.class).toInstant();
-        if (row.getInt("kind") == 1) {
-            return new LabelEvent(row.getString("transaction_id"), row.getString("customer_id"),
-                    row.getString("merchant_id"), row.getString("merchant_category"), row.getBoolean("fraud"),
-                    row.getString("source"), at);
+        Instant at = row.getObject(1, OffsetDateTime.class).toInstant();
+        if (row.getInt(2) == 1) {
+            return new LabelEvent(row.getString(3), row.getString(5), row.getString(10), row.getString(11),
+                    row.getBoolean(16), row.getString(4), at);
         }
-        String masked = row.getString("card_masked");
-        CardNumber card = masked == null ? null : CardNumber.ofMasked(masked, row.getString("card_fingerprint"));
-        return new HistoryEvent.Payment(new Transaction(row.getString("transaction_id"),
-                row.getString("customer_id"), card, row.getBigDecimal("amount"), row.getString("currency"),
-                row.getString("merchant_id"), row.getString("merchant_category"), row.getString("country"),
-                row.getObject("latitude", Double.class), row.getObject("longitude", Double.class),
-                row.getString("channel"), at, row.getString("device_id")));
+        String masked = row.getString(7);
+        CardNumber card = masked == null ? null : CardNumber.ofMasked(masked, row.getString(6));
+        return new HistoryEvent.Payment(new Transaction(row.getString(3), row.getString(5), card, row.getBigDecimal(8),
+                row.getString(9), row.getString(10), row.getString(11), row.getString(12),
+                row.getObject(13, Double.class), row.getObject(14, Double.class), row.getString(15), at,
+                row.getString(17)));
     }
 }

@@ -71,12 +71,14 @@ public final class InMemoryOnlineFeatureStore implements OnlineFeatureStore {
         private final Map<String, Long> firstSeen = new HashMap<>();
         private final Map<Long, DayTotals> days = new HashMap<>();
         private long latestMillis = Long.MIN_VALUE;
+        /** Days below this are already trimmed: trimming again only when the latest day moves on. */
+        private long trimmedBelowDay = Long.MIN_VALUE;
 
         CustomerHistory recordAndRead(Transaction tx, long retentionMillis) {
             long now = tx.epochMillis();
             List<PastTransaction> recent = new ArrayList<>();
             for (ScoredSet.Entry event : events.range(now - HISTORY_WINDOW.toMillis(), now)) {
-                recent.add(EventMember.decode(event.member(), event.score()));
+                recent.add((PastTransaction) event.value());
             }
             List<String> fields = new ArrayList<>(List.of(EventMember.merchantField(tx),
                     EventMember.categoryField(tx), EventMember.countryField(tx)));
@@ -96,11 +98,17 @@ public final class InMemoryOnlineFeatureStore implements OnlineFeatureStore {
             latestMillis = Math.max(latestMillis, now);
             // Too late to record: its event could already have been trimmed, so adding it again to the
             // day totals could count it twice. Redis makes the same call.
-            if (now >= latestMillis - retentionMillis && events.add(EventMember.encode(tx), now)) {
+            // The event is decoded once, here, not at every read of the window: what Redis would answer.
+            String member = EventMember.encode(tx);
+            if (now >= latestMillis - retentionMillis && events.add(member, now, EventMember.decode(member, now))) {
                 days.merge(today, DayTotals.of(tx.amount().doubleValue(), now), DayTotals::plus);
             }
             events.removeBelow(latestMillis - retentionMillis);
-            days.keySet().removeIf(day -> day < DayTotals.epochDay(latestMillis) - OnlineStoreSettings.DAYS_KEPT);
+            long oldestKept = DayTotals.epochDay(latestMillis) - OnlineStoreSettings.DAYS_KEPT;
+            if (oldestKept > trimmedBelowDay) {
+                days.keySet().removeIf(day -> day < oldestKept);
+                trimmedBelowDay = oldestKept;
+            }
             for (String field : fields) {
                 firstSeen.merge(field, now, Math::min);
             }

@@ -28,7 +28,8 @@ final class ScoredSet {
     private Node lower;
     private Node upper;
 
-    record Entry(long score, byte[] bytes, String member) {
+    /** @param value what the caller derived from the member and score, kept to save deriving it again; may be null */
+    record Entry(long score, byte[] bytes, String member, Object value) {
 
         static final Comparator<Entry> ORDER = Comparator.comparingLong(Entry::score)
                 .thenComparing(Entry::bytes, Arrays::compareUnsigned);
@@ -49,15 +50,20 @@ final class ScoredSet {
 
     /** ZADD: true when the member is new; an existing member moves to the new score. */
     boolean add(String member, long score) {
+        return add(member, score, null);
+    }
+
+    /** As {@link #add(String, long)}, keeping {@code value} with the member (replaced when the score moves). */
+    boolean add(String member, long score, Object value) {
         Entry previous = byMember.get(member);
         if (previous != null) {
             if (previous.score() != score) {
                 root = delete(root, previous);
-                put(member, score);
+                put(member, score, value);
             }
             return false;
         }
-        put(member, score);
+        put(member, score, value);
         return true;
     }
 
@@ -66,7 +72,7 @@ final class ScoredSet {
         if (byMember.containsKey(member)) {
             return false;
         }
-        put(member, score);
+        put(member, score, null);
         return true;
     }
 
@@ -89,6 +95,14 @@ final class ScoredSet {
 
     /** ZREMRANGEBYSCORE -inf (before. */
     void removeBelow(long before) {
+        // Mostly nothing has expired since the last call: a look at the lowest score saves the split.
+        Node lowest = root;
+        while (lowest != null && lowest.left != null) {
+            lowest = lowest.left;
+        }
+        if (lowest == null || lowest.entry.score() >= before) {
+            return;
+        }
         split(root, bound(before));
         Node expired = lower;
         root = upper;
@@ -99,8 +113,8 @@ final class ScoredSet {
         return byMember.size();
     }
 
-    private void put(String member, long score) {
-        Entry entry = new Entry(score, member.getBytes(StandardCharsets.UTF_8), member);
+    private void put(String member, long score, Object value) {
+        Entry entry = new Entry(score, member.getBytes(StandardCharsets.UTF_8), member, value);
         split(root, entry);
         Node left = lower;
         Node right = upper;
@@ -110,7 +124,7 @@ final class ScoredSet {
 
     /** The first entry of a score: below every member of it. */
     private static Entry bound(long score) {
-        return new Entry(score, LOWEST_MEMBER, null);
+        return new Entry(score, LOWEST_MEMBER, null, null);
     }
 
     private static int compare(Entry a, Entry b) {

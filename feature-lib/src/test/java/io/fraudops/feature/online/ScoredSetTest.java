@@ -33,7 +33,7 @@ class ScoredSetTest {
         }
 
         void put(String member, long score) {
-            ScoredSet.Entry entry = new ScoredSet.Entry(score, member.getBytes(StandardCharsets.UTF_8), member);
+            ScoredSet.Entry entry = new ScoredSet.Entry(score, member.getBytes(StandardCharsets.UTF_8), member, null);
             byScore.add(entry);
             byMember.put(member, entry);
         }
@@ -43,12 +43,12 @@ class ScoredSetTest {
         }
 
         NavigableSet<ScoredSet.Entry> slice(long from, long to) {
-            return byScore.subSet(new ScoredSet.Entry(from, new byte[0], null), true,
-                    new ScoredSet.Entry(to, new byte[0], null), false);
+            return byScore.subSet(new ScoredSet.Entry(from, new byte[0], null, null), true,
+                    new ScoredSet.Entry(to, new byte[0], null, null), false);
         }
 
         void removeBelow(long before) {
-            NavigableSet<ScoredSet.Entry> expired = byScore.headSet(new ScoredSet.Entry(before, new byte[0], null), false);
+            NavigableSet<ScoredSet.Entry> expired = byScore.headSet(new ScoredSet.Entry(before, new byte[0], null, null), false);
             expired.forEach(e -> byMember.remove(e.member()));
             expired.clear();
         }
