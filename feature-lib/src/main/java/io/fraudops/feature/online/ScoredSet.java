@@ -115,10 +115,7 @@ final class ScoredSet {
 
     private void put(String member, long score, Object value) {
         Entry entry = new Entry(score, member.getBytes(StandardCharsets.UTF_8), member, value);
-        split(root, entry);
-        Node left = lower;
-        Node right = upper;
-        root = merge(merge(left, new Node(entry, nextPriority())), right);
+        root = insert(root, new Node(entry, nextPriority()));
         byMember.put(member, entry);
     }
 
@@ -182,6 +179,27 @@ final class ScoredSet {
             resize(node);
             upper = node;
         }
+    }
+
+    /** Down to where the node's priority belongs, then splits only the small subtree below it. */
+    private Node insert(Node node, Node fresh) {
+        if (node == null) {
+            return fresh;
+        }
+        if (fresh.priority > node.priority) {
+            split(node, fresh.entry);
+            fresh.left = lower;
+            fresh.right = upper;
+            resize(fresh);
+            return fresh;
+        }
+        if (compare(fresh.entry, node.entry) < 0) {
+            node.left = insert(node.left, fresh);
+        } else {
+            node.right = insert(node.right, fresh);
+        }
+        node.size++;
+        return node;
     }
 
     /** Joins two treaps, every entry of {@code a} below every entry of {@code b}. */
