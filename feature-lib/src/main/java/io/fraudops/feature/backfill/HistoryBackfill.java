@@ -107,8 +107,9 @@ public final class HistoryBackfill {
         try (Counting counting = new Counting(Files.newInputStream(options.file()));
              BufferedReader in = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8), 1 << 16);
              BadRowReport report = new BadRowReport(options.report());
-             LedgerLoad ledger = new LedgerLoad(dataSource);
-             Writer writer = new Writer(ledger, report, homes, load)) {
+             PaymentLoad payments = new PaymentLoad(dataSource);
+             LabelLoad labels = new LabelLoad(dataSource);
+             Writer writer = new Writer(payments, labels, report, homes, load)) {
             bytes = counting;
             FileLayout layout = HistoryFile.layout(in.readLine(), options);
             RowParser rows = new RowParser(parser, layout, options.timestamps(), options.labelDelay());
@@ -123,7 +124,7 @@ public final class HistoryBackfill {
                 long read = load.read.incrementAndGet();
                 try {
                     HistoryRow row = rows.parse(text);
-                    batch.rows.add(new LedgerLoad.Staged(line, row, homes.declares(row)));
+                    batch.rows.add(new PaymentLoad.Staged(line, row, homes.declares(row)));
                 } catch (RejectedRowException e) {
                     load.rejected.incrementAndGet();
                     batch.refused.add(new Refused(line, e.transactionId(), e.getMessage()));
@@ -158,7 +159,7 @@ public final class HistoryBackfill {
     }
 
     private static final class Batch {
-        final List<LedgerLoad.Staged> rows;
+        final List<PaymentLoad.Staged> rows;
         final List<Refused> refused = new ArrayList<>();
 
         Batch(int size) {
@@ -167,58 +168,120 @@ public final class HistoryBackfill {
     }
 
     /**
-     * Writes batches on its own thread, one behind the parser: a queue of one batch bounds memory.
-     * Failures surface at the next {@link #submit} or at {@link #finish}.
+     * Writes batches in two steps, each on its own thread and database connection: payments
+     * ({@link PaymentLoad}), then labels and homes ({@link LabelLoad}) of a batch while the next batch's
+     * payments go in. With the parser, that keeps both cores busy. Queues of one batch bound memory;
+     * a failure stops both steps and surfaces at the next {@link #submit} or at {@link #finish}.
      */
     private static final class Writer implements AutoCloseable {
 
-        private static final Batch END = new Batch(0);
-
-        private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(1);
         private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        private final Thread thread;
+        private final Step<Batch> paymentStep;
+        private final Step<Written> labelStep;
         private boolean finished;
 
-        Writer(LedgerLoad ledger, BadRowReport report, HomeDeclarations homes, Load load) {
-            thread = Thread.ofPlatform().name("backfill-writer").start(() -> {
-                try {
-                    for (Batch batch = take(); batch != END; batch = take()) {
-                        if (failure.get() == null) {
-                            write(batch, ledger, report, homes, load);
-                        }
-                    }
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                    drain();
-                }
+        Writer(PaymentLoad payments, LabelLoad labels, BadRowReport report, HomeDeclarations homes, Load load) {
+            labelStep = new Step<>("backfill-labels", failure, written -> {
+                LabelLoad.Outcome outcome = labels.load(written.batch().rows, written.outcome().refused());
+                load.labels.addAndGet(outcome.labels());
+                load.homes.addAndGet(outcome.homes());
+                report(written, report, homes);
+            });
+            paymentStep = new Step<>("backfill-payments", failure, batch -> {
+                PaymentLoad.Outcome outcome = payments.load(batch.rows);
+                load.ingested.addAndGet(outcome.ingested());
+                load.alreadyKnown.addAndGet(outcome.alreadyKnown());
+                load.duplicates.addAndGet(outcome.duplicates().size());
+                labelStep.put(new Written(batch, outcome));
             });
         }
 
         void submit(Batch batch) {
             rethrow();
-            put(batch);
+            paymentStep.put(batch);
         }
 
         void finish() {
             finished = true;
-            put(END);
-            join();
+            paymentStep.end();
+            labelStep.end();
             rethrow();
         }
 
-        /** When the parser failed first: stop the thread without writing what is still queued. */
+        /** When the parser failed first: stop the steps without writing what is still queued. */
         @Override
         public void close() {
             if (!finished) {
                 finished = true;
                 failure.compareAndSet(null, new IllegalStateException("the load stopped"));
-                queue.clear();
-                put(END);
-                join();
+                paymentStep.end();
+                labelStep.end();
             }
         }
 
-        private void join() {
+        private static void report(Written written, BadRowReport report, HomeDeclarations homes) {
+            List<Refused> refused = new ArrayList<>(written.batch().refused);
+            for (PaymentLoad.Duplicate duplicate : written.outcome().duplicates()) {
+                refused.add(new Refused(duplicate.line(), duplicate.transactionId(), duplicate.reason()));
+            }
+            refused.sort(Comparator.comparingLong(Refused::line));
+            for (Refused line : refused) {
+                report.reject(line.line(), line.transactionId(), line.reason());
+            }
+            Set<Long> duplicated = written.outcome().refused();
+            if (!duplicated.isEmpty()) {
+                for (PaymentLoad.Staged staged : written.batch().rows) {
+                    if (staged.declaresHome() && duplicated.contains(staged.line())) {
+                        homes.forget(staged.row().transaction().customerId());
+                    }
+                }
+            }
+        }
+
+        private void rethrow() {
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+        }
+    }
+
+    /** A batch whose payments are written, on its way to the label step. */
+    private record Written(Batch batch, PaymentLoad.Outcome outcome) {
+    }
+
+    /** A thread taking items from a queue of one, in order; after a failure it only drains. */
+    private static final class Step<T> {
+
+        private static final Object END = new Object();
+
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
+        private final AtomicReference<RuntimeException> failure;
+        private final Thread thread;
+
+        @SuppressWarnings("unchecked")
+        Step(String name, AtomicReference<RuntimeException> failure, Consumer<T> work) {
+            this.failure = failure;
+            this.thread = Thread.ofPlatform().name(name).start(() -> {
+                for (Object item = take(); item != END; item = take()) {
+                    if (failure.get() != null) {
+                        continue; // keep taking, so no one blocks on a full queue
+                    }
+                    try {
+                        work.accept((T) item);
+                    } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }
+            });
+        }
+
+        void put(T item) {
+            putObject(item);
+        }
+
+        /** Lets the thread finish what is queued (or drop it after a failure), and waits for it. */
+        void end() {
+            putObject(END);
             try {
                 thread.join();
             } catch (InterruptedException e) {
@@ -227,61 +290,22 @@ public final class HistoryBackfill {
             }
         }
 
-        private static void write(Batch batch, LedgerLoad ledger, BadRowReport report, HomeDeclarations homes,
-                                  Load load) {
-            LedgerLoad.Outcome outcome = ledger.load(batch.rows);
-            load.ingested.addAndGet(outcome.ingested());
-            load.alreadyKnown.addAndGet(outcome.alreadyKnown());
-            load.labels.addAndGet(outcome.labels());
-            load.homes.addAndGet(outcome.homes());
-            load.duplicates.addAndGet(outcome.duplicates().size());
-            List<Refused> refused = new ArrayList<>(batch.refused);
-            for (LedgerLoad.Duplicate duplicate : outcome.duplicates()) {
-                refused.add(new Refused(duplicate.line(), duplicate.transactionId(), duplicate.reason()));
-            }
-            refused.sort(Comparator.comparingLong(Refused::line));
-            for (Refused line : refused) {
-                report.reject(line.line(), line.transactionId(), line.reason());
-            }
-            if (!outcome.duplicates().isEmpty()) {
-                Set<Long> duplicated = new HashSet<>();
-                outcome.duplicates().forEach(d -> duplicated.add(d.line()));
-                for (LedgerLoad.Staged staged : batch.rows) {
-                    if (staged.declaresHome() && duplicated.contains(staged.line())) {
-                        homes.forget(staged.row().transaction().customerId());
-                    }
-                }
-            }
-        }
-
-        private Batch take() {
+        private Object take() {
             try {
                 return queue.take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while loading", e);
+                failure.compareAndSet(null, new IllegalStateException("interrupted while loading", e));
+                return END;
             }
         }
 
-        // After a failure the parser may still hand over a batch: take them so it never blocks.
-        private void drain() {
-            for (Batch batch = take(); batch != END; batch = take()) {
-                // dropped: the run is failing
-            }
-        }
-
-        private void put(Batch batch) {
+        private void putObject(Object item) {
             try {
-                queue.put(batch);
+                queue.put(item);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while loading", e);
-            }
-        }
-
-        private void rethrow() {
-            if (failure.get() != null) {
-                throw failure.get();
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.fraudops.feature.backfill;
 
+import io.fraudops.feature.FeatureStoreUnavailableException;
 import io.fraudops.feature.offline.CustomerProfile;
 import io.fraudops.feature.offline.FeatureStoreSchema;
 import io.fraudops.feature.offline.PostgresCustomerProfiles;
@@ -233,6 +234,37 @@ class PublicFormatBackfillTest {
             cards.add(digits.group());
         }
         assertNoCardNumberStored(new ArrayList<>(new HashSet<>(cards)));
+    }
+
+    @Test
+    void aDatabaseLostMidLoadStopsTheRunAndRunningAgainCompletesIt() throws Exception {
+        Path file = dir.resolve("lost.csv");
+        try (var out = Files.newBufferedWriter(file)) {
+            SyntheticHistoryFile.write(SyntheticHistoryFile.Settings.defaults(HistoryFormat.KAGGLE, 6_000, 5)
+                    .withCustomers(30).withMerchants(40).withRates(0.01, 0, 0), out);
+        }
+        BackfillOptions options = kaggle(file).withBatching(500, 1_000);
+        // When the parser is 1,000 rows in, every other session of the database is killed: the load's too.
+        HistoryBackfill cut = new HistoryBackfill(db, null, new TransactionParser(), line -> {
+            if (line.startsWith("[backfill] 1,000 rows read")) {
+                try {
+                    execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+                            + " AND backend_type = 'client backend'");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+
+        assertThatThrownBy(() -> cut.run(options)).isInstanceOf(FeatureStoreUnavailableException.class)
+                .hasMessageStartingWith("PostgreSQL could not load a batch of");
+        long loaded = Long.parseLong(strings("SELECT count(*) FROM card_transaction").getFirst());
+        assertThat(loaded).isLessThan(6_000);
+
+        BackfillSummary again = backfill().run(options);
+        assertThat(again.ingested() + again.alreadyKnown()).isEqualTo(6_000);
+        assertThat(again.alreadyKnown()).isEqualTo(loaded);
+        assertThat(strings("SELECT count(*) FROM transaction_label")).containsExactly("6000");
     }
 
     private void assertNoCardNumberStored(List<String> cards) throws SQLException {
