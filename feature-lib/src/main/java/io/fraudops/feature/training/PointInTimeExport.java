@@ -27,6 +27,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -167,9 +170,13 @@ public final class PointInTimeExport {
         Objects.requireNonNull(out, "out");
         CsvRows csv = new CsvRows(out);
         csv.header(catalogue.names());
-        Summary summary = replay(history, matureBefore, csv::write, progress, progressEvery);
-        csv.flush();
-        return summary;
+        // Rows are formatted and written on another thread: the replay is the critical path.
+        try (RowHandOff handOff = new RowHandOff(csv)) {
+            Summary summary = replay(history, matureBefore, handOff::add, progress, progressEvery);
+            handOff.finish();
+            csv.flush();
+            return summary;
+        }
     }
 
     public FeatureCatalogue catalogue() {
@@ -272,6 +279,101 @@ public final class PointInTimeExport {
         long rows;
         long fraud;
         long matured;
+    }
+
+    /**
+     * Hands rows, a chunk at a time, to a thread that writes them in order. A write failure surfaces at
+     * the next chunk or at {@link #finish}; closing without finishing stops the thread.
+     */
+    private static final class RowHandOff implements AutoCloseable {
+
+        private static final int CHUNK = 1_024;
+        private static final List<Row> END = List.of();
+
+        private final BlockingQueue<List<Row>> chunks = new ArrayBlockingQueue<>(8);
+        private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        private final Thread writer;
+        private List<Row> chunk = new ArrayList<>(CHUNK);
+        private boolean ended;
+
+        RowHandOff(CsvRows csv) {
+            writer = Thread.ofPlatform().name("export-writer").start(() -> {
+                while (true) {
+                    List<Row> rows;
+                    try {
+                        rows = chunks.take();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    if (rows == END) {
+                        return;
+                    }
+                    if (failure.get() == null) {
+                        try {
+                            rows.forEach(csv::write);
+                        } catch (RuntimeException e) {
+                            failure.compareAndSet(null, e);
+                        }
+                    }
+                }
+            });
+        }
+
+        void add(Row row) {
+            chunk.add(row);
+            if (chunk.size() == CHUNK) {
+                put(chunk);
+                chunk = new ArrayList<>(CHUNK);
+            }
+        }
+
+        void finish() {
+            if (!chunk.isEmpty()) {
+                put(chunk);
+            }
+            stop();
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+        }
+
+        /** After a failure of the replay: the writer drops what is queued and stops. */
+        @Override
+        public void close() {
+            if (!ended) {
+                failure.compareAndSet(null, new IllegalStateException("the export stopped"));
+                chunks.clear();
+                stop();
+            }
+        }
+
+        private void stop() {
+            ended = true;
+            enqueue(END);
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the export", e);
+            }
+        }
+
+        private void put(List<Row> rows) {
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+            enqueue(rows);
+        }
+
+        private void enqueue(List<Row> rows) {
+            try {
+                chunks.put(rows);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the export", e);
+            }
+        }
     }
 
     /** The CSV the trainers read; doubles as Java prints them, which read back to the same bits. */

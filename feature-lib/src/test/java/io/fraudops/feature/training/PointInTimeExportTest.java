@@ -4,6 +4,7 @@ import io.fraudops.feature.FeatureService;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
 import io.fraudops.feature.catalogue.Geo;
 import io.fraudops.feature.history.HistoryEvent;
+import io.fraudops.feature.history.HistorySource;
 import io.fraudops.feature.history.LabelEvent;
 import io.fraudops.feature.offline.CustomerProfiles;
 import io.fraudops.feature.offline.DeclaredHomes;
@@ -15,7 +16,10 @@ import io.fraudops.feature.transaction.Transaction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -231,6 +235,32 @@ class PointInTimeExportTest {
         assertThat(lines[0]).isEqualTo(String.join(",", FeatureCatalogue.v2().names())
                 + ",label,timestamp,transactionId");
         assertThat(lines[1].split(",")).hasSize(FeatureCatalogue.v2().size() + 3);
+    }
+
+    @Test
+    void aFailingWriterStopsTheStreamedExportWithItsError() {
+        Writer full = new Writer() {
+            private int written;
+
+            @Override
+            public void write(char[] text, int offset, int length) throws IOException {
+                written += length;
+                if (written > 100_000) {
+                    throw new IOException("No space left on device");
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        assertThatThrownBy(() -> export.export(HistorySource.of(history), null, full, line -> { }, 1_000))
+                .isInstanceOf(UncheckedIOException.class).hasRootCauseMessage("No space left on device");
     }
 
     @Test
