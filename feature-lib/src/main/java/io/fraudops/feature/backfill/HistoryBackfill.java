@@ -16,10 +16,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,13 +101,12 @@ public final class HistoryBackfill {
             throw new UncheckedIOException("cannot read " + options.file(), e);
         }
         Counting bytes;
-        HomeDeclarations homes = new HomeDeclarations();
         try (Counting counting = new Counting(Files.newInputStream(options.file()));
              BufferedReader in = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8), 1 << 16);
              BadRowReport report = new BadRowReport(options.report());
              PaymentLoad payments = new PaymentLoad(dataSource);
              LabelLoad labels = new LabelLoad(dataSource);
-             Writer writer = new Writer(payments, labels, report, homes, load)) {
+             Writer writer = new Writer(payments, labels, report, load)) {
             bytes = counting;
             FileLayout layout = HistoryFile.layout(in.readLine(), options);
             RowParser rows = new RowParser(parser, layout, options.timestamps(), options.labelDelay());
@@ -124,7 +121,7 @@ public final class HistoryBackfill {
                 long read = load.read.incrementAndGet();
                 try {
                     HistoryRow row = rows.parse(text);
-                    batch.rows.add(new PaymentLoad.Staged(line, row, homes.declares(row)));
+                    batch.rows.add(new PaymentLoad.Staged(line, row));
                 } catch (RejectedRowException e) {
                     load.rejected.incrementAndGet();
                     batch.refused.add(new Refused(line, e.transactionId(), e.getMessage()));
@@ -180,12 +177,12 @@ public final class HistoryBackfill {
         private final Step<Written> labelStep;
         private boolean finished;
 
-        Writer(PaymentLoad payments, LabelLoad labels, BadRowReport report, HomeDeclarations homes, Load load) {
+        Writer(PaymentLoad payments, LabelLoad labels, BadRowReport report, Load load) {
             labelStep = new Step<>("backfill-labels", failure, written -> {
                 LabelLoad.Outcome outcome = labels.load(written.batch().rows, written.outcome().refused());
                 load.labels.addAndGet(outcome.labels());
                 load.homes.addAndGet(outcome.homes());
-                report(written, report, homes);
+                report(written, report);
             });
             paymentStep = new Step<>("backfill-payments", failure, batch -> {
                 PaymentLoad.Outcome outcome = payments.load(batch.rows);
@@ -219,7 +216,7 @@ public final class HistoryBackfill {
             }
         }
 
-        private static void report(Written written, BadRowReport report, HomeDeclarations homes) {
+        private static void report(Written written, BadRowReport report) {
             List<Refused> refused = new ArrayList<>(written.batch().refused);
             for (PaymentLoad.Duplicate duplicate : written.outcome().duplicates()) {
                 refused.add(new Refused(duplicate.line(), duplicate.transactionId(), duplicate.reason()));
@@ -227,14 +224,6 @@ public final class HistoryBackfill {
             refused.sort(Comparator.comparingLong(Refused::line));
             for (Refused line : refused) {
                 report.reject(line.line(), line.transactionId(), line.reason());
-            }
-            Set<Long> duplicated = written.outcome().refused();
-            if (!duplicated.isEmpty()) {
-                for (PaymentLoad.Staged staged : written.batch().rows) {
-                    if (staged.declaresHome() && duplicated.contains(staged.line())) {
-                        homes.forget(staged.row().transaction().customerId());
-                    }
-                }
             }
         }
 

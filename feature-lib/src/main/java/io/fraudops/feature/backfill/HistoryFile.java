@@ -49,7 +49,8 @@ public final class HistoryFile {
             RowParser rows = new RowParser(parser, layout, options.timestamps(), options.labelDelay());
             int sampled = 0;
             int refused = 0;
-            Map<String, Long> examples = new LinkedHashMap<>();
+            // One example per kind of reason: the same reason with other values quoted is the same kind.
+            Map<String, String> examples = new LinkedHashMap<>();
             long line = 1;
             String text;
             while (sampled < SAMPLE_ROWS && (text = in.readLine()) != null) {
@@ -62,16 +63,15 @@ public final class HistoryFile {
                     rows.parse(text);
                 } catch (RejectedRowException e) {
                     refused++;
+                    String reason = e.reasons().getFirst();
                     if (examples.size() < REASONS_SHOWN) {
-                        examples.putIfAbsent(e.reasons().getFirst(), line);
+                        examples.putIfAbsent(reason.replaceAll("'[^']*'", "'…'"), "line " + line + ": " + reason);
                     }
                 }
             }
             if (sampled >= MIN_SAMPLE && refused * 2 >= sampled) {
-                List<String> shown = new ArrayList<>();
-                examples.forEach((reason, at) -> shown.add("line " + at + ": " + reason));
                 throw new IllegalArgumentException(refused + " of the first " + sampled + " rows would be refused ("
-                        + String.join("; ", shown) + "). Check the mapping (--map, --format), --timestamp-format"
+                        + String.join("; ", examples.values()) + "). Check the mapping (--map, --format), --timestamp-format"
                         + " and --time-zone; nothing was loaded");
             }
             return new HistoryFile(options, layout, sampled, refused);

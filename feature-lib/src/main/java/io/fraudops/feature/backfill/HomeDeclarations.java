@@ -8,7 +8,7 @@ import java.util.Map;
  * keeps one row per change. A row declares when its customer's home differs from the last one seen, or
  * is the same but earlier (files need not be in time order). Remembers at most {@link #REMEMBERED}
  * customers, least recently seen out first: a forgotten customer's next row declares again, which is
- * harmless (the same home from a later instant). Thread-safe: the parser asks, the writer forgets.
+ * harmless (the same home from a later instant). Asked for the rows actually loaded, in file order.
  */
 final class HomeDeclarations {
 
@@ -22,7 +22,7 @@ final class HomeDeclarations {
     };
 
     /** @return whether this row is the one to store */
-    synchronized boolean declares(HistoryRow row) {
+    boolean declares(HistoryRow row) {
         if (!row.declaresHome()) {
             return false;
         }
@@ -36,10 +36,5 @@ final class HomeDeclarations {
         }
         seen.put(customer, new long[]{latitude, longitude, at});
         return true;
-    }
-
-    /** The row's declaration was not stored after all (its line was refused): let the next one declare. */
-    synchronized void forget(String customerId) {
-        seen.remove(customerId);
     }
 }

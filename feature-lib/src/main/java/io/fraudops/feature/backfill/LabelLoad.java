@@ -38,17 +38,23 @@ final class LabelLoad implements AutoCloseable {
     }
 
     private final LoadConnection db;
+    private final HomeDeclarations homes = new HomeDeclarations();
     private final StringBuilder csv = new StringBuilder(1 << 18);
 
     LabelLoad(DataSource dataSource) {
         this.db = new LoadConnection(dataSource, "backfill_labels", STAGE);
     }
 
+    /** Batches must come in file order: which row declares a home depends on the rows before it. */
     Outcome load(List<PaymentLoad.Staged> batch, Set<Long> refused) {
         csv.setLength(0);
         for (PaymentLoad.Staged staged : batch) {
+            if (refused.contains(staged.line())) {
+                continue;
+            }
             LabelEvent label = staged.row().label();
-            if (refused.contains(staged.line()) || (label == null && !staged.declaresHome())) {
+            boolean declaresHome = homes.declares(staged.row());
+            if (label == null && !declaresHome) {
                 continue;
             }
             LoadConnection.text(csv, staged.row().transaction().transactionId());
@@ -56,7 +62,7 @@ final class LabelLoad implements AutoCloseable {
             LoadConnection.text(csv, label == null ? null : label.source());
             csv.append(label == null ? "" : label.knownAt().toString()).append(',');
             LoadConnection.text(csv, staged.row().transaction().customerId());
-            if (staged.declaresHome()) {
+            if (declaresHome) {
                 csv.append(staged.row().transaction().timestamp()).append(',');
                 LoadConnection.number(csv, staged.row().homeLatitude());
                 csv.append(staged.row().homeLongitude().doubleValue());

@@ -55,8 +55,8 @@ final class PaymentLoad implements AutoCloseable {
             WHERE s.transaction_id = ANY (?)
             ORDER BY s.line""";
 
-    /** A parsed row on its way to the stores. */
-    record Staged(long line, HistoryRow row, boolean declaresHome) {
+    /** A parsed row on its way to the stores, with its line in the file. */
+    record Staged(long line, HistoryRow row) {
     }
 
     /** A line refused by the load, for the report. */

@@ -87,9 +87,13 @@ final class RowParser {
         if (layout.customerFromCard()) {
             if (card != null) {
                 payload.put(PayloadKeys.CUSTOMER_ID, card.fingerprint());
-            } else if (problems.isEmpty()) {
-                problems.add("card_number is required: without a customer_id column the card identifies the"
-                        + " customer");
+            } else {
+                if (problems.isEmpty()) {
+                    problems.add("card_number is required: without a customer_id column the card identifies the"
+                            + " customer");
+                }
+                // The row is refused for its card; a stand-in keeps the parser from adding "customerId is required".
+                payload.put(PayloadKeys.CUSTOMER_ID, "unknown");
             }
         } else if (customer != null) {
             if (card != null && digits(customer).equals(digits(field(fields, HistoryColumns.CARD_NUMBER)))) {

@@ -139,6 +139,22 @@ class PublicFormatBackfillTest {
     }
 
     @Test
+    void aRefusedDuplicateDoesNotTakeItsCustomersHomeDeclarationWithIt() throws Exception {
+        Path file = csv("homes.csv", List.of(
+                row("2019-01-01 00:00:18", CARD, "M1", "1.00", "A", "0", "", ""),
+                row("2019-01-01 00:00:19", OTHER_CARD, "M1", "2.00", "A", "0", "", ""),   // the other card's first row
+                row("2019-01-01 00:00:20", OTHER_CARD, "M1", "3.00", "B", "0", "", "")));
+
+        BackfillSummary summary = backfill().run(kaggle(file).withMaxBadShare(0.5));
+
+        assertThat(summary.duplicates()).isEqualTo(1);
+        assertThat(strings("SELECT customer_id || ' ' || (declared_at AT TIME ZONE 'UTC') FROM customer_home"
+                + " ORDER BY declared_at")).containsExactly(
+                CardNumber.parse(CARD).fingerprint() + " 2019-01-01 00:00:18",
+                CardNumber.parse(OTHER_CARD).fingerprint() + " 2019-01-01 00:00:20");
+    }
+
+    @Test
     void moreRefusedRowsThanAllowedFailTheRunWithoutRebuildingProfiles() throws Exception {
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < 98; i++) {
