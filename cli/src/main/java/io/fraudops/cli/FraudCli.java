@@ -3,12 +3,14 @@ package io.fraudops.cli;
 import io.fraudops.cli.backfill.BackfillCommand;
 import io.fraudops.cli.backfill.ExportTrainingSetCommand;
 import io.fraudops.cli.backfill.GenerateHistoryCommand;
+import io.fraudops.cli.backtest.BacktestCommand;
 import io.fraudops.cli.bench.BenchCommand;
 import io.fraudops.cli.bench.BenchModelCommand;
 import io.fraudops.cli.chargeback.ChargebackCommand;
 import io.fraudops.cli.drift.DriftCommand;
 import io.fraudops.cli.replay.ReplayCommand;
 import io.fraudops.cli.serve.ServeCommand;
+import io.fraudops.cli.training.RegisterCommand;
 import io.fraudops.cli.training.TrainCommand;
 import io.fraudops.cli.training.TrainDemoModelCommand;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Spec;
     name = "fraud",
     description = {
       "Real-time transaction screening on Camunda 8: the screening application on a local runtime, and the tools"
-          + " around it (history, backfill, training, drift, benchmarks).",
+          + " around it (history, backfill, training, backtest, drift, benchmarks).",
     },
     synopsisSubcommandLabel = "COMMAND",
     subcommands = {
@@ -45,8 +47,10 @@ import picocli.CommandLine.Spec;
       BackfillCommand.class,
       ExportTrainingSetCommand.class,
       TrainCommand.class,
+      RegisterCommand.class,
       DriftCommand.class,
       ChargebackCommand.class,
+      BacktestCommand.class,
       BenchCommand.class,
       BenchModelCommand.class,
       TrainDemoModelCommand.class,

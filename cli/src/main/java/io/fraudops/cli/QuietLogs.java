@@ -16,5 +16,10 @@ public final class QuietLogs {
     if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof Logger root) {
       root.setLevel(Level.WARN);
     }
+    // A tool that starts the embedded engine (backtest) got Micrometer's "Gauge has been already registered"
+    // for one of the engine's gauges in the middle of its output: the gauge still reports, nothing to act on.
+    if (LoggerFactory.getLogger("io.micrometer.core.instrument.MeterRegistry") instanceof Logger meters) {
+      meters.setLevel(Level.ERROR);
+    }
   }
 }

@@ -16,7 +16,7 @@ class FraudCliTest {
 
   private static final List<String> COMMANDS =
       List.of(
-          "serve", "replay", "generate-history", "backfill", "export-training-set", "train", "drift", "bench",
+          "serve", "replay", "generate-history", "backfill", "export-training-set", "train", "register", "drift", "bench",
           "bench-model", "train-demo-model");
 
   @TempDir Path dir;

@@ -27,9 +27,14 @@ class OptionRecordsTest {
           train --file=t.csv --threshold=2                                | --threshold must be in [0, 1]
           train --file=t.csv --alias=champion --no-register               | --alias needs a registry
           train --file=t.csv --alias=no/way                               | alias must match
-          train --file=t.csv --fraud.model.registry.model-name=a/b        | model name must match
+          train --file=t.csv --name=a/b                                   | model name must match
+          train --file=t@x.csv                                            | give --name: the file name 't@x' is not a model name
+          train --file=t.csv --alias=champion                             | --alias needs a registry: give --fraud.model.registry.endpoint
           train --file=t.csv --fraud.model.registry.mlflow-token=t        | --fraud.model.registry.mlflow-token needs --fraud.model.registry.mlflow-url
           train --file=t.csv --fraud.model.registry.mlflow-artifact-prefix=x | --fraud.model.registry.mlflow-artifact-prefix must be empty or end with '/'
+          register --model=m.cbm                                          | no registry to register in: give --fraud.model.registry.endpoint
+          register --model=m.cbm --name=a/b --fraud.model.registry.endpoint=http://s3 | model name must match
+          register --model=m.cbm --alias=no/way --fraud.model.registry.mlflow-url=http://mlflow | alias must match
           backfill --file=h.csv --batch-size=0                            | batchSize, progressEvery and replayThreads must be at least 1
           backfill --file=h.csv --report=h.csv                            | the report must not overwrite the input file
           backfill --file=h.csv --map=amount                              | a mapping is column=fileColumn

@@ -54,12 +54,18 @@ class ReplayConsole {
         decided / (elapsedNanos / 1e9));
   }
 
-  /** Why the waiting reviews are there; DATA_MISSING would mean a store or the model failed. */
-  private String reviewRules() {
+  /**
+   * Why this run's waiting reviews are there; DATA_MISSING would mean a store or the model failed.
+   * Reviews left by earlier runs (re-opened after a restart) share the inbox, so only ids of this run
+   * (they start with its tag) are counted, to add up to the line's number.
+   */
+  private String reviewRules(String runTag) {
     if (inbox == null) {
       return "";
     }
+    String prefix = runTag + "-";
     Map<String, Long> rules = new TreeMap<>(inbox.pending().stream()
+        .filter(review -> review.transactionId() != null && review.transactionId().startsWith(prefix))
         .collect(Collectors.groupingBy(review -> String.valueOf(review.rule()), Collectors.counting())));
     return rules.isEmpty() ? "" : "(by rule: " + rules + ")";
   }
@@ -72,7 +78,7 @@ class ReplayConsole {
     out.printf("  approved             %,7d%n", c.get(Result.APPROVED));
     out.printf("  declined             %,7d%n", c.get(Result.DECLINED));
     out.printf("  rejected (invalid)   %,7d%n", c.get(Result.REJECTED));
-    out.printf("  waiting for review   %,7d   %s%n", c.get(Result.WAITING_FOR_REVIEW), reviewRules());
+    out.printf("  waiting for review   %,7d   %s%n", c.get(Result.WAITING_FOR_REVIEW), reviewRules(r.runTag()));
     out.printf(
         "  unaccounted          %,7d   %s%n",
         r.unaccounted(),

@@ -53,7 +53,8 @@ public final class ApplicationOptions {
       names = "--fraud.embedded.s3.port",
       paramLabel = "<port>",
       defaultValue = "" + LocalRuntime.LOCAL_S3_PORT,
-      description = "Port of the embedded S3 model registry (a free one when taken); ./fraud train registers there.")
+      description = "Port of the embedded S3 model registry (a free one when taken): ./fraud train and register"
+          + " reach it with --fraud.model.registry.endpoint=http://127.0.0.1:<port>.")
   int s3Port;
 
   @Mixin DataSourceOptions dataSource;

@@ -1,7 +1,7 @@
 package io.fraudops.cli.training;
 
 import io.fraudops.cli.BadInputException;
-import io.fraudops.feature.catalogue.FeatureCatalogue;
+import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.training.SourceFile;
 import io.fraudops.model.training.SplitRule;
 import io.fraudops.model.training.TrainingCsv;
@@ -33,31 +33,45 @@ import picocli.CommandLine.Spec;
 
 /**
  * Trains a model from a labelled transaction CSV (e.g. {@code ./fraud export-training-set}), splits it by
- * time, writes the model, its sidecar and an HTML report, then registers the model. Files come first so a
- * registry outage never costs the training: exit code 3 says the files are written but not registered.
+ * time, writes the model, its sidecar and an HTML report, then registers the model if a registry is
+ * configured. Files come first so a registry outage never costs the training: exit code 3 says the files
+ * are written but not registered, and {@code ./fraud register} registers them later.
  */
 @Command(
     name = "train",
-    header = "Trains a model on a labelled CSV, writes it with a report, registers it.",
+    header = "Trains a model on a labelled CSV, writes it with a report, registers it if told where.",
     description = {
       "Trains a model on a labelled transaction CSV (e.g. from export-training-set): splits it by time, fits"
-          + " gradient-boosted oblivious trees on the earlier period, evaluates on the later one, writes the"
-          + " model (CatBoost JSON), its sidecar and an HTML report, then registers it as the next version.",
+          + " gradient-boosted oblivious trees on the earlier period, evaluates on the later one, and writes the"
+          + " model (CatBoost JSON), its sidecar and an HTML report into --output-dir.",
+      "The split: by default the earliest --train-share of the payments train and the rest evaluate; with"
+          + " --split-at=<instant> the payments before that instant train and the rest evaluate. Payments at"
+          + " one instant never straddle the cut, and both periods must hold fraud and legitimate payments.",
+      "It registers the model as the next version of --name only when a registry is configured"
+          + " (--fraud.model.registry.endpoint or --fraud.model.registry.mlflow-url, or their environment"
+          + " variables); otherwise it says where the files are and how to register them with ./fraud register.",
       "The file: feature columns (names from the feature catalogue), then label (0/1) and timestamp (epoch millis"
           + " or ISO-8601), optionally transactionId; empty cell = missing value."
     },
     exitCodeList = {
+      "0:trained and written; registered when a registry is configured",
       "2:bad options or data (no file written)",
       "3:files written, but not registered (registry unreachable or refusing)"
     })
 public final class TrainCommand implements Callable<Integer> {
 
-  static final int NOT_REGISTERED = 3;
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   @Option(names = "--file", required = true, paramLabel = "<csv>", description = "The labelled transactions.")
   Path file;
+
+  @Option(
+      names = "--name",
+      paramLabel = "<name>",
+      description = "The model's name in the registry and in the written files' names. Default: the file's"
+          + " name without its extension (training.csv: training).")
+  String name;
 
   @Option(
       names = "--train-share",
@@ -69,7 +83,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--split-at",
       paramLabel = "<instant>",
-      description = "Train before this ISO-8601 instant, evaluate from it (instead of --train-share).")
+      description = "Instead of --train-share: an ISO-8601 instant, e.g. 2025-03-01T00:00:00Z; the payments"
+          + " before it train, those from it on evaluate.")
   Instant splitAt;
 
   @Option(names = "--iterations", paramLabel = "<n>", defaultValue = "300", description = "Trees.")
@@ -106,10 +121,13 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--alias",
       paramLabel = "<alias>",
-      description = "Move this alias to the new version: champion serves it at once, challenger shadows.")
+      description = "Move this alias to the new version: champion serves it at once, challenger shadows."
+          + " Needs a registry.")
   String alias;
 
-  @Option(names = "--no-register", description = "Only write the files.")
+  @Option(
+      names = "--no-register",
+      description = "Only write the files, even when a registry is configured (e.g. by the environment).")
   boolean noRegister;
 
   @Mixin RegistryOptions registry;
@@ -134,14 +152,15 @@ public final class TrainCommand implements Callable<Integer> {
       TrainingParams params =
           new TrainingParams(iterations, depth, learningRate, borderCount, l2LeafReg, seed, subsample);
       SplitRule split = splitAt != null ? new SplitRule.At(splitAt) : new SplitRule.Share(trainShare);
+      RegistryTarget target = registry.configured().orElse(null);
       return new TrainOptions(
           file,
-          registry.modelName(),
+          ModelName.of(name, file),
           split,
           params,
           threshold,
           outputDir,
-          noRegister ? null : registry.target(),
+          noRegister ? null : target,
           alias);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -164,13 +183,38 @@ public final class TrainCommand implements Callable<Integer> {
     TrainedFiles files = TrainedFiles.write(result, options.outputDir(), options.name() + "-" + STAMP.format(now));
     out.println(TrainSummary.describe(result, files));
     if (options.registry() == null) {
-      out.println("[train] not registered (--no-register)");
+      out.println("[train] not registered: " + (noRegister ? "--no-register" : "no registry configured"));
+      out.println("[train] to register these files: " + registerLater(options, files, null));
+      out.println(
+          "[train]   (or --fraud.model.registry.mlflow-url=<url> for MLflow; a local serve or replay keeps its S3"
+              + " store at " + RegistryOptions.LOCAL_ENDPOINT + ")");
       out.flush();
       return 0;
     }
-    int code = Registration.register(options, result, files, out);
+    Registration registration =
+        new Registration(
+            options.name(),
+            Files.readAllBytes(files.model()),
+            ModelFormat.JSON,
+            result.metadata(),
+            Files.readAllBytes(files.report()),
+            options.alias());
+    if (registration.into(options.registry(), "train", out)) {
+      out.flush();
+      return 0;
+    }
+    out.println("[train] the files above are kept; to register them: " + registerLater(options, files, options.registry()));
     out.flush();
-    return code;
+    return Registration.NOT_REGISTERED;
+  }
+
+  /** The {@code ./fraud register} command line that registers what this run wrote. */
+  private static String registerLater(TrainOptions options, TrainedFiles files, RegistryTarget target) {
+    return "./fraud register --model=" + files.model().toAbsolutePath()
+        + " --report=" + files.report().toAbsolutePath()
+        + " --name=" + options.name()
+        + (options.alias() == null ? "" : " --alias=" + options.alias())
+        + " " + (target == null ? "--fraud.model.registry.endpoint=<s3-url>" : target.asOptions());
   }
 
   private static TrainingResult train(TrainOptions options, Instant now, PrintWriter out) throws IOException {
@@ -179,7 +223,7 @@ public final class TrainCommand implements Callable<Integer> {
     try (Reader in = Files.newBufferedReader(options.file(), StandardCharsets.UTF_8)) {
       rows = TrainingCsv.read(in);
     }
-    requireServableFeatures(List.of(rows.dataset().featureNames()));
+    ServableFeatures.require("feature columns", List.of(rows.dataset().featureNames()));
     out.printf(
         "[train] read %,d payments (%,d fraud, %d features) from %s in %.1f s%n",
         rows.dataset().size(),
@@ -193,16 +237,5 @@ public final class TrainCommand implements Callable<Integer> {
             options.name(), STAMP.format(now), now, options.params(), options.split(), options.threshold(),
             SourceFile.of(options.file()));
     return TrainingRun.run(rows, request);
-  }
-
-  /** The workers compute only the catalogue's features: a model needing another could never score. */
-  private static void requireServableFeatures(List<String> columns) {
-    FeatureCatalogue catalogue = FeatureCatalogue.current();
-    List<String> unknown = columns.stream().filter(name -> catalogue.indexOf(name) < 0).toList();
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "feature columns " + unknown + " are not in the feature catalogue (version " + catalogue.version()
-              + "), so the workers could not serve a model using them. Known features: " + catalogue.names());
-    }
   }
 }

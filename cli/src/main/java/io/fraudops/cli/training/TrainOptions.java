@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * Options of {@code ./fraud train}.
  *
- * @param registry where to register, or null with {@code --no-register}
+ * @param name the registered model and the written files' name
+ * @param registry where to register, or null: none configured, or {@code --no-register}
  * @param alias the alias to move to the new version, or null
  */
 record TrainOptions(
@@ -34,7 +35,8 @@ record TrainOptions(
     if (alias != null) {
       RegistryNames.requireAlias(alias);
       if (registry == null) {
-        throw new IllegalArgumentException("--alias needs a registry: drop --no-register");
+        throw new IllegalArgumentException(
+            "--alias needs a registry: give " + RegistryOptions.HOW_TO_CONFIGURE + ", without --no-register");
       }
     }
   }

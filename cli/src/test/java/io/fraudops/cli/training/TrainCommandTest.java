@@ -15,6 +15,7 @@ import io.fraudops.model.registry.ModelVersion;
 import io.fraudops.model.registry.S3ModelRegistry;
 import io.fraudops.model.scoring.ModelArtifact;
 import io.fraudops.model.scoring.ModelMetadata;
+import io.minio.StatObjectArgs;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -75,7 +76,7 @@ class TrainCommandTest {
   void trainsWritesTheFilesAndRegistersNumberedVersionsWithMetricsParamsAndAlias() throws Exception {
     String name = "train-e2e";
 
-    String[] args = {"--file=" + export, "--fraud.model.registry.model-name=" + name, "--alias=challenger",
+    String[] args = {"--file=" + export, "--name=" + name, "--alias=challenger",
         "--fraud.model.registry.endpoint=" + s3.endpoint(), "--fraud.model.registry.access-key=" + KEY,
         "--fraud.model.registry.secret-key=" + SECRET, "--fraud.model.registry.bucket=" + BUCKET};
     assertThat(train(args)).as(console()).isZero();
@@ -117,7 +118,7 @@ class TrainCommandTest {
             "--no-register");
 
     assertThat(code).as(console()).isZero();
-    Path sidecar = out.resolve("m/demo-fraud-model-20261123-143000.json.meta.json");
+    Path sidecar = out.resolve("m/hand-20261123-143000.json.meta.json");
     ModelMetadata metadata = ModelMetadata.read(Files.readAllBytes(sidecar), "test");
     assertThat(metadata.featureNames()).containsExactly("amount", "is_night", "txn_count_1h");
     assertThat(metadata.params())
@@ -126,7 +127,39 @@ class TrainCommandTest {
         .containsEntry("evaluate_until", "2025-01-01T09:59:00Z")
         .containsEntry("train_rows", "480")
         .containsEntry("evaluate_rows", "120");
-    assertThat(console()).contains("not registered (--no-register)");
+    assertThat(console()).contains("not registered: --no-register", "./fraud register --model=");
+  }
+
+  @Test
+  void withoutARegistryItWritesTheFilesNamedAfterTheDataAndPrintsTheCommandThatRegistersThemLater()
+      throws Exception {
+    assertThat(train("--file=" + export)).as(console()).isZero();
+
+    assertThat(files()).containsExactlyInAnyOrder(
+        "training-20261123-143000.json", "training-20261123-143000.json.meta.json", "training-20261123-143000.html");
+    assertThat(console()).contains("not registered: no registry configured", "--fraud.model.registry.endpoint=<s3-url>");
+    String printed = console().lines().filter(l -> l.contains("to register these files: ")).findFirst().orElseThrow();
+    List<String> later = new ArrayList<>(List.of(printed.substring(printed.indexOf("./fraud register ") + 17).split(" ")));
+    assertThat(later).contains("--name=training").anyMatch(a -> a.startsWith("--report="));
+    later.removeIf(a -> a.startsWith("--fraud.model.registry.endpoint="));
+    later.addAll(List.of("--fraud.model.registry.endpoint=" + s3.endpoint(), "--fraud.model.registry.access-key=" + KEY,
+        "--fraud.model.registry.secret-key=" + SECRET, "--fraud.model.registry.bucket=" + BUCKET));
+    later.addFirst("register");
+    RunFraud.Result registered = RunFraud.run(later.toArray(String[]::new));
+
+    assertThat(registered.exit()).as(registered.all()).isZero();
+    ModelRegistry registry = new S3ModelRegistry(s3.client(), BUCKET, "");
+    ModelVersion version = registry.versions("training").getLast();
+    assertThat(version.metrics()).as("the sidecar's metrics").containsKeys("holdout_auc", "holdout_f1");
+    try (ModelArtifact served = registry.download(version)) {
+      assertThat(served.metadata().params()).as("the sidecar's params and where the file came from")
+          .containsEntry("source_file", "training.csv")
+          .containsKeys("split_at", "registered_sha256");
+      assertThat(served.metadata().driftReference()).isNotNull();
+    }
+    assertThat(s3.client().statObject(StatObjectArgs.builder().bucket(BUCKET)
+        .object(version.location().substring(("s3://" + BUCKET + "/").length()) + "/report.html").build()).size())
+        .as("the report kept with the version").isPositive();
   }
 
   @Test
@@ -151,7 +184,9 @@ class TrainCommandTest {
 
     assertThat(code).isEqualTo(3);
     assertThat(files()).hasSize(3);
-    assertThat(console()).contains("NOT registered", "--fraud.model.registry.enabled=true", "--no-register");
+    assertThat(console()).contains("NOT registered", "nothing answers at http://127.0.0.1:" + closedPort,
+        "the files above are kept; to register them: ./fraud register --model=",
+        "--fraud.model.registry.endpoint=http://127.0.0.1:" + closedPort);
   }
 
   @Test
@@ -160,6 +195,7 @@ class TrainCommandTest {
     assertThat(train("--file=" + export, "--iterations=lots")).isEqualTo(2);
     assertThat(train("--file=" + export, "--iterations=30.5")).isEqualTo(2);
     assertThat(train("--file=" + export, "--alias=champion", "--no-register")).isEqualTo(2);
+    assertThat(train("--file=" + export, "--alias=champion")).as("no registry configured").isEqualTo(2);
     assertThat(train("--file=" + export, "--fraud.model.registry.prefix=models")).isEqualTo(2);
     assertThat(train("--file=" + out.resolve("missing.csv"), "--no-register")).isEqualTo(2);
     assertThat(console())

@@ -62,7 +62,7 @@ class PostgresOfflineStoreTest {
     void migrationCreatesTheTablesOnceAndOnlyOnce() throws SQLException {
         assertThat(migrationsApplied)
                 .as("V1 feature store, V3 labels, V4 device, V5.1 unkeyed fingerprints forgotten, V11.1 chargebacks,"
-                        + " V13 customer home (V2, V5, V6, V8, V11.2, V11.3 in workers)")
+                        + " V13 customer home (V2, V5, V6, V8, V11.2, V11.3, V12 in workers)")
                 .isEqualTo(6);
         assertThat(FeatureStoreSchema.migrate(db)).as("re-running applies nothing").isZero();
         assertThat(queryLong("SELECT count(*) FROM information_schema.tables "

@@ -26,15 +26,18 @@ public enum ModelFormat {
         return catboostName;
     }
 
-    /** @throws ModelLoadException (UNSUPPORTED) when the name ends neither in .json nor in .cbm */
+    /** @throws ModelLoadException (UNSUPPORTED) when the name ends neither in .json nor in .cbm or .cb */
     public static ModelFormat fromFileName(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".cb")) {
+            return CBM; // MLflow's catboost flavour saves the binary format as model.cb
+        }
         for (ModelFormat format : values()) {
             if (lower.endsWith(format.extension)) {
                 return format;
             }
         }
         throw new ModelLoadException(ModelLoadException.Reason.UNSUPPORTED, fileName,
-                "unknown model file extension; expected .json or .cbm");
+                "unknown model file extension; expected .json, or .cbm (.cb as MLflow names it)");
     }
 }

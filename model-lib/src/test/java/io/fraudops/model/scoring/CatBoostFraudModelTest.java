@@ -87,7 +87,7 @@ class CatBoostFraudModelTest {
                 .at("/oblivious_trees/1/leaf_values")).add(1.0).add(2.0))),
                 Reason.UNSUPPORTED, "multi-dimensional");
         expectRejected(() -> CatBoostFraudModel.load(dir.resolve("model.onnx"), "x", "1"),
-                Reason.UNSUPPORTED, "expected .json or .cbm");
+                Reason.UNSUPPORTED, "expected .json, or .cbm");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param latencyMs from receipt to decision; null when unknown, never negative
  * @param shadowScoresJson per shadow model its version and score, recorded and never used to decide
  * @param inferenceConfigVersion the inference configuration's object version that chose the models
+ * @param decisionInputsJson what the decision table read ({@code DecisionInputs}), null for a rejection
  */
 public record DecisionRecord(
     String auditKey,
@@ -31,7 +32,8 @@ public record DecisionRecord(
     Long latencyMs,
     Instant decidedAt,
     String shadowScoresJson,
-    String inferenceConfigVersion) {
+    String inferenceConfigVersion,
+    String decisionInputsJson) {
 
   public DecisionRecord {
     if (auditKey == null || auditKey.isBlank()) {
@@ -49,5 +51,27 @@ public record DecisionRecord(
     if (latencyMs != null && latencyMs < 0) {
       throw new IllegalArgumentException("latencyMs must not be negative (got " + latencyMs + ")");
     }
+  }
+
+  /** A decision without recorded table inputs: a rejection, or a writer that has none. */
+  public DecisionRecord(
+      String auditKey,
+      String transactionId,
+      long processInstanceKey,
+      FinalOutcome outcome,
+      RoutedOutcome routedTo,
+      String decidedBy,
+      Double score,
+      String modelVersion,
+      String dmnRule,
+      String reason,
+      String reviewComment,
+      String topReasonsJson,
+      Long latencyMs,
+      Instant decidedAt,
+      String shadowScoresJson,
+      String inferenceConfigVersion) {
+    this(auditKey, transactionId, processInstanceKey, outcome, routedTo, decidedBy, score, modelVersion, dmnRule,
+        reason, reviewComment, topReasonsJson, latencyMs, decidedAt, shadowScoresJson, inferenceConfigVersion, null);
   }
 }

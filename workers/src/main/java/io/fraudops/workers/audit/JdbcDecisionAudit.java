@@ -12,7 +12,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The audit table in PostgreSQL ({@code V2__decision_audit.sql}, {@code V5__audit_shadow_scores.sql}). */
+/**
+ * The audit table in PostgreSQL ({@code V2__decision_audit.sql}, {@code V5__audit_shadow_scores.sql},
+ * {@code V12__decision_inputs.sql}).
+ */
 @Repository
 class JdbcDecisionAudit implements DecisionAudit {
 
@@ -20,8 +23,8 @@ class JdbcDecisionAudit implements DecisionAudit {
       """
       INSERT INTO decision_audit (audit_key, transaction_id, process_instance_key, outcome, routed_to,
           decided_by, score, model_version, dmn_rule, reason, review_comment, top_reasons, latency_ms, decided_at,
-          shadow_scores, inference_config_version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?)
+          shadow_scores, inference_config_version, decision_inputs)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, ?, ?::jsonb)
       ON CONFLICT (audit_key) DO NOTHING
       """;
 
@@ -51,7 +54,8 @@ class JdbcDecisionAudit implements DecisionAudit {
             d.latencyMs(),
             Timestamp.from(d.decidedAt()),
             d.shadowScoresJson(),
-            d.inferenceConfigVersion());
+            d.inferenceConfigVersion(),
+            d.decisionInputsJson());
     return rows == 1;
   }
 
@@ -113,6 +117,7 @@ class JdbcDecisionAudit implements DecisionAudit {
         rs.getObject("latency_ms", Long.class),
         rs.getTimestamp("decided_at").toInstant(),
         rs.getString("shadow_scores"),
-        rs.getString("inference_config_version"));
+        rs.getString("inference_config_version"),
+        rs.getString("decision_inputs"));
   }
 }

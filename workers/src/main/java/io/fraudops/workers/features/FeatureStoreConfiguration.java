@@ -83,10 +83,11 @@ class FeatureStoreConfiguration {
       OnlineRepairBacklog backlog,
       DependencyBreakers breakers,
       DataSource dataSource,
+      UndecidedPayments undecided,
       OnlineStoreProperties online,
       MeterRegistry meters) {
     return new OnlineStoreMonitor(
-        jedis, redis, properties.keyPrefix() + SENTINEL, state, backlog, breakers, dataSource, online, meters);
+        jedis, redis, properties.keyPrefix() + SENTINEL, state, backlog, breakers, dataSource, undecided, online, meters);
   }
 
   /** On the main pool: writes (the replay's synthetic profiles) and reads off the screening path. */

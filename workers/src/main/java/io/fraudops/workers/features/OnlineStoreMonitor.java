@@ -3,12 +3,14 @@ package io.fraudops.workers.features;
 import io.fraudops.feature.backfill.OnlineRebuild;
 import io.fraudops.feature.offline.PostgresHistory;
 import io.fraudops.feature.online.OnlineFeatureStore;
+import io.fraudops.feature.transaction.Transaction;
 import io.fraudops.workers.resilience.Dependency;
 import io.fraudops.workers.resilience.DependencyBreakers;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -29,8 +31,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>A sentinel key, written when the store was last filled, tells a store that holds the history from
  * one that is new or came back empty (a restart without persistence, a flush, a failover to an empty
  * replica): Redis answering is not enough, since an empty store answers every read with "no history"
- * and the features look complete. With no sentinel the state is rebuilt from PostgreSQL (the ledger's
- * payments and the labels, replayed as the backfill does), payments going to review meanwhile; then the
+ * and the features look complete. With no sentinel the state is rebuilt from PostgreSQL (the decided
+ * payments and the labels, replayed as the backfill does, then the payment ledger's {@link
+ * UndecidedPayments}: a payment in review counts in Redis from its screening on, and so it must after a
+ * rebuild), payments going to review meanwhile; then the
  * sentinel is written and scoring resumes. Each look also moves the {@link OnlineRepairBacklog} to
  * PostgreSQL and, while the store is ready, replays it into Redis.
  *
@@ -54,6 +58,7 @@ final class OnlineStoreMonitor implements SmartLifecycle {
   private final OnlineRepairBacklog backlog;
   private final DependencyBreakers breakers;
   private final DataSource dataSource;
+  private final UndecidedPayments undecided;
   private final OnlineStoreProperties properties;
   private final Counter rebuilds;
   private final ScheduledExecutorService executor =
@@ -77,6 +82,7 @@ final class OnlineStoreMonitor implements SmartLifecycle {
       OnlineRepairBacklog backlog,
       DependencyBreakers breakers,
       DataSource dataSource,
+      UndecidedPayments undecided,
       OnlineStoreProperties properties,
       MeterRegistry meters) {
     this.redis = redis;
@@ -86,6 +92,7 @@ final class OnlineStoreMonitor implements SmartLifecycle {
     this.backlog = backlog;
     this.breakers = breakers;
     this.dataSource = dataSource;
+    this.undecided = undecided;
     this.properties = properties;
     this.rebuilds =
         Counter.builder("fraud.online.rebuilds")
@@ -202,13 +209,20 @@ final class OnlineStoreMonitor implements SmartLifecycle {
       long payments =
           new OnlineRebuild(new PostgresHistory(dataSource), store, properties.rebuildThreads())
               .run(line -> log.info("{}", line.replace("[backfill] ", "")), 100_000);
+      // Then what the offline history does not hold yet: payments in review or being screened.
+      List<Transaction> open = undecided.notInHistory();
+      for (Transaction tx : open) {
+        store.recordAndRead(tx);
+      }
       redis.set(sentinelKey, Instant.now().toString());
       state.ready();
       breakers.probeSucceeded(Dependency.REDIS);
       reportedRebuildFailure = null;
       log.info(
-          "Online state rebuilt from PostgreSQL: {} payments in {} ms",
+          "Online state rebuilt from PostgreSQL: {} decided payments and {} not decided yet (in review or being"
+              + " screened) in {} ms",
           payments,
+          open.size(),
           Duration.ofNanos(System.nanoTime() - begin).toMillis());
     } catch (RuntimeException e) {
       String why = "rebuilding the online state from PostgreSQL failed (" + e.getMessage() + "); trying again";

@@ -31,6 +31,18 @@ public final class PaymentDigest {
     }
   }
 
+  /**
+   * The canonical JSON of any value (maps and records with their keys sorted), for keys and digests
+   * that must not depend on the order a caller sent the fields in.
+   */
+  public static byte[] canonical(Object value) {
+    try {
+      return CANONICAL.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write the value as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
   public static String of(String canonicalJson) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalJson.getBytes(StandardCharsets.UTF_8));

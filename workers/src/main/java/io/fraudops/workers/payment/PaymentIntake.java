@@ -1,8 +1,5 @@
 package io.fraudops.workers.payment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.fraudops.feature.transaction.CardNumber;
@@ -41,8 +38,6 @@ public class PaymentIntake {
   public static final String PROCESS_ID = "transaction-screening";
   private static final Logger log = LoggerFactory.getLogger(PaymentIntake.class);
   private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(30);
-  private static final ObjectMapper CANONICAL =
-      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
   private final TransactionParser parser;
   private final CardTokenizer cards;
@@ -166,7 +161,9 @@ public class PaymentIntake {
 
   /** An invalid payload never reaches the engine; its rejection is audited without any card data. */
   private void reject(Map<String, ?> payload, List<String> problems) {
-    String digest = PaymentDigest.of(canonicalWithoutCard(payload));
+    // Keyed, as the engine path's RejectionKey: a rejected payload may carry a card number in any field,
+    // and a plain hash of an otherwise guessable payload could be tested against the numbers behind a mask.
+    String digest = cards.keyedDigest(PaymentDigest.canonical(withoutCard(payload)));
     Instant now = clock.instant();
     String claimed = payload != null && payload.get("transactionId") instanceof String id && id.length() <= 64 ? id : null;
     audit.record(
@@ -191,18 +188,11 @@ public class PaymentIntake {
     log.info("Rejected a payload at intake ({}): {}", digest.substring(0, 12), String.join("; ", problems));
   }
 
-  private static String canonicalWithoutCard(Map<String, ?> payload) {
-    if (payload == null) {
-      return "null";
-    }
-    Map<String, Object> copy = new HashMap<>(payload);
+  private static Map<String, Object> withoutCard(Map<String, ?> payload) {
+    Map<String, Object> copy = payload == null ? new HashMap<>() : new HashMap<>(payload);
     copy.remove("cardNumber");
     copy.remove("cardFingerprint");
-    try {
-      return CANONICAL.writeValueAsString(copy);
-    } catch (JsonProcessingException e) {
-      return String.valueOf(copy.keySet());
-    }
+    return copy;
   }
 
   /**

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
 public final class ReasonText {
 
   private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\[\\]]*)]");
+  /** The payment's fields a reason may name ({@code transaction.<field>}). */
+  private static final List<String> TRANSACTION_FACTS =
+      List.of("amount", "currency", "merchantId", "merchantCategory", "country");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.]*)}");
 
   private ReasonText() {}
@@ -73,6 +76,32 @@ public final class ReasonText {
       facts.put("topReason", topReasons.getFirst().get("feature"));
     }
     facts.put("degradedReason", degradedReason);
+    return facts;
+  }
+
+  /**
+   * The same facts from process variables held as a map, such as the inputs recorded with a decision
+   * ({@link DecisionInputs}): a backtest's reasons then read as the live ones did. Only the payment
+   * fields the other form offers are taken, so a placeholder never fills in one and not in the other.
+   */
+  public static Map<String, Object> facts(Map<String, ?> variables) {
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("score", variables.get("score"));
+    facts.put("thresholds", variables.get("thresholds"));
+    facts.put("features", variables.get("features"));
+    if (variables.get("transaction") instanceof Map<?, ?> payment) {
+      Map<String, Object> tx = new HashMap<>();
+      for (String field : TRANSACTION_FACTS) {
+        tx.put(field, payment.get(field));
+      }
+      facts.put("transaction", tx);
+    }
+    if (variables.get("topReasons") instanceof List<?> reasons
+        && !reasons.isEmpty()
+        && reasons.getFirst() instanceof Map<?, ?> first) {
+      facts.put("topReason", first.get("feature"));
+    }
+    facts.put("degradedReason", variables.get("degradedReason"));
     return facts;
   }
 

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param priority 0-100, from the score and the amount ({@link ReviewPriority}); the inbox lists the
  *     highest first
  * @param escalatedAt when the review went to the escalation group too, null while it has not
+ * @param decision the decision table's whole result, as the review form reads it ({@code decision.rule}, ...)
+ * @param degradedReason why features or the score were missing, shown on the form; null when complete
  */
 public record PendingReview(
     long key,
@@ -30,26 +32,35 @@ public record PendingReview(
     List<String> candidateGroups,
     Instant waitingSince,
     Integer priority,
-    Instant escalatedAt) {
+    Instant escalatedAt,
+    Map<String, Object> decision,
+    String degradedReason) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What the review task's job carries: the variables the form shows. */
+  /**
+   * What the review task's job carries: the variables the form shows. The decision stays the table's whole
+   * result, so an output column the risk team adds reaches the form.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Context(
       String transactionId,
       ScreenedPayment transaction,
       Double score,
       String modelVersion,
-      DmnDecision decision,
+      Map<String, Object> decision,
       List<Map<String, Object>> topReasons,
       Map<String, Double> features,
       Integer reviewPriority,
-      String reviewReason) {}
+      String reviewReason,
+      String degradedReason) {}
 
   static PendingReview from(
       long jobKey, long processInstanceKey, Context context, Map<String, String> headers, Instant now) {
-    DmnDecision decision = context.decision() == null ? new DmnDecision(null, null, null) : context.decision();
+    DmnDecision decision =
+        context.decision() == null
+            ? new DmnDecision(null, null, null)
+            : JSON.convertValue(context.decision(), DmnDecision.class);
     return new PendingReview(
         jobKey,
         processInstanceKey,
@@ -65,7 +76,9 @@ public record PendingReview(
         candidateGroups(headers.get("io.camunda.zeebe:candidateGroups")),
         now,
         context.reviewPriority(),
-        null);
+        null,
+        context.decision(),
+        context.degradedReason());
   }
 
   /** The same review, also offered to {@code group} from {@code at}. */
@@ -76,7 +89,8 @@ public record PendingReview(
     }
     return new PendingReview(
         key, processInstanceKey, transactionId, transaction, score, modelVersion, rule, reason, topReasons, features,
-        List.copyOf(groups), waitingSince, priority, escalatedAt == null ? at : escalatedAt);
+        List.copyOf(groups), waitingSince, priority, escalatedAt == null ? at : escalatedAt, decision,
+        degradedReason);
   }
 
   /** The engine passes the candidate groups as a JSON array in a job header. */

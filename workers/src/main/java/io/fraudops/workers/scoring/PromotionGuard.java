@@ -1,5 +1,7 @@
 package io.fraudops.workers.scoring;
 
+import io.fraudops.model.drift.Bins;
+import io.fraudops.model.drift.DriftReference;
 import io.fraudops.model.drift.Psi;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +12,9 @@ import java.util.Optional;
  * Refuses a promotion whose model or configuration would decide recent traffic very differently: a
  * well-formed model with a wrong bias would otherwise decline (or approve) every payment the moment
  * its alias moves. Both serving sets score the same recent payments; the decline rate, the review rate
- * and the score distribution (PSI over the serving scores' deciles) must stay within the bounds.
+ * and the score distribution (PSI over the serving scores' deciles) must stay within the bounds. A
+ * feature mapping in the configuration is checked against what the model was trained on, with or
+ * without a model serving.
  */
 final class PromotionGuard {
 
@@ -22,12 +26,29 @@ final class PromotionGuard {
 
   /** Why {@code candidate} must not serve, or empty when it may. */
   Optional<String> refusal(ServingSet candidate, ServingSet current, List<Map<?, ?>> recent) {
-    if (!bounds.enabled() || current.decision == null || candidate.decision == null) {
+    if (!bounds.enabled() || candidate.decision == null) {
       return Optional.empty();
     }
     if (recent.size() < bounds.minSample()) {
       return Optional.empty();
     }
+    StringBuilder why = new StringBuilder();
+    mappings(candidate.decision, recent, why);
+    if (current.decision != null) {
+      compare(candidate, current, recent, why);
+    }
+    if (why.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "promotion guard: on the last "
+            + recent.size()
+            + " payments "
+            + why.substring(0, why.length() - 2)
+            + " (fraud.model.guard.*)");
+  }
+
+  private void compare(ServingSet candidate, ServingSet current, List<Map<?, ?>> recent, StringBuilder why) {
     double[] before = scores(current, recent);
     double[] after = scores(candidate, recent);
     double declineBefore = share(before, current.thresholds.decline(), Double.POSITIVE_INFINITY);
@@ -35,7 +56,6 @@ final class PromotionGuard {
     double reviewBefore = share(before, current.thresholds.review(), current.thresholds.decline());
     double reviewAfter = share(after, candidate.thresholds.review(), candidate.thresholds.decline());
     double psi = psi(before, after);
-    StringBuilder why = new StringBuilder();
     if (Math.abs(declineAfter - declineBefore) > bounds.maxDeclineRateChange()) {
       why.append(String.format(
           "decline rate %.1f%% -> %.1f%% (bound ±%.1f points); ",
@@ -49,15 +69,45 @@ final class PromotionGuard {
     if (psi > bounds.maxScorePsi()) {
       why.append(String.format("score PSI %.3f against the serving model (bound %.2f); ", psi, bounds.maxScorePsi()));
     }
-    if (why.isEmpty()) {
-      return Optional.empty();
+  }
+
+  /**
+   * The semantic check of a feature mapping: a model input read from another catalogue feature must
+   * look, on recent traffic, like what the model was trained on under its own name (the sidecar's
+   * drift reference). A mapping to the wrong feature (a count where an amount was meant, a ratio
+   * where a distance was) passes every structural check and scores nonsense; its PSI against the
+   * training distribution is far above any drift a real rename shows. Inputs read under their own
+   * name are the drift monitor's business, not this check's; without a reference nothing is checked.
+   */
+  private void mappings(LoadedModel model, List<Map<?, ?>> recent, StringBuilder why) {
+    DriftReference reference = model.artifact.metadata().driftReference();
+    if (reference == null) {
+      return;
     }
-    return Optional.of(
-        "promotion guard: on the last "
-            + recent.size()
-            + " payments "
-            + why.substring(0, why.length() - 2)
-            + " (fraud.model.guard.*)");
+    List<String> names = model.artifact.info().featureNames();
+    for (int i = 0; i < names.size(); i++) {
+      String input = names.get(i);
+      String source = model.inputs[i];
+      if (input.equals(source)) {
+        continue;
+      }
+      Bins trained = reference.features().stream().filter(b -> b.name().equals(input)).findFirst().orElse(null);
+      if (trained == null) {
+        continue;
+      }
+      int[] counts = new int[trained.binCount()];
+      for (Map<?, ?> row : recent) {
+        double value = row.get(source) instanceof Number n ? n.doubleValue() : Double.NaN;
+        counts[trained.binOf(value)]++;
+      }
+      double psi = Psi.of(trained, counts);
+      if (psi > bounds.maxMappingPsi()) {
+        why.append(String.format(
+            "feature mapping %s <- %s: the source's distribution disagrees with what %s was trained on"
+                + " (PSI %.2f, bound %.2f); ",
+            input, source, input, psi, bounds.maxMappingPsi()));
+      }
+    }
   }
 
   private double[] scores(ServingSet set, List<Map<?, ?>> rows) {

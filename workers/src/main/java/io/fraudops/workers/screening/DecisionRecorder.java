@@ -54,6 +54,12 @@ class DecisionRecorder {
     events.publishEvent(new DecisionRecorded(processInstanceKey, auditKey, outcome, firstTime));
   }
 
+  /** A record's JSON fields as a map (what the process variable holds). */
+  @SuppressWarnings("unchecked")
+  java.util.Map<String, Object> fields(Object value) {
+    return value == null ? null : json.convertValue(value, java.util.Map.class);
+  }
+
   String json(Object value) {
     if (value == null) {
       return null;

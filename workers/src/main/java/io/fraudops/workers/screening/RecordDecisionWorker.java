@@ -10,6 +10,7 @@ import io.fraudops.workers.audit.DecisionRecord;
 import io.fraudops.workers.payment.Decided;
 import io.fraudops.workers.payment.Decision;
 import io.fraudops.workers.payment.PaymentLedger;
+import io.fraudops.workers.process.DecisionInputs;
 import io.fraudops.workers.process.DmnDecision;
 import io.fraudops.workers.process.FinalOutcome;
 import io.fraudops.workers.process.ReasonText;
@@ -74,7 +75,7 @@ public class RecordDecisionWorker {
     this.sla = sla;
   }
 
-  /** What this worker reads: everything the audit row holds. */
+  /** What this worker reads: everything the audit row holds, the decision table's inputs included. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Input(
       FinalOutcome outcome,
@@ -92,8 +93,18 @@ public class RecordDecisionWorker {
       String inferenceConfigVersion,
       Map<String, Double> features,
       Map<String, Object> thresholds,
+      Boolean featuresComplete,
       String degradedReason,
-      Boolean reviewExpired) {}
+      Boolean scoreAvailable,
+      Boolean reviewExpired) {
+
+    /** What the decision table read; nothing after it changes these variables, so they are still as it saw them. */
+    DecisionInputs decisionInputs(Map<String, Object> payment) {
+      return new DecisionInputs(
+          transactionId, payment, features, featuresComplete, degradedReason, score, scoreAvailable, modelVersion,
+          topReasons, thresholds);
+    }
+  }
 
   /** What it adds: the outcome that was recorded. */
   public record Recorded(FinalOutcome finalDecision) {}
@@ -122,6 +133,7 @@ public class RecordDecisionWorker {
     // An expired review carries no verdict, whatever variables the instance holds.
     String verdictBy = expired || in.reviewDecision() == null ? null : reviewer(in, instance);
     String topReasons = recorder.json(in.topReasons());
+    String decisionInputs = recorder.json(in.decisionInputs(recorder.fields(in.transaction())));
     // One database transaction: the ledger's decision, the audit row, the payment and the analyst's label
     // are all written, or none is (the job is then retried).
     Decision decision =
@@ -165,7 +177,8 @@ public class RecordDecisionWorker {
                       ReceiptLatency.millis(in.receivedAt(), now),
                       now,
                       recorder.json(in.shadowScores()),
-                      in.inferenceConfigVersion()));
+                      in.inferenceConfigVersion(),
+                      decisionInputs));
               return d;
             });
     if (!decision.applied()) {

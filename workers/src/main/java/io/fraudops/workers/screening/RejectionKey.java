@@ -1,9 +1,7 @@
 package io.fraudops.workers.screening;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fraudops.feature.transaction.CardTokenizer;
+import io.fraudops.workers.payment.PaymentDigest;
 
 /**
  * The audit key of a rejected payload, which has no trustworthy transaction id: the process
@@ -16,17 +14,9 @@ import io.fraudops.feature.transaction.CardTokenizer;
  */
 final class RejectionKey {
 
-  private static final ObjectMapper CANONICAL =
-      new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-
   private RejectionKey() {}
 
   static String of(long processInstanceKey, Object payload, CardTokenizer keys) {
-    try {
-      byte[] json = CANONICAL.writeValueAsBytes(payload);
-      return "rejected-" + processInstanceKey + "-" + keys.keyedDigest(json).substring(0, 16);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot key the rejected payload", e);
-    }
+    return "rejected-" + processInstanceKey + "-" + keys.keyedDigest(PaymentDigest.canonical(payload)).substring(0, 16);
   }
 }

@@ -14,10 +14,13 @@ import io.fraudops.workers.payment.PaymentDigest;
 import io.fraudops.workers.payment.PaymentLedger;
 import io.fraudops.workers.process.ProcessVariables;
 import io.fraudops.workers.process.ScreenedPayment;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -82,22 +85,49 @@ public class ValidateTransactionWorker {
       Object reviewDecision,
       Object reviewComment,
       Object reviewedBy,
-      Object finalDecision) {
+      Object finalDecision,
+      Object reviewPriority,
+      Object reviewReason,
+      Object reviewEscalateAfter,
+      Object reviewDeadline,
+      Object reviewExpired) {
 
+    private static final RecordComponent[] COMPONENTS = Input.class.getRecordComponents();
+
+    static {
+      // The record is how the job fetches the variables, so it must name exactly what a caller may
+      // supply plus every reserved name: a name added to ProcessVariables.RESERVED and not here would
+      // slip through unchecked, which this refuses at class load (and so in every test).
+      Set<String> names = new HashSet<>();
+      for (RecordComponent component : COMPONENTS) {
+        names.add(component.getName());
+      }
+      Set<String> expected = new HashSet<>(ProcessVariables.RESERVED);
+      expected.addAll(ProcessVariables.CALLER_SUPPLIED);
+      if (!names.equals(expected)) {
+        throw new IllegalStateException(
+            "ValidateTransactionWorker.Input must name ProcessVariables.CALLER_SUPPLIED and RESERVED exactly; it names "
+                + names + ", expected " + expected);
+      }
+    }
+
+    /** The reserved names this instance was created with. */
     List<String> reservedSupplied() {
       List<String> names = new ArrayList<>();
-      Object[] values = {
-        transactionId, validationMessage, features, featuresComplete, degradedReason, score, scoreAvailable,
-        modelVersion, topReasons, thresholds, shadowScores, inferenceConfigVersion, decision, outcome,
-        reviewDecision, reviewComment, reviewedBy, finalDecision
-      };
-      var components = Input.class.getRecordComponents();
-      for (int i = 0; i < values.length; i++) {
-        if (values[i] != null) {
-          names.add(components[i + 2].getName());
+      for (RecordComponent component : COMPONENTS) {
+        if (ProcessVariables.RESERVED.contains(component.getName()) && valueOf(component) != null) {
+          names.add(component.getName());
         }
       }
       return names;
+    }
+
+    private Object valueOf(RecordComponent component) {
+      try {
+        return component.getAccessor().invoke(this);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read " + component.getName(), e);
+      }
     }
   }
 

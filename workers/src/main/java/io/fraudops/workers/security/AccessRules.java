@@ -32,6 +32,8 @@ public final class AccessRules {
           allow(GET, "/reviews", ANALYST),
           allow(GET, "/reviews/{key}", ANALYST),
           allow(POST, "/reviews/{key}", ANALYST),
+          // The review page of local runs (static files and the form; it decides through POST /reviews/{key}).
+          allow(GET, "/review/**", ANALYST),
           // Risk and model owners change what decides; analysts may read it.
           allow(GET, "/inference-config", RISK, ANALYST),
           allow(GET, "/inference-config/versions/{versionId}", RISK, ANALYST),

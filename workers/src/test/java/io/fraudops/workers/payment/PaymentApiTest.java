@@ -140,6 +140,7 @@ class PaymentApiTest {
     variables.put("transaction", payment);
     variables.put("reviewDecision", "APPROVE");
     variables.put("reviewedBy", "ana");
+    variables.put("reviewExpired", false);
     long instance =
         client.newCreateInstanceCommand().bpmnProcessId("transaction-screening").latestVersion().variables(variables)
             .send().join().getProcessInstanceKey();
@@ -147,7 +148,7 @@ class PaymentApiTest {
     DecisionRecord rejection =
         Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.findByProcessInstance(instance));
     assertThat(rejection.outcome()).isEqualTo(FinalOutcome.REJECTED);
-    assertThat(rejection.reason()).contains("reviewDecision").contains("reviewedBy");
+    assertThat(rejection.reason()).contains("reviewDecision").contains("reviewedBy").contains("reviewExpired");
     assertThat(audit.find((String) payment.get("transactionId"))).isEmpty();
     assertThat(count("SELECT count(*) FROM transaction_label WHERE transaction_id = ?", payment.get("transactionId")))
         .isZero();

@@ -1,12 +1,19 @@
 package io.fraudops.workers.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.fraudops.local.postgres.EmbeddedPostgresServer;
 import io.fraudops.workers.ApplicationTest;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Payments;
+import io.fraudops.workers.TestUsers;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.process.FinalOutcome;
 import io.fraudops.workers.process.Verdict;
@@ -22,13 +29,16 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Every process of the embedded PostgreSQL paused (SIGSTOP) for about fifteen seconds, then resumed
  * (SIGCONT): the payment ledger lives there, so payments wait at their ledger claim and record steps
  * (retried with backoff, no incident), health and readiness say DOWN, and once the database is back
- * every payment has exactly one audit row. (A slow profile read alone degrades to review: the feature
+ * every payment has exactly one audit row. A payment offered over HTTP meanwhile is answered 503 with
+ * {@code Retry-After}, and its retry with the same id after the pause is screened. (A slow profile read alone degrades to review: the feature
  * reads have their own 300 ms pool and breaker.)
  */
 @ApplicationTest
@@ -55,6 +65,7 @@ class PostgresPauseTest {
 
     Map<String, Object> cached = Payments.payment(known, 12.0, Instant.now().minusSeconds(60));
     Map<String, Object> stranger = Payments.payment(Payments.newCustomer(), 10.0, Instant.now().minusSeconds(60));
+    Map<String, Object> viaApi = Payments.payment(Payments.newCustomer(), 11.0, Instant.now().minusSeconds(60));
     List<ProcessHandle> processes = embeddedPostgres.processes();
     long pausedAt = System.nanoTime();
     FaultFixture.signal("STOP", processes);
@@ -66,6 +77,12 @@ class PostgresPauseTest {
       fixture.start(stranger);
       fixture.awaitHealth("postgres", "DOWN");
       assertThat(fixture.health("readiness").path("status").asText()).isEqualTo("DOWN");
+      // The payment system is told to come back (503 + Retry-After), not that the server broke (500).
+      mvc.perform(screen(viaApi))
+          .andExpect(status().isServiceUnavailable())
+          .andExpect(header().exists("Retry-After"))
+          .andExpect(jsonPath("$.dependency").value("postgres"))
+          .andExpect(jsonPath("$.error").value(containsString("same transaction id")));
       Eventually.get(
           "a job retried with backoff",
           FaultFixture.BOUND,
@@ -79,6 +96,8 @@ class PostgresPauseTest {
     }
 
     assertThat(fixture.decision(id(cached)).outcome()).isEqualTo(FinalOutcome.APPROVED);
+    // The retry with the same id, once the database is back, is screened like any payment.
+    mvc.perform(screen(viaApi)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
     assertThat(fixture.decision(id(stranger)).outcome()).isEqualTo(FinalOutcome.APPROVED);
     for (Map<String, Object> payment : List.of(first, cached, stranger)) {
       assertThat(jdbc.queryForObject("SELECT count(*) FROM decision_audit WHERE transaction_id = ?", Long.class, id(payment)))
@@ -100,6 +119,14 @@ class PostgresPauseTest {
     return meters.find("fraud.job.failures").tag("result", "incident").counters().stream()
         .mapToDouble(c -> c.count())
         .sum();
+  }
+
+  private static MockHttpServletRequestBuilder screen(Map<String, Object> payment) throws Exception {
+    return post("/transactions")
+        .with(TestUsers.paymentSystem())
+        .contentType(MediaType.APPLICATION_JSON)
+        .header("Prefer", "wait=30")
+        .content(new ObjectMapper().writeValueAsString(payment));
   }
 
   private static String id(Map<String, Object> payment) {

@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The embedded Redis killed (kill -9) while payments arrive, then restarted empty by its supervisor, as
  * a real Redis without persistence comes back: screening degrades, says so once, and the online state
- * comes back whole, the outage's payments included, each counted once.
+ * comes back whole, the outage's payments included, each counted once, and so do payments still
+ * waiting for an analyst (the payment ledger's, not yet in the offline history).
  */
 @ApplicationTest
 class RedisOutageTest {
@@ -122,5 +123,33 @@ class RedisOutageTest {
         () -> Optional.of(fixture.health("redis").path("details").path("missedPaymentsWaiting").asLong(-1)).filter(n -> n == 0));
     FeatureResult next = features.featuresFor(parser.parse(Payments.payment(customer, 10.0, t0.plusSeconds(60))));
     assertThat(next.vector().get("txn_count_1h")).isEqualTo(2.0);
+  }
+
+  @Test
+  void aPaymentInReviewStillCountsAfterRedisComesBackEmpty() throws Exception {
+    FaultFixture fixture = new FaultFixture(client, inbox, audit, mvc, meters);
+    fixture.awaitHealth("redis", "UP");
+    String customer = Payments.newCustomer();
+    Instant t0 = Instant.now().minus(10, ChronoUnit.MINUTES);
+    // Large enough for the table to send it to an analyst: screened (counted in Redis), not decided
+    // (not in the offline history).
+    PendingReview waiting = fixture.review(fixture.start(Payments.payment(customer, 700.0, t0)));
+    assertThat(waiting.reason()).doesNotContain("unavailable");
+    double rebuilds = fixture.counter("fraud.online.rebuilds");
+    int restarts = embeddedRedis.restarts();
+
+    embeddedRedis.process().destroyForcibly();
+    Eventually.get("a restarted Redis", FaultFixture.BOUND, () -> Optional.of(embeddedRedis.restarts()).filter(n -> n > restarts));
+    Eventually.get(
+        "the online state rebuilt",
+        FaultFixture.BOUND,
+        () -> Optional.of(fixture.counter("fraud.online.rebuilds")).filter(n -> n > rebuilds));
+    fixture.awaitHealth("redis", "UP");
+
+    // The payment still waiting for its analyst is part of the customer's recent history.
+    FeatureResult next = features.featuresFor(parser.parse(Payments.payment(customer, 10.0, t0.plusSeconds(60))));
+    assertThat(next.complete()).isTrue();
+    assertThat(next.vector().get("txn_count_1h")).isEqualTo(1.0);
+    assertThat(next.vector().get("txn_amount_1h")).isEqualTo(700.0);
   }
 }

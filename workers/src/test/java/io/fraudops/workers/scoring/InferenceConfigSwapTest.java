@@ -8,6 +8,7 @@ import io.fraudops.model.inference.S3InferenceConfigStore;
 import io.fraudops.local.s3.EmbeddedS3;
 import io.fraudops.model.registry.S3ModelRegistry;
 import io.fraudops.model.scoring.ModelFormat;
+import io.fraudops.model.drift.Bins;
 import io.fraudops.model.scoring.ModelMetadata;
 import io.fraudops.workers.Resources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -178,7 +179,7 @@ class InferenceConfigSwapTest {
   void aModelThatWouldDeclineEveryPaymentIsRefusedByThePromotionGuard() {
     ServingPoller guarded =
         new ServingPoller(registry, null, serving, ModelSwapTest.properties(name), null, meters,
-            new GuardProperties(true, 2000, 200, 0.05, 0.10, 0.25));
+            new GuardProperties(true, 2000, 200, 0.05, 0.10, 0.25, 1.0));
     guarded.poll();
     // Recent traffic: mostly small payments, a few large ones.
     for (int i = 0; i < 300; i++) {
@@ -205,7 +206,7 @@ class InferenceConfigSwapTest {
   void theGuardLetsAComparableModelThrough() {
     ServingPoller guarded =
         new ServingPoller(registry, null, serving, ModelSwapTest.properties(name), null, meters,
-            new GuardProperties(true, 2000, 200, 0.05, 0.10, 0.25));
+            new GuardProperties(true, 2000, 200, 0.05, 0.10, 0.25, 1.0));
     guarded.poll();
     for (int i = 0; i < 300; i++) {
       serving.score(features(i % 20 == 0 ? 950 : 40 + i % 50));
@@ -213,6 +214,59 @@ class InferenceConfigSwapTest {
     registry.setAlias(name, "champion", register(THRESHOLD)); // the same behaviour, a new version
     guarded.poll();
     assertThat(serving.describe()).isEqualTo(name + ":3");
+  }
+
+  @Test
+  void aFeatureMappingToAFeatureOfAnotherMeaningIsRefused() {
+    ServingPoller guarded =
+        new ServingPoller(registry, configs, serving, ModelSwapTest.properties(name), null, meters,
+            new GuardProperties(true, 2000, 200, 0.05, 0.10, 0.25, 1.0));
+    // The demo model, whose sidecar holds its training distributions, reading its inputs by name.
+    String plain = publish(config("{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}", 0.4, 0.8));
+    guarded.poll();
+    assertThat(guarded.status().configVersion()).isEqualTo(plain);
+    // Recent traffic whose amounts are distributed as in training; txn_amount_24h carries the same
+    // values, txn_count_24h small counts.
+    Bins amounts = ModelMetadata.read(Resources.bytes(DEMO + ".meta.json"), DEMO).driftReference().features().stream()
+        .filter(b -> b.name().equals("amount")).findFirst().orElseThrow();
+    int n = 400;
+    for (int i = 0; i < n; i++) {
+      double amount = valueAtQuantile(amounts, (i + 0.5) / n);
+      Map<String, Object> row = features(amount);
+      row.put("txn_amount_24h", amount);
+      row.put("txn_count_24h", (double) (i % 3));
+      serving.score(row);
+    }
+
+    String wrong = publish(config("{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}",
+        ", \"features\": {\"amount\": \"txn_count_24h\"}", 0.4, 0.8));
+    guarded.poll();
+    assertThat(guarded.status().configVersion()).isEqualTo(plain);
+    assertThat(guarded.status().lastRejection())
+        .contains("feature mapping amount <- txn_count_24h")
+        .contains("disagrees with what amount was trained on");
+    assertThat(wrong).isNotEqualTo(plain);
+
+    String same = publish(config("{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}",
+        ", \"features\": {\"amount\": \"txn_amount_24h\"}", 0.4, 0.8));
+    guarded.poll();
+    assertThat(guarded.status().configVersion()).as("a mapping of the same quantity serves").isEqualTo(same);
+  }
+
+  /** A value in the bin holding quantile {@code q} of the training distribution. */
+  private static double valueAtQuantile(Bins bins, double q) {
+    double[] edges = bins.edges();
+    double cumulative = 0;
+    for (int bin = 0; bin < bins.binCount(); bin++) {
+      cumulative += bins.share(bin);
+      if (q <= cumulative || bin == bins.binCount() - 1) {
+        if (bin == edges.length + 1) {
+          return Double.NaN;
+        }
+        return bin < edges.length ? edges[bin] : edges[edges.length - 1] + 1;
+      }
+    }
+    throw new AssertionError("unreachable");
   }
 
   private void assertLive(String configVersion, String rejection) {

@@ -11,8 +11,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -25,6 +27,8 @@ class AccessRulesCoverageTest {
 
   private static final Set<RequestMethod> ANY_METHOD =
       EnumSet.of(RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
+
+  @Autowired ApplicationContext context;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -57,11 +61,42 @@ class AccessRulesCoverageTest {
     assertThat(open).as("controller mappings open to anyone").containsOnly("/error");
   }
 
+  /**
+   * Paths served without a controller (static files, redirects and forwards: the review page) have their
+   * line too. Spring's default static locations are off (spring.web.resources.add-mappings), so whatever
+   * is listed here was registered on purpose.
+   */
+  @Test
+  void everyUrlMappingIsCoveredByARoleRule() {
+    List<String> checked = new ArrayList<>();
+    List<String> uncovered = new ArrayList<>();
+    List<String> open = new ArrayList<>();
+    for (AbstractUrlHandlerMapping mapping : context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
+      for (String pattern : mapping.getHandlerMap().keySet()) {
+        checked.add(pattern);
+        Optional<AccessRule> rule = AccessRules.ruleFor(new MockHttpServletRequest("GET", example(pattern)));
+        if (rule.isEmpty()) {
+          uncovered.add(pattern);
+        } else if (rule.get().isOpen()) {
+          open.add(pattern);
+        }
+      }
+    }
+
+    assertThat(checked).as("the review page's paths were enumerated").contains("/review", "/review/", "/review/**");
+    assertThat(checked).as("no default static location").doesNotContain("/**", "/webjars/**");
+    assertThat(uncovered).as("URL mappings without a line in AccessRules").isEmpty();
+    assertThat(open).as("URL mappings open to anyone").isEmpty();
+  }
+
   @Test
   void theTableSaysWhoMayCallEachEndpoint() {
     assertThat(rule("POST", "/transactions").roles()).containsExactly(Role.SCREEN);
     assertThat(rule("GET", "/transactions/T-1").roles()).containsExactly(Role.SCREEN);
     assertThat(rule("POST", "/reviews/42").roles()).containsExactly(Role.ANALYST);
+    assertThat(rule("GET", "/review").roles()).containsExactly(Role.ANALYST);
+    assertThat(rule("GET", "/review/vendor/form-js/form-viewer.umd.js").roles()).containsExactly(Role.ANALYST);
+    assertThat(AccessRules.ruleFor(new MockHttpServletRequest("POST", "/review/index.html"))).isEmpty();
     assertThat(rule("POST", "/models/m/aliases/champion").roles()).containsExactly(Role.RISK);
     assertThat(rule("POST", "/models/m/versions").roles()).containsExactly(Role.RISK);
     assertThat(rule("GET", "/models/m/versions").roles()).containsExactly(Role.ANALYST, Role.RISK);

@@ -1,5 +1,6 @@
 package io.fraudops.workers.security;
 
+import static io.fraudops.workers.TestUsers.analyst;
 import static io.fraudops.workers.TestUsers.riskOwner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
@@ -30,7 +31,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * No page of another site can change what decides: the champion alias, the model served, the
  * configuration. A cross-site form post (the browser adds the risk owner's remembered credentials and
  * its Origin) is refused by the origin check; a form or body-less post from anywhere is refused as not
- * JSON; only a JSON request from no browser, or from an allowed origin, moves anything.
+ * JSON; only a JSON request from no browser, from an allowed origin, or from a page of the application's own
+ * origin (the review page), moves anything.
  */
 @ApplicationTest
 class StateChangeGuardTest {
@@ -124,6 +126,28 @@ class StateChangeGuardTest {
     http.perform(get("/inference-config").with(riskOwner()).header(HttpHeaders.ORIGIN, ApplicationTest.ALLOWED_ORIGIN))
         .andExpect(status().isOk())
         .andExpect(header().string(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ApplicationTest.ALLOWED_ORIGIN));
+  }
+
+  @Test
+  void aPageThisApplicationServesMayPostToItsOwnOrigin() throws Exception {
+    // The review page posts from the API's own origin (MockMvc serves http://localhost); the review is unknown,
+    // so getting past the origin check shows as 404, not 403.
+    http.perform(
+            post("/reviews/999999999")
+                .with(analyst())
+                .header(HttpHeaders.ORIGIN, "http://localhost")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\": \"DECLINE\", \"comment\": \"checked\"}"))
+        .andExpect(status().isNotFound());
+    // The same host on another port is another origin.
+    http.perform(
+            post("/reviews/999999999")
+                .with(analyst())
+                .header(HttpHeaders.ORIGIN, "http://localhost:8081")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\": \"DECLINE\", \"comment\": \"checked\"}"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.message").value(startsWith("cross-origin request refused: Origin http://localhost:8081")));
   }
 
   private int registerAnotherVersion() {
