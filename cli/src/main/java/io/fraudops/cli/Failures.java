@@ -12,9 +12,10 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * How every command fails, in one place: bad usage exits 2 with what is wrong and the command's usage,
- * bad input ({@link BadInputException}) exits 2 with its message, anything else that goes wrong while
- * running exits 1 with its reason on stderr, the stack trace only with {@code --verbose}.
+ * How every command fails, in one place: bad usage exits 2 with what is wrong and the command's
+ * usage, bad input ({@link BadInputException}) exits 2 with its message, anything else that goes
+ * wrong while running exits 1 with its reason on stderr, the stack trace only with {@code
+ * --verbose}.
  */
 final class Failures implements IParameterExceptionHandler, IExecutionExceptionHandler {
 
@@ -22,7 +23,9 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
-    if (e instanceof UnmatchedArgumentException unmatched && isRoot(command) && unknownCommand(unmatched)) {
+    if (e instanceof UnmatchedArgumentException unmatched
+        && isRoot(command)
+        && unknownCommand(unmatched)) {
       err.println("fraud: unknown command '" + unmatched.getUnmatched().getFirst() + "'");
     } else {
       err.println(prefix(command) + e.getMessage());
@@ -57,9 +60,9 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
   }
 
   /**
-   * The innermost cause says what went wrong (a refused connection, a full disk), the one around it often
-   * where ("Connection to 127.0.0.1:5432 refused"); Spring's wrappers around those only repeat them. An
-   * I/O message is often a bare path, so its type goes with it.
+   * The innermost cause says what went wrong (a refused connection, a full disk), the one around it
+   * often where ("Connection to 127.0.0.1:5432 refused"); Spring's wrappers around those only
+   * repeat them. An I/O message is often a bare path, so its type goes with it.
    */
   static String reason(Throwable e) {
     List<Throwable> chain = new ArrayList<>();

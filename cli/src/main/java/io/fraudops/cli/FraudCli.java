@@ -28,10 +28,10 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code ./fraud} command. Its subcommands below are the one list of commands: a new command is a
- * {@code Callable<Integer>} annotated with {@code @Command}, in its feature's package, added there. Help,
- * defaults from the environment, value types, errors and exit codes are set up once, in
- * {@link #commandLine}, for every command.
+ * The {@code ./fraud} command. Its subcommands below are the one list of commands: a new command is
+ * a {@code Callable<Integer>} annotated with {@code @Command}, in its feature's package, added
+ * there. Help, defaults from the environment, value types, errors and exit codes are set up once,
+ * in {@link #commandLine}, for every command.
  */
 @Command(
     name = "fraud",
@@ -103,9 +103,11 @@ public final class FraudCli implements Runnable {
 
   /**
    * @param factory creates the command objects (tests hand one with a fixed clock, say)
-   * @param defaults defaults of the Spring-named options, as {@link SpringEnvironmentDefaults} reads them
+   * @param defaults defaults of the Spring-named options, as {@link SpringEnvironmentDefaults}
+   *     reads them
    */
-  public static CommandLine commandLine(IFactory factory, CommandLine.IDefaultValueProvider defaults) {
+  public static CommandLine commandLine(
+      IFactory factory, CommandLine.IDefaultValueProvider defaults) {
     CommandLine line = new CommandLine(FraudCli.class, factory);
     ValueConverters.registerOn(line);
     line.setDefaultValueProvider(defaults);
@@ -118,12 +120,17 @@ public final class FraudCli implements Runnable {
     return line;
   }
 
-  /** The same help conventions for every command: -h, defaults shown, options in declaration order. */
+  /**
+   * The same help conventions for every command: -h, defaults shown, options in declaration order.
+   */
   private static void conventions(CommandLine line) {
     CommandSpec spec = line.getCommandSpec();
     if (!spec.optionsMap().containsKey("--help")) {
       spec.addOption(
-          OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help and exit.").build());
+          OptionSpec.builder("-h", "--help")
+              .usageHelp(true)
+              .description("Show this help and exit.")
+              .build());
     }
     spec.usageMessage()
         .showDefaultValues(true)
@@ -132,10 +139,13 @@ public final class FraudCli implements Runnable {
         .descriptionHeading("%n")
         .optionListHeading("%nOptions:%n")
         .commandListHeading("%nCommands:%n");
-    // The header is the one-line summary in the list of commands; a command's own help has its description.
+    // The header is the one-line summary in the list of commands; a command's own help has its
+    // description.
     List<String> sections = new ArrayList<>(line.getHelpSectionKeys());
-    sections.removeAll(List.of(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING,
-        CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER));
+    sections.removeAll(
+        List.of(
+            CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING,
+            CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER));
     line.setHelpSectionKeys(sections);
     Map<String, String> codes = new LinkedHashMap<>(EXIT_CODES);
     codes.putAll(spec.usageMessage().exitCodeList());
@@ -146,8 +156,8 @@ public final class FraudCli implements Runnable {
   }
 
   /**
-   * {@code fraud backfill --file=<csv> [OPTIONS]}: what must be given, then the options listed below it.
-   * Every option spelled out in a synopsis of Spring property names would fill a screen.
+   * {@code fraud backfill --file=<csv> [OPTIONS]}: what must be given, then the options listed
+   * below it. Every option spelled out in a synopsis of Spring property names would fill a screen.
    */
   private static String synopsis(CommandSpec spec) {
     StringBuilder synopsis = new StringBuilder(spec.qualifiedName());
@@ -160,7 +170,8 @@ public final class FraudCli implements Runnable {
     if (!spec.unmatchedArgsBindings().isEmpty()) {
       synopsis.append(" [--spring.property=value...]");
     }
-    spec.positionalParameters().forEach(parameter -> synopsis.append(" [").append(parameter.paramLabel()).append(']'));
+    spec.positionalParameters()
+        .forEach(parameter -> synopsis.append(" [").append(parameter.paramLabel()).append(']'));
     if (!spec.subcommands().isEmpty()) {
       synopsis.append(" COMMAND");
     }

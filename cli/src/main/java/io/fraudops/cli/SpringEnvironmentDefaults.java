@@ -21,7 +21,8 @@ public final class SpringEnvironmentDefaults implements IDefaultValueProvider {
   private final UnaryOperator<String> systemProperties;
   private final Map<String, String> environment;
 
-  public SpringEnvironmentDefaults(UnaryOperator<String> systemProperties, Map<String, String> environment) {
+  public SpringEnvironmentDefaults(
+      UnaryOperator<String> systemProperties, Map<String, String> environment) {
     this.systemProperties = systemProperties;
     this.environment = Map.copyOf(environment);
   }
@@ -57,13 +58,19 @@ public final class SpringEnvironmentDefaults implements IDefaultValueProvider {
     return null;
   }
 
-  /** {@code fraud.redis.url} for {@code --fraud.redis.url}; null for a tool's own option ({@code --file}). */
+  /**
+   * {@code fraud.redis.url} for {@code --fraud.redis.url}; null for a tool's own option ({@code
+   * --file}).
+   */
   static String property(OptionSpec option) {
     String name = option.longestName();
     return name.startsWith("--") && name.indexOf('.') > 2 ? name.substring(2) : null;
   }
 
-  /** Spring Boot's mapping: dots become underscores, dashes go (or, the older form, become underscores). */
+  /**
+   * Spring Boot's mapping: dots become underscores, dashes go (or, the older form, become
+   * underscores).
+   */
   static List<String> environmentVariables(String property) {
     String upper = property.toUpperCase(Locale.ROOT).replace('.', '_');
     return List.of(upper.replace("-", ""), upper.replace('-', '_')).stream().distinct().toList();

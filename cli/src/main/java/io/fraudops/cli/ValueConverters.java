@@ -18,7 +18,8 @@ final class ValueConverters {
   private ValueConverters() {}
 
   static void registerOn(CommandLine line) {
-    ITypeConverter<Integer> integer = text -> (int) whole(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    ITypeConverter<Integer> integer =
+        text -> (int) whole(text, Integer.MIN_VALUE, Integer.MAX_VALUE);
     ITypeConverter<Long> longs = text -> whole(text, Long.MIN_VALUE, Long.MAX_VALUE);
     line.registerConverter(Integer.class, integer);
     line.registerConverter(int.class, integer);
@@ -36,7 +37,8 @@ final class ValueConverters {
       throw new TypeConversionException("'" + text + "' is not a whole number");
     }
     if (value < min || value > max) {
-      throw new TypeConversionException("'" + text + "' is out of range (" + min + ".." + max + ")");
+      throw new TypeConversionException(
+          "'" + text + "' is out of range (" + min + ".." + max + ")");
     }
     return value;
   }
@@ -45,7 +47,8 @@ final class ValueConverters {
     try {
       return DurationStyle.detectAndParse(text.strip());
     } catch (IllegalArgumentException e) {
-      throw new TypeConversionException("'" + text + "' is not a duration like 30d, 5m, 500ms or P30D");
+      throw new TypeConversionException(
+          "'" + text + "' is not a duration like 30d, 5m, 500ms or P30D");
     }
   }
 
@@ -53,7 +56,8 @@ final class ValueConverters {
     try {
       return Instant.parse(text.strip());
     } catch (DateTimeParseException e) {
-      throw new TypeConversionException("'" + text + "' is not an ISO-8601 instant like 2025-03-01T00:00:00Z");
+      throw new TypeConversionException(
+          "'" + text + "' is not an ISO-8601 instant like 2025-03-01T00:00:00Z");
     }
   }
 }

@@ -18,38 +18,43 @@ class ArchitectureTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          // The workers' test fixtures arrive as a -tests.jar, which the predefined option does not recognise.
+          // The workers' test fixtures arrive as a -tests.jar, which the predefined option does not
+          // recognise.
           .withImportOption(location -> !location.contains("-tests.jar"))
           .importPackages("io.fraudops");
 
   @Test
   void servingDoesNotDependOnTools() {
     ArchRule rule =
-      noClasses()
-          .that()
-          .resideInAnyPackage("io.fraudops.workers..", "io.fraudops.feature..", "io.fraudops.model..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage("io.fraudops.cli..", "io.fraudops.local..");
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                "io.fraudops.workers..", "io.fraudops.feature..", "io.fraudops.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.fraudops.cli..", "io.fraudops.local..");
     rule.check(CLASSES);
   }
 
   @Test
   void localRuntimeKnowsNoApplicationCode() {
     ArchRule rule =
-      noClasses()
-          .that()
-          .resideInAPackage("io.fraudops.local..")
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage("io.fraudops.workers..", "io.fraudops.cli..", "io.fraudops.feature..", "io.fraudops.model..");
+        noClasses()
+            .that()
+            .resideInAPackage("io.fraudops.local..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "io.fraudops.workers..",
+                "io.fraudops.cli..",
+                "io.fraudops.feature..",
+                "io.fraudops.model..");
     rule.check(CLASSES);
   }
 
   @Test
   void toolPackagesAreFreeOfCycles() {
-    ArchRule rule =
-      slices().matching("io.fraudops.cli.(**)").should().beFreeOfCycles();
+    ArchRule rule = slices().matching("io.fraudops.cli.(**)").should().beFreeOfCycles();
     rule.check(CLASSES);
   }
 }

@@ -19,14 +19,24 @@ class FailuresTest {
             "Error creating bean with name 'flyway': Unable to obtain connection",
             new IllegalStateException(
                 "Unable to obtain connection\nSQL State: 08001",
-                new SQLException("Connection to 127.0.0.1:5432 refused.", new ConnectException("Connection refused"))));
+                new SQLException(
+                    "Connection to 127.0.0.1:5432 refused.",
+                    new ConnectException("Connection refused"))));
 
     assertThat(Failures.reason(refused))
         .isEqualTo("Connection to 127.0.0.1:5432 refused. (ConnectException: Connection refused)");
-    assertThat(Failures.reason(new BeanCreationException("registry", "Error creating bean", new IllegalStateException("endpoint is not set"))))
+    assertThat(
+            Failures.reason(
+                new BeanCreationException(
+                    "registry",
+                    "Error creating bean",
+                    new IllegalStateException("endpoint is not set"))))
         .isEqualTo("endpoint is not set");
-    assertThat(Failures.reason(new NoSuchFileException("/tmp/x/h.csv"))).isEqualTo("NoSuchFileException: /tmp/x/h.csv");
-    assertThat(Failures.reason(new IllegalStateException("3 instances reached no decision within PT5M")))
+    assertThat(Failures.reason(new NoSuchFileException("/tmp/x/h.csv")))
+        .isEqualTo("NoSuchFileException: /tmp/x/h.csv");
+    assertThat(
+            Failures.reason(
+                new IllegalStateException("3 instances reached no decision within PT5M")))
         .isEqualTo("3 instances reached no decision within PT5M");
     assertThat(Failures.reason(new RuntimeException("while loading", new NullPointerException())))
         .isEqualTo("while loading (java.lang.NullPointerException)");

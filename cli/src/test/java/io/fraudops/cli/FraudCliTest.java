@@ -16,8 +16,17 @@ class FraudCliTest {
 
   private static final List<String> COMMANDS =
       List.of(
-          "serve", "replay", "generate-history", "backfill", "export-training-set", "train", "register", "drift", "bench",
-          "bench-model", "train-demo-model");
+          "serve",
+          "replay",
+          "generate-history",
+          "backfill",
+          "export-training-set",
+          "train",
+          "register",
+          "drift",
+          "bench",
+          "bench-model",
+          "train-demo-model");
 
   @TempDir Path dir;
 
@@ -47,7 +56,9 @@ class FraudCliTest {
         assertThat(usage).as(command.getCommandName()).contains(option.longestName());
         String value = option.defaultValue();
         if (value != null && !value.isEmpty() && option.showDefaultValue() != Visibility.NEVER) {
-          assertThat(usage).as(command.getCommandName() + " " + option.longestName()).contains("Default: " + value);
+          assertThat(usage)
+              .as(command.getCommandName() + " " + option.longestName())
+              .contains("Default: " + value);
         }
       }
       assertThat(usage).as(command.getCommandName()).contains("Exit codes:");
@@ -61,7 +72,8 @@ class FraudCliTest {
     assertThat(help.exit()).isZero();
     assertThat(help.out())
         .contains("Usage: fraud backfill --file=<csv> [OPTIONS]")
-        .contains("--fraud.redis.url", "--spring.datasource.url", "--fraud.embedded.postgres.data-dir")
+        .contains(
+            "--fraud.redis.url", "--spring.datasource.url", "--fraud.embedded.postgres.data-dir")
         .contains("Default: .data/postgres", "Default: 54329", "Default: fraud:features:")
         .contains("  transaction_id *");
     assertThat(RunFraud.run("help", "backfill").out()).isEqualTo(help.out());
@@ -79,7 +91,8 @@ class FraudCliTest {
 
     RunFraud.Result badNumber = RunFraud.run("generate-history", "--file=x.csv", "--rows=many");
     assertThat(badNumber.exit()).isEqualTo(2);
-    assertThat(badNumber.err()).startsWith("fraud generate-history: Invalid value for option '--rows': 'many'");
+    assertThat(badNumber.err())
+        .startsWith("fraud generate-history: Invalid value for option '--rows': 'many'");
   }
 
   @Test
@@ -87,12 +100,19 @@ class FraudCliTest {
     RunFraud.Result unknown = RunFraud.run("trian", "--file=x.csv");
 
     assertThat(unknown.exit()).isEqualTo(2);
-    assertThat(unknown.err()).startsWith("fraud: unknown command 'trian'").contains("train").contains("Usage: fraud");
+    assertThat(unknown.err())
+        .startsWith("fraud: unknown command 'trian'")
+        .contains("train")
+        .contains("Usage: fraud");
   }
 
   @Test
   void theToolsOldOptionNamesAreRefused() {
-    for (String old : List.of("--redis-url=redis://h:6379", "--jdbc-url=jdbc:postgresql://h/db", "--postgres-port=1")) {
+    for (String old :
+        List.of(
+            "--redis-url=redis://h:6379",
+            "--jdbc-url=jdbc:postgresql://h/db",
+            "--postgres-port=1")) {
       RunFraud.Result result = RunFraud.run("backfill", "--file=x.csv", old);
       assertThat(result.exit()).as(old).isEqualTo(2);
       assertThat(result.err()).contains("Unknown option: '" + old + "'");
@@ -109,7 +129,9 @@ class FraudCliTest {
 
     assertThat(quiet.exit()).isEqualTo(1);
     assertThat(quiet.err())
-        .startsWith("fraud generate-history: NoSuchFileException: " + dir.resolve("no-such-dir/history.csv"))
+        .startsWith(
+            "fraud generate-history: NoSuchFileException: "
+                + dir.resolve("no-such-dir/history.csv"))
         .contains("--verbose")
         .doesNotContain("\tat ");
     assertThat(verbose.exit()).isEqualTo(1);
@@ -130,7 +152,8 @@ class FraudCliTest {
 
   @Test
   void numbersMayGroupDigitsAndDurationsReadAsTheApplicationsDo() {
-    RunFraud.Result result = RunFraud.run("generate-history", "--rows=1_000", "--file=" + dir.resolve("h.csv"));
+    RunFraud.Result result =
+        RunFraud.run("generate-history", "--rows=1_000", "--file=" + dir.resolve("h.csv"));
 
     assertThat(result.exit()).as(result.err()).isZero();
     assertThat(result.out()).contains("1,000 rows");

@@ -6,8 +6,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The commands build their self-validating option records from what picocli parsed: a value a record
- * refuses is a usage error (exit 2) carrying the record's own message, before anything starts.
+ * The commands build their self-validating option records from what picocli parsed: a value a
+ * record refuses is a usage error (exit 2) carrying the record's own message, before anything
+ * starts.
  */
 class OptionRecordsTest {
 
@@ -48,6 +49,9 @@ class OptionRecordsTest {
 
     assertThat(result.exit()).as(result.all()).isEqualTo(2);
     String command = arguments.strip().split(" ")[0];
-    assertThat(result.err()).startsWith("fraud " + command + ": ").contains(message).contains("Usage: fraud " + command);
+    assertThat(result.err())
+        .startsWith("fraud " + command + ": ")
+        .contains(message)
+        .contains("Usage: fraud " + command);
   }
 }

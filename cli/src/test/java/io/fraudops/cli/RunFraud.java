@@ -7,8 +7,8 @@ import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Runs {@code ./fraud} in this JVM as the script runs it (same handlers, conventions and exit codes),
- * with the declared defaults only (no environment), capturing what it prints.
+ * Runs {@code ./fraud} in this JVM as the script runs it (same handlers, conventions and exit
+ * codes), with the declared defaults only (no environment), capturing what it prints.
  */
 public final class RunFraud {
 

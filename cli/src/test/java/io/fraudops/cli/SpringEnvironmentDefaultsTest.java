@@ -14,7 +14,8 @@ class SpringEnvironmentDefaultsTest {
 
   @Test
   void mapsPropertiesToTheEnvironmentVariablesSpringReads() {
-    assertThat(SpringEnvironmentDefaults.environmentVariables("fraud.redis.url")).containsExactly("FRAUD_REDIS_URL");
+    assertThat(SpringEnvironmentDefaults.environmentVariables("fraud.redis.url"))
+        .containsExactly("FRAUD_REDIS_URL");
     assertThat(SpringEnvironmentDefaults.environmentVariables("fraud.redis.key-prefix"))
         .containsExactly("FRAUD_REDIS_KEYPREFIX", "FRAUD_REDIS_KEY_PREFIX");
   }
@@ -45,7 +46,8 @@ class SpringEnvironmentDefaultsTest {
   void aSystemPropertyWinsOverTheEnvironmentAsInSpring() {
     SpringEnvironmentDefaults defaults =
         new SpringEnvironmentDefaults(
-            name -> name.equals("fraud.redis.key-prefix") ? "sys:" : null, Map.of("FRAUD_REDIS_KEYPREFIX", "env:"));
+            name -> name.equals("fraud.redis.key-prefix") ? "sys:" : null,
+            Map.of("FRAUD_REDIS_KEYPREFIX", "env:"));
 
     assertThat(parsed(defaults, "bench").options().redisKeyPrefix()).isEqualTo("sys:");
   }

@@ -1,7 +1,6 @@
 package io.fraudops.feature;
 
 import io.fraudops.feature.catalogue.FeatureVector;
-
 import java.util.Objects;
 
 /**
@@ -12,18 +11,19 @@ import java.util.Objects;
  */
 public record FeatureResult(FeatureVector vector, boolean complete, String degradedReason) {
 
-    public FeatureResult {
-        Objects.requireNonNull(vector, "vector");
-        if (complete != (degradedReason == null)) {
-            throw new IllegalArgumentException("a reason must be given exactly when the result is incomplete");
-        }
+  public FeatureResult {
+    Objects.requireNonNull(vector, "vector");
+    if (complete != (degradedReason == null)) {
+      throw new IllegalArgumentException(
+          "a reason must be given exactly when the result is incomplete");
     }
+  }
 
-    public static FeatureResult complete(FeatureVector vector) {
-        return new FeatureResult(vector, true, null);
-    }
+  public static FeatureResult complete(FeatureVector vector) {
+    return new FeatureResult(vector, true, null);
+  }
 
-    public static FeatureResult degraded(FeatureVector vector, String reason) {
-        return new FeatureResult(vector, false, Objects.requireNonNull(reason, "reason"));
-    }
+  public static FeatureResult degraded(FeatureVector vector, String reason) {
+    return new FeatureResult(vector, false, Objects.requireNonNull(reason, "reason"));
+  }
 }

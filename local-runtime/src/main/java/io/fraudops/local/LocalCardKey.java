@@ -34,12 +34,15 @@ public final class LocalCardKey {
       String key = Files.readString(file, StandardCharsets.US_ASCII).strip();
       if (decodedLength(key) < KEY_BYTES) {
         throw new IllegalStateException(
-            file.toAbsolutePath() + " does not hold a base64 key of at least " + KEY_BYTES
+            file.toAbsolutePath()
+                + " does not hold a base64 key of at least "
+                + KEY_BYTES
                 + " bytes; delete it to generate a new one (every card fingerprint changes with it)");
       }
       return key;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the card key " + file.toAbsolutePath(), e);
+      throw new UncheckedIOException(
+          "cannot read or create the card key " + file.toAbsolutePath(), e);
     }
   }
 
@@ -51,13 +54,15 @@ public final class LocalCardKey {
     new SecureRandom().nextBytes(key);
     try {
       // Created with its permissions, never readable by others even for a moment.
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (FileAlreadyExistsException e) {
       return; // another process made it first: use theirs
     } catch (UnsupportedOperationException e) {
       Files.createFile(file); // not a POSIX file system (Windows): the folder's ACL applies
     }
-    Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+    Files.writeString(
+        file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
   }
 
   private static int decodedLength(String base64) {

@@ -27,23 +27,23 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <ul>
  *   <li>no {@code camunda.client.grpc-address} (nor SaaS): an in-process Zeebe engine;
- *   <li>no {@code spring.datasource.url}: PostgreSQL from the bundled binaries, data kept in
- *       {@code fraud.embedded.postgres.data-dir};
- *   <li>no {@code fraud.redis.url}: a Redis 7 server, restarted (empty) on the same port when it dies;
- *   <li>registry on, no {@code fraud.model.registry.endpoint} nor MLflow URL: an in-memory S3 with a
- *       versioned bucket, which the application seeds with its bundled model;
- *   <li>an HTTP server, no {@code fraud.security.users} nor JWT issuer: three users (payment system,
- *       analyst, risk owner) with passwords generated once and kept in {@code .data/} ({@link
- *       LocalCredentials});
- *   <li>no {@code fraud.card.fingerprint-key}: a key generated once into {@code .data/card-fingerprint.key}
- *       ({@link LocalCardKey}).
+ *   <li>no {@code spring.datasource.url}: PostgreSQL from the bundled binaries, data kept in {@code
+ *       fraud.embedded.postgres.data-dir};
+ *   <li>no {@code fraud.redis.url}: a Redis 7 server, restarted (empty) on the same port when it
+ *       dies;
+ *   <li>registry on, no {@code fraud.model.registry.endpoint} nor MLflow URL: an in-memory S3 with
+ *       a versioned bucket, which the application seeds with its bundled model;
+ *   <li>an HTTP server, no {@code fraud.security.users} nor JWT issuer: three users (payment
+ *       system, analyst, risk owner) with passwords generated once and kept in {@code .data/}
+ *       ({@link LocalCredentials});
+ *   <li>no {@code fraud.card.fingerprint-key}: a key generated once into {@code
+ *       .data/card-fingerprint.key} ({@link LocalCardKey}).
  * </ul>
  *
- * <p>The production application never has this class on its classpath, so there a missing
- * endpoint is a failed start, not a silent stand-in. It runs as an environment post-processor
- * because the Camunda client and the data source are built from properties before any bean.
- * Stand-ins are registered as the context's first singletons, so they stop after every bean that
- * uses them.
+ * <p>The production application never has this class on its classpath, so there a missing endpoint
+ * is a failed start, not a silent stand-in. It runs as an environment post-processor because the
+ * Camunda client and the data source are built from properties before any bean. Stand-ins are
+ * registered as the context's first singletons, so they stop after every bean that uses them.
  */
 public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
 
@@ -52,10 +52,15 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
 
   public static final String LOCAL_S3_SECRET_KEY = "fraud-local-secret";
 
-  /** The port the in-process S3 tries first, so a tool can reach a running application's registry. */
+  /**
+   * The port the in-process S3 tries first, so a tool can reach a running application's registry.
+   */
   public static final int LOCAL_S3_PORT = 9190;
 
-  /** Where the embedded PostgreSQL keeps its data, and its port, unless configured (the tools share them). */
+  /**
+   * Where the embedded PostgreSQL keeps its data, and its port, unless configured (the tools share
+   * them).
+   */
   public static final String LOCAL_POSTGRES_DATA_DIR = ".data/postgres";
 
   public static final int LOCAL_POSTGRES_PORT = 54329;
@@ -84,7 +89,8 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         EmbeddedEngine engine =
             EmbeddedEngine.start(
                 binder.bind("fraud.embedded.zeebe.port", Integer.class).orElse(LOCAL_ZEEBE_PORT),
-                // Tests that search the engine's records turn this on; a local run keeps nothing processed.
+                // Tests that search the engine's records turn this on; a local run keeps nothing
+                // processed.
                 binder.bind(EmbeddedEngine.CAPTURE_RECORDS_PROPERTY, Boolean.class).orElse(false));
         started.add(Map.entry("embeddedZeebeEngine", engine));
         log.info("Started the embedded Zeebe engine (gRPC only) at " + engine.grpcAddress());
@@ -92,11 +98,14 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         props.put("camunda.client.grpc-address", engine.grpcAddress());
         props.put("camunda.client.prefer-rest-over-grpc", "false");
         props.put("camunda.client.auth.method", "none");
-        // Plaintext gRPC to a loopback engine is expected here; the client would warn on every call.
+        // Plaintext gRPC to a loopback engine is expected here; the client would warn on every
+        // call.
         props.put("logging.level.io.camunda.client.impl.CamundaCallCredentials", "ERROR");
         props.put("camunda.client.worker.defaults.stream-enabled", "true");
-        // This engine keeps nothing across a restart: a new epoch tells the payment ledger that instances
-        // started before it are gone, so their payments are started again and their reviews re-opened.
+        // This engine keeps nothing across a restart: a new epoch tells the payment ledger that
+        // instances
+        // started before it are gone, so their payments are started again and their reviews
+        // re-opened.
         props.put("fraud.ledger.engine-epoch", "embedded-" + java.util.UUID.randomUUID());
         // The engine has no Tasklist: reviews go through the job-worker inbox.
         if (!binder.bind("fraud.review.mode", String.class).isBound()) {
@@ -104,11 +113,17 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         }
       }
       if (isBlank(binder, "spring.datasource.url")) {
-        Path dataDir = binder.bind("fraud.embedded.postgres.data-dir", Path.class).orElse(DEFAULT_DATA_DIR);
-        int port = binder.bind("fraud.embedded.postgres.port", Integer.class).orElse(LOCAL_POSTGRES_PORT);
+        Path dataDir =
+            binder.bind("fraud.embedded.postgres.data-dir", Path.class).orElse(DEFAULT_DATA_DIR);
+        int port =
+            binder.bind("fraud.embedded.postgres.port", Integer.class).orElse(LOCAL_POSTGRES_PORT);
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir, port);
         started.add(Map.entry("embeddedPostgres", postgres));
-        log.info("Started embedded PostgreSQL on port " + postgres.port() + " with data in " + dataDir.toAbsolutePath());
+        log.info(
+            "Started embedded PostgreSQL on port "
+                + postgres.port()
+                + " with data in "
+                + dataDir.toAbsolutePath());
         props.put("spring.datasource.url", postgres.jdbcUrl());
         props.put("spring.datasource.username", postgres.user());
       }
@@ -122,24 +137,38 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
         props.put("fraud.redis.url", redis.url());
       }
       if (wantsS3(binder)) {
-        String accessKey = binder.bind("fraud.model.registry.access-key", String.class).orElse(LOCAL_S3_ACCESS_KEY);
-        String secretKey = binder.bind("fraud.model.registry.secret-key", String.class).orElse(LOCAL_S3_SECRET_KEY);
+        String accessKey =
+            binder
+                .bind("fraud.model.registry.access-key", String.class)
+                .orElse(LOCAL_S3_ACCESS_KEY);
+        String secretKey =
+            binder
+                .bind("fraud.model.registry.secret-key", String.class)
+                .orElse(LOCAL_S3_SECRET_KEY);
         String bucket = binder.bind("fraud.model.registry.bucket", String.class).orElse("models");
         int port = binder.bind("fraud.embedded.s3.port", Integer.class).orElse(LOCAL_S3_PORT);
         EmbeddedS3 s3 = startS3(accessKey, secretKey, port);
         started.add(Map.entry("embeddedS3", s3));
         s3.createVersionedBucket(bucket);
-        log.info("Started embedded S3 model registry at " + s3.endpoint() + " (bucket " + bucket + ")");
+        log.info(
+            "Started embedded S3 model registry at " + s3.endpoint() + " (bucket " + bucket + ")");
         props.put("fraud.model.registry.endpoint", s3.endpoint());
         props.put("fraud.model.registry.access-key", accessKey);
         props.put("fraud.model.registry.secret-key", secretKey);
-        // An empty in-memory registry gets the bundled model as version 1, so there is a champion to follow.
+        // An empty in-memory registry gets the bundled model as version 1, so there is a champion
+        // to follow.
         props.put("fraud.model.registry.seed-if-empty", "true");
       }
       if (isBlank(binder, "fraud.card.fingerprint-key")) {
-        Path keyFile = binder.bind("fraud.embedded.card.key-file", Path.class).orElse(LocalCardKey.DEFAULT_FILE);
+        Path keyFile =
+            binder
+                .bind("fraud.embedded.card.key-file", Path.class)
+                .orElse(LocalCardKey.DEFAULT_FILE);
         props.put("fraud.card.fingerprint-key", LocalCardKey.loadOrCreate(keyFile));
-        log.info("Card fingerprint key from " + keyFile.toAbsolutePath() + " (generated at the first start; keep it)");
+        log.info(
+            "Card fingerprint key from "
+                + keyFile.toAbsolutePath()
+                + " (generated at the first start; keep it)");
       }
     } catch (RuntimeException e) {
       stopAll(started);
@@ -171,25 +200,35 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
     Path file =
         binder
             .bind("fraud.embedded.credentials-file", Path.class)
-            .orElseGet(() -> credentialsBeside(binder.bind("fraud.embedded.postgres.data-dir", Path.class).orElse(DEFAULT_DATA_DIR)));
+            .orElseGet(
+                () ->
+                    credentialsBeside(
+                        binder
+                            .bind("fraud.embedded.postgres.data-dir", Path.class)
+                            .orElse(DEFAULT_DATA_DIR)));
     LocalCredentials credentials = LocalCredentials.loadOrCreate(file);
     props.putAll(credentials.properties());
     if (credentials.created()) {
-      // The console, not the log: the passwords are shown to whoever started the run, once, and never shipped.
+      // The console, not the log: the passwords are shown to whoever started the run, once, and
+      // never shipped.
       System.out.print(credentials.banner(binder.bind("server.port", Integer.class).orElse(8080)));
     }
     log.info("HTTP API users " + credentials.users() + ": passwords in " + file.toAbsolutePath());
   }
 
-  /** {@code .data/postgres} keeps the data, so {@code .data/local-credentials.properties} keeps the users. */
+  /**
+   * {@code .data/postgres} keeps the data, so {@code .data/local-credentials.properties} keeps the
+   * users.
+   */
   static Path credentialsBeside(Path postgresDataDir) {
     Path parent = postgresDataDir.getParent();
     return (parent == null ? Path.of(".") : parent).resolve("local-credentials.properties");
   }
 
   /**
-   * Users are generated only for a run that serves HTTP (not the replay, which works in-process) and
-   * only when no way to authenticate is configured: configured users or a JWT issuer replace them.
+   * Users are generated only for a run that serves HTTP (not the replay, which works in-process)
+   * and only when no way to authenticate is configured: configured users or a JWT issuer replace
+   * them.
    */
   static boolean wantsLocalUsers(Binder binder, SpringApplication app) {
     if (app.getWebApplicationType() != WebApplicationType.SERVLET) {
@@ -197,9 +236,15 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
     }
     boolean configured =
         binder.bind("fraud.security.users[0].name", String.class).isBound()
-            || binder.bind("spring.security.oauth2.resourceserver.jwt.issuer-uri", String.class).isBound()
-            || binder.bind("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", String.class).isBound()
-            || binder.bind("spring.security.oauth2.resourceserver.jwt.public-key-location", String.class).isBound();
+            || binder
+                .bind("spring.security.oauth2.resourceserver.jwt.issuer-uri", String.class)
+                .isBound()
+            || binder
+                .bind("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", String.class)
+                .isBound()
+            || binder
+                .bind("spring.security.oauth2.resourceserver.jwt.public-key-location", String.class)
+                .isBound();
     return !configured;
   }
 
@@ -210,8 +255,14 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
       if (port == 0) {
         throw e;
       }
-      // Another local run holds the port: this one still gets a registry; a tool then needs its endpoint.
-      log.warn("Embedded S3 cannot listen on port " + port + " (" + e.getMessage() + "); using a free port");
+      // Another local run holds the port: this one still gets a registry; a tool then needs its
+      // endpoint.
+      log.warn(
+          "Embedded S3 cannot listen on port "
+              + port
+              + " ("
+              + e.getMessage()
+              + "); using a free port");
       return EmbeddedS3.start(accessKey, secretKey, 0);
     }
   }
@@ -254,7 +305,8 @@ public class LocalRuntime implements EnvironmentPostProcessor, Ordered {
 
   @Override
   public int getOrder() {
-    // After the config files are read, before Camunda's own post-processor applies the mode defaults.
+    // After the config files are read, before Camunda's own post-processor applies the mode
+    // defaults.
     return Ordered.HIGHEST_PRECEDENCE + 20;
   }
 }

@@ -21,7 +21,8 @@ class LocalCardKeyTest {
     String first = LocalCardKey.loadOrCreate(file);
 
     assertThat(Base64.getDecoder().decode(first)).hasSize(32);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(LocalCardKey.loadOrCreate(file)).isEqualTo(first);
     assertThat(LocalCardKey.loadOrCreate(dir.resolve("other.key"))).isNotEqualTo(first);
   }

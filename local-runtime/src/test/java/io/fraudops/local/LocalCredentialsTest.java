@@ -26,11 +26,16 @@ class LocalCredentialsTest {
 
     LocalCredentials first = LocalCredentials.loadOrCreate(file);
     assertThat(first.created()).isTrue();
-    assertThat(first.users()).extracting(LocalCredentials.User::name).containsExactly("payment-system", "analyst", "risk-owner");
-    assertThat(first.users()).extracting(LocalCredentials.User::roles).containsExactly("SCREEN", "ANALYST", "RISK");
+    assertThat(first.users())
+        .extracting(LocalCredentials.User::name)
+        .containsExactly("payment-system", "analyst", "risk-owner");
+    assertThat(first.users())
+        .extracting(LocalCredentials.User::roles)
+        .containsExactly("SCREEN", "ANALYST", "RISK");
     assertThat(first.users()).allSatisfy(user -> assertThat(user.password()).hasSize(24));
     assertThat(first.users().get(0).password()).isNotEqualTo(first.users().get(1).password());
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(first.banner(8180))
         .contains(file.toAbsolutePath().toString())
         .contains("curl -u analyst:" + first.users().get(1).password() + " localhost:8180/reviews");
@@ -49,10 +54,14 @@ class LocalCredentialsTest {
     for (int i = 0; i < 3; i++) {
       LocalCredentials.User user = credentials.users().get(i);
       String prefix = "fraud.security.users[" + i + "].";
-      assertThat(props).containsEntry(prefix + "name", user.name()).containsEntry(prefix + "roles", user.roles());
-      assertThat(bcrypt.matches(user.password(), (String) props.get(prefix + "password-hash"))).isTrue();
+      assertThat(props)
+          .containsEntry(prefix + "name", user.name())
+          .containsEntry(prefix + "roles", user.roles());
+      assertThat(bcrypt.matches(user.password(), (String) props.get(prefix + "password-hash")))
+          .isTrue();
     }
-    assertThat(props.values()).noneMatch(value -> credentials.users().stream().anyMatch(u -> u.password().equals(value)));
+    assertThat(props.values())
+        .noneMatch(value -> credentials.users().stream().anyMatch(u -> u.password().equals(value)));
   }
 
   @Test
@@ -63,8 +72,10 @@ class LocalCredentialsTest {
 
     LocalCredentials credentials = LocalCredentials.loadOrCreate(file);
 
-    assertThat(credentials.users()).containsExactly(new LocalCredentials.User("ana", "correct-horse", "ANALYST"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(credentials.users())
+        .containsExactly(new LocalCredentials.User("ana", "correct-horse", "ANALYST"));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
   }
 
   @Test
@@ -80,21 +91,25 @@ class LocalCredentialsTest {
   void theLocalRuntimeConfiguresTheUsersOnlyForAnHttpServerWithoutConfiguredAuthentication() {
     Path file = dir.resolve("local-credentials.properties");
 
-    StandardEnvironment served = environment(Map.of("fraud.embedded.credentials-file", file.toString()));
+    StandardEnvironment served =
+        environment(Map.of("fraud.embedded.credentials-file", file.toString()));
     runtime().postProcessEnvironment(served, application(WebApplicationType.SERVLET));
     assertThat(served.getProperty("fraud.security.users[1].name")).isEqualTo("analyst");
     assertThat(served.getProperty("fraud.security.users[1].password-hash")).startsWith("$2a$");
     assertThat(file).exists();
 
-    StandardEnvironment replay = environment(Map.of("fraud.embedded.credentials-file", dir.resolve("other").toString()));
+    StandardEnvironment replay =
+        environment(Map.of("fraud.embedded.credentials-file", dir.resolve("other").toString()));
     runtime().postProcessEnvironment(replay, application(WebApplicationType.NONE));
     assertThat(replay.getProperty("fraud.security.users[0].name")).isNull();
 
     StandardEnvironment withJwt =
         environment(
             Map.of(
-                "fraud.embedded.credentials-file", dir.resolve("other").toString(),
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri", "https://idp.example/realms/camunda"));
+                "fraud.embedded.credentials-file",
+                dir.resolve("other").toString(),
+                "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                "https://idp.example/realms/camunda"));
     runtime().postProcessEnvironment(withJwt, application(WebApplicationType.SERVLET));
     assertThat(withJwt.getProperty("fraud.security.users[0].name")).isNull();
     assertThat(dir.resolve("other")).doesNotExist();
@@ -102,8 +117,10 @@ class LocalCredentialsTest {
 
   @Test
   void keepsTheFileBesideTheLocalDatabase() {
-    assertThat(LocalRuntime.credentialsBeside(Path.of(".data/postgres"))).isEqualTo(Path.of(".data/local-credentials.properties"));
-    assertThat(LocalRuntime.credentialsBeside(Path.of("pg"))).isEqualTo(Path.of("./local-credentials.properties"));
+    assertThat(LocalRuntime.credentialsBeside(Path.of(".data/postgres")))
+        .isEqualTo(Path.of(".data/local-credentials.properties"));
+    assertThat(LocalRuntime.credentialsBeside(Path.of("pg")))
+        .isEqualTo(Path.of("./local-credentials.properties"));
   }
 
   /** Every other stand-in switched off: their endpoints are "configured". */

@@ -16,14 +16,15 @@ import org.springframework.test.context.ActiveProfiles;
  * once per test class. The registry is on and polled every 200 ms, seeded with the test model
  * ({@code amount-threshold-model}) as version 1 at {@code champion}.
  *
- * <p>The HTTP API is served on a free port (for tests that need a real connection) and through MockMvc.
- * It knows one user per role ({@link TestUsers}) and accepts tokens of the {@link TestIdentityProvider},
- * whose realm roles {@code fraud-analyst} and {@code fraud-risk} map to ANALYST and RISK ({@code screen}
- * maps to SCREEN by its name). One browser origin is allowed: {@value #ALLOWED_ORIGIN}.
+ * <p>The HTTP API is served on a free port (for tests that need a real connection) and through
+ * MockMvc. It knows one user per role ({@link TestUsers}) and accepts tokens of the {@link
+ * TestIdentityProvider}, whose realm roles {@code fraud-analyst} and {@code fraud-risk} map to
+ * ANALYST and RISK ({@code screen} maps to SCREEN by its name). One browser origin is allowed:
+ * {@value #ALLOWED_ORIGIN}.
  *
- * <p>A test that changes what is served (aliases, inference configuration) puts it back with
- * {@link ServingFixture#restoreDefault()} after itself, so the next one finds the seeded state.
- * Tests that need another configuration (a broken dependency, disabled workers) declare their own
+ * <p>A test that changes what is served (aliases, inference configuration) puts it back with {@link
+ * ServingFixture#restoreDefault()} after itself, so the next one finds the seeded state. Tests that
+ * need another configuration (a broken dependency, disabled workers) declare their own
  * {@code @SpringBootTest} and pay for their own context.
  */
 @Target(ElementType.TYPE)

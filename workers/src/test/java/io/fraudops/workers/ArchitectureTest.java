@@ -13,35 +13,37 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
   private static final JavaClasses CLASSES =
-    new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.fraudops.workers");
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.fraudops.workers");
 
   @Test
   void usesNoLocalStandIn() {
     ArchRule rule =
-      noClasses()
-          .should()
-          .dependOnClassesThat()
-          .resideInAnyPackage(
-              "io.fraudops.local..",
-              "io.camunda.zeebe.process.test..",
-              "io.zonky..",
-              "redis.embedded..",
-              "org.gaul..")
-          .because("production points at real endpoints; the local runtime sets their properties for ./fraud");
+        noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "io.fraudops.local..",
+                "io.camunda.zeebe.process.test..",
+                "io.zonky..",
+                "redis.embedded..",
+                "org.gaul..")
+            .because(
+                "production points at real endpoints; the local runtime sets their properties for ./fraud");
     rule.check(CLASSES);
   }
 
   @Test
   void dependsOnNoTool() {
     ArchRule rule =
-      noClasses().should().dependOnClassesThat().resideInAPackage("io.fraudops.cli..");
+        noClasses().should().dependOnClassesThat().resideInAPackage("io.fraudops.cli..");
     rule.check(CLASSES);
   }
 
   @Test
   void packagesAreFreeOfCycles() {
-    ArchRule rule =
-      slices().matching("io.fraudops.workers.(**)").should().beFreeOfCycles();
+    ArchRule rule = slices().matching("io.fraudops.workers.(**)").should().beFreeOfCycles();
     rule.check(CLASSES);
   }
 }

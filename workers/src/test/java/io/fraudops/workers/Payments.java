@@ -28,8 +28,11 @@ public final class Payments {
     return CARDS.tokenize(sent(customerId, amount, at, "4111111111111111"));
   }
 
-  /** What a payment system sends, the card number in clear: for the intake, never for the gateway. */
-  public static Map<String, Object> sent(String customerId, double amount, Instant at, String cardNumber) {
+  /**
+   * What a payment system sends, the card number in clear: for the intake, never for the gateway.
+   */
+  public static Map<String, Object> sent(
+      String customerId, double amount, Instant at, String cardNumber) {
     Map<String, Object> p = new HashMap<>();
     p.put("transactionId", "T-" + UUID.randomUUID());
     p.put("customerId", customerId);

@@ -20,18 +20,24 @@ public final class ServingFixture {
   private final InferenceConfigStore configs;
   private final ServingModel serving;
 
-  public ServingFixture(ModelRegistry registry, InferenceConfigStore configs, ServingModel serving) {
+  public ServingFixture(
+      ModelRegistry registry, InferenceConfigStore configs, ServingModel serving) {
     this.registry = registry;
     this.configs = configs;
     this.serving = serving;
   }
 
-  /** Moves {@code champion} back to version 1, republishes the default configuration, waits until served. */
+  /**
+   * Moves {@code champion} back to version 1, republishes the default configuration, waits until
+   * served.
+   */
   public void restoreDefault() {
     registry.setAlias(MODEL, "champion", 1);
     String expected = MODEL + ":1";
     if (!serving.describe().equals(expected)) {
-      configs.publish(InferenceConfigJson.write(InferenceConfig.single(MODEL, "champion", new Thresholds(0.5, 0.9))));
+      configs.publish(
+          InferenceConfigJson.write(
+              InferenceConfig.single(MODEL, "champion", new Thresholds(0.5, 0.9))));
     }
     Eventually.get(
         "the seeded model served alone again",

@@ -11,7 +11,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +28,11 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * An identity provider for the tests, like the Keycloak of a Camunda 8 cluster: an RSA key generated at
- * start, its public half served as a JWK set over HTTP on a free loopback port, and tokens signed with it
- * carrying Keycloak's {@code realm_access.roles}. The application's resource server fetches the key set
- * from that URL, as it would from {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}.
+ * An identity provider for the tests, like the Keycloak of a Camunda 8 cluster: an RSA key
+ * generated at start, its public half served as a JWK set over HTTP on a free loopback port, and
+ * tokens signed with it carrying Keycloak's {@code realm_access.roles}. The application's resource
+ * server fetches the key set from that URL, as it would from {@code
+ * spring.security.oauth2.resourceserver.jwt.jwk-set-uri}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestIdentityProvider implements DisposableBean {
@@ -56,7 +56,10 @@ public class TestIdentityProvider implements DisposableBean {
     server.start();
   }
 
-  /** What Boot builds from {@code jwk-set-uri} and {@code issuer-uri}: signature, expiry and issuer checked. */
+  /**
+   * What Boot builds from {@code jwk-set-uri} and {@code issuer-uri}: signature, expiry and issuer
+   * checked.
+   */
   @Bean
   JwtDecoder jwtDecoder() {
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri()).build();
@@ -75,14 +78,16 @@ public class TestIdentityProvider implements DisposableBean {
 
   /** A token that expired ten minutes ago. */
   public String expiredToken(String user, String... realmRoles) {
-    return sign(key, claims(user, List.of(realmRoles), Instant.now().minus(Duration.ofMinutes(10))));
+    return sign(
+        key, claims(user, List.of(realmRoles), Instant.now().minus(Duration.ofMinutes(10))));
   }
 
   /** A well-formed token signed by a key the application does not know. */
   public String tokenSignedByAnotherKey(String user, String... realmRoles) {
     try {
       RSAKey other = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
-      return sign(other, claims(user, List.of(realmRoles), Instant.now().plus(Duration.ofMinutes(5))));
+      return sign(
+          other, claims(user, List.of(realmRoles), Instant.now().plus(Duration.ofMinutes(5))));
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
@@ -101,7 +106,9 @@ public class TestIdentityProvider implements DisposableBean {
 
   private static String sign(RSAKey key, JWTClaimsSet claims) {
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (JOSEException e) {

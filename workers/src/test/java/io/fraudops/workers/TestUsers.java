@@ -5,8 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The callers {@link ApplicationTest} configures (BCrypt hashes of these passwords, cost 4 to keep tests
- * fast), one per role, as HTTP Basic credentials for MockMvc requests.
+ * The callers {@link ApplicationTest} configures (BCrypt hashes of these passwords, cost 4 to keep
+ * tests fast), one per role, as HTTP Basic credentials for MockMvc requests.
  */
 public final class TestUsers {
 

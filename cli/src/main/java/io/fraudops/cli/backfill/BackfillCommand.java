@@ -39,16 +39,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Loads a history CSV into the offline store and rebuilds profiles, and the online state when asked (see
- * feature-lib's {@code io.fraudops.feature.backfill} for the CSV schema). The file's header and first
- * rows are checked before any store starts. Without {@code --spring.datasource.url} it starts the
- * embedded PostgreSQL the application uses by default, so stop the application first. The online state
- * is rebuilt into the Redis {@code --fraud.redis.url} names (the one the workers read), or with
- * {@code --rebuild-online} into a throwaway embedded Redis: a rehearsal.
+ * Loads a history CSV into the offline store and rebuilds profiles, and the online state when asked
+ * (see feature-lib's {@code io.fraudops.feature.backfill} for the CSV schema). The file's header
+ * and first rows are checked before any store starts. Without {@code --spring.datasource.url} it
+ * starts the embedded PostgreSQL the application uses by default, so stop the application first.
+ * The online state is rebuilt into the Redis {@code --fraud.redis.url} names (the one the workers
+ * read), or with {@code --rebuild-online} into a throwaway embedded Redis: a rehearsal.
  */
 @Command(
     name = "backfill",
-    header = "Loads a history CSV into the offline store; rebuilds profiles (and online state when asked).",
+    header =
+        "Loads a history CSV into the offline store; rebuilds profiles (and online state when asked).",
     description = {
       "Loads a history CSV into the offline store (PostgreSQL), then rebuilds customer profiles. The file's header"
           + " and first rows are checked before any store starts. Bad rows and repeated transaction ids are listed"
@@ -73,46 +74,52 @@ public final class BackfillCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "<native|kaggle>",
       defaultValue = "native",
-      description = "The file's shape: native (the columns below), or kaggle (fraudTrain.csv-style: trans_num,"
-          + " cc_num, amt, merchant, category, lat, long, merch_lat, merch_long, trans_date_trans_time, is_fraud;"
-          + " the card is the customer, lat/long its home).")
+      description =
+          "The file's shape: native (the columns below), or kaggle (fraudTrain.csv-style: trans_num,"
+              + " cc_num, amt, merchant, category, lat, long, merch_lat, merch_long, trans_date_trans_time, is_fraud;"
+              + " the card is the customer, lat/long its home).")
   String format;
 
   @Option(
       names = "--map",
       paramLabel = "<column=fileColumn|VALUE,...>",
-      description = "Where a column is in the file, or one value for every row, over the format's own mapping:"
-          + " e.g. amount=amt,timestamp=unix_time,currency=USD. A value is a constant when no file column has"
-          + " that name.")
+      description =
+          "Where a column is in the file, or one value for every row, over the format's own mapping:"
+              + " e.g. amount=amt,timestamp=unix_time,currency=USD. A value is a constant when no file column has"
+              + " that name.")
   String map;
 
   @Option(
       names = "--timestamp-format",
       paramLabel = "<iso|epoch-seconds|epoch-millis|pattern>",
-      description = "How timestamp and label_known_at are written: ISO-8601, a number since 1970 (seconds may"
-          + " have a fraction), or a java.time pattern such as 'yyyy-MM-dd HH:mm:ss'. Default: the format's"
-          + " (native iso, kaggle 'yyyy-MM-dd HH:mm:ss').")
+      description =
+          "How timestamp and label_known_at are written: ISO-8601, a number since 1970 (seconds may"
+              + " have a fraction), or a java.time pattern such as 'yyyy-MM-dd HH:mm:ss'. Default: the format's"
+              + " (native iso, kaggle 'yyyy-MM-dd HH:mm:ss').")
   String timestampFormat;
 
   @Option(
       names = "--time-zone",
       paramLabel = "<zone>",
-      description = "The zone of local times (a pattern without offset, ISO without offset), e.g."
-          + " America/New_York. Default: UTC.")
+      description =
+          "The zone of local times (a pattern without offset, ISO without offset), e.g."
+              + " America/New_York. Default: UTC.")
   String timeZone;
 
   @Option(
       names = "--max-rejected",
       paramLabel = "<share>",
       defaultValue = "1%",
-      description = "Refused rows (invalid or repeated ids) allowed before the run fails with exit 3, as 1% or"
-          + " 0.01.")
+      description =
+          "Refused rows (invalid or repeated ids) allowed before the run fails with exit 3, as 1% or"
+              + " 0.01.")
   String maxRejected;
 
   @Option(
       names = "--report",
       paramLabel = "<csv>",
-      description = "Where rejected rows are listed (line, reason). Default: the file's name + .rejected.csv.")
+      description =
+          "Where rejected rows are listed (line, reason). Default: the file's name + .rejected.csv.")
   Path report;
 
   @Option(
@@ -133,7 +140,8 @@ public final class BackfillCommand implements Callable<Integer> {
       names = "--label-delay",
       paramLabel = "<duration>",
       defaultValue = "30d",
-      description = "When a label has no label_known_at: how long after the payment it became known.")
+      description =
+          "When a label has no label_known_at: how long after the payment it became known.")
   Duration labelDelay;
 
   @Option(names = "--skip-profiles", description = "Do not rebuild the customer profiles.")
@@ -141,17 +149,21 @@ public final class BackfillCommand implements Callable<Integer> {
 
   @Option(
       names = "--rebuild-online",
-      description = "Rebuild the online state even without --fraud.redis.url (into a throwaway embedded Redis).")
+      description =
+          "Rebuild the online state even without --fraud.redis.url (into a throwaway embedded Redis).")
   boolean rebuildOnline;
 
-  @Option(names = "--skip-online", description = "Do not rebuild the online state, even with --fraud.redis.url.")
+  @Option(
+      names = "--skip-online",
+      description = "Do not rebuild the online state, even with --fraud.redis.url.")
   boolean skipOnline;
 
   @Option(
       names = "--replay-threads",
       paramLabel = "<n>",
       defaultValue = "" + BackfillOptions.DEFAULT_REPLAY_THREADS,
-      description = "Threads replaying the history into the online store (a customer stays on one).")
+      description =
+          "Threads replaying the history into the online store (a customer stays on one).")
   int replayThreads;
 
   @Mixin DataSourceOptions dataSource;
@@ -165,18 +177,22 @@ public final class BackfillCommand implements Callable<Integer> {
           "The key card fingerprints are made with (base64, at least 32 bytes): the workers' own, so backfilled and"
               + " screened cards match. Default: the local key in .data/card-fingerprint.key.")
   String cardKey;
+
   @Spec CommandSpec spec;
 
   /** The options as the backfill takes them, checked by {@link BackfillOptions}. */
   BackfillOptions options() {
     if (rebuildOnline && skipOnline) {
-      throw new ParameterException(spec.commandLine(), "--rebuild-online and --skip-online contradict each other");
+      throw new ParameterException(
+          spec.commandLine(), "--rebuild-online and --skip-online contradict each other");
     }
-    // Asked for, or a Redis the workers read is named: a rebuild into a throwaway Redis is only a rehearsal.
+    // Asked for, or a Redis the workers read is named: a rebuild into a throwaway Redis is only a
+    // rehearsal.
     boolean online = !skipOnline && (rebuildOnline || redis.url() != null);
     try {
       return BackfillOptions.of(file)
-          .withFormat(HistoryFormat.parse(format), ColumnMapping.parse(map), timestampFormat, timeZone)
+          .withFormat(
+              HistoryFormat.parse(format), ColumnMapping.parse(map), timestampFormat, timeZone)
           .withReport(report != null ? report : BackfillOptions.defaultReport(file))
           .withBatching(batchSize, progressEvery)
           .withLabelDelay(labelDelay)
@@ -196,7 +212,8 @@ public final class BackfillCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     TransactionParser parser = new TransactionParser(cards(out));
     try {
-      // Before any store starts: a file that cannot be loaded fails here, within a second, with every reason.
+      // Before any store starts: a file that cannot be loaded fails here, within a second, with
+      // every reason.
       HistoryFile.check(options, parser).describe().forEach(out::println);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(file + ": " + e.getMessage(), e);
@@ -205,7 +222,8 @@ public final class BackfillCommand implements Callable<Integer> {
     // Closed in reverse order of opening, whatever fails.
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      HikariDataSource dataSource = OfflineStore.open(this.dataSource, embeddedPostgres, "backfill", out, resources);
+      HikariDataSource dataSource =
+          OfflineStore.open(this.dataSource, embeddedPostgres, "backfill", out, resources);
       long begin = System.nanoTime();
       int applied = FeatureStoreSchema.migrate(dataSource);
       out.printf(
@@ -241,16 +259,18 @@ public final class BackfillCommand implements Callable<Integer> {
 
   /**
    * The card key, so backfilled cards get the fingerprints screened payments get: the deployment's
-   * ({@code --fraud.card.fingerprint-key}, or {@code FRAUD_CARD_FINGERPRINT_KEY}), else the local one
-   * {@code ./fraud serve} keeps in {@code .data/}.
+   * ({@code --fraud.card.fingerprint-key}, or {@code FRAUD_CARD_FINGERPRINT_KEY}), else the local
+   * one {@code ./fraud serve} keeps in {@code .data/}.
    */
   private CardTokenizer cards(PrintWriter out) {
     if (cardKey != null && !cardKey.isBlank()) {
       out.println("[backfill] card fingerprints keyed with --fraud.card.fingerprint-key");
       return CardTokenizer.fromBase64Key(cardKey);
     }
-    out.println("[backfill] card fingerprints keyed with " + LocalCardKey.DEFAULT_FILE
-        + " (the local key; set --fraud.card.fingerprint-key to use a deployment's)");
+    out.println(
+        "[backfill] card fingerprints keyed with "
+            + LocalCardKey.DEFAULT_FILE
+            + " (the local key; set --fraud.card.fingerprint-key to use a deployment's)");
     return CardTokenizer.fromBase64Key(LocalCardKey.loadOrCreate(LocalCardKey.DEFAULT_FILE));
   }
 
@@ -267,7 +287,8 @@ public final class BackfillCommand implements Callable<Integer> {
     var jedis = RedisConnections.pooled(url, Duration.ofSeconds(5));
     resources.add(jedis);
     // The application's prefix (fraud.redis.key-prefix), so the workers read what is rebuilt here.
-    return new RedisOnlineFeatureStore(jedis, OnlineStoreSettings.defaults().withKeyPrefix(redis.keyPrefix()));
+    return new RedisOnlineFeatureStore(
+        jedis, OnlineStoreSettings.defaults().withKeyPrefix(redis.keyPrefix()));
   }
 
   /** The help ends with the CSV's columns, from the code that reads them, so it cannot go stale. */
@@ -278,8 +299,10 @@ public final class BackfillCommand implements Callable<Integer> {
       List<String> footer = new ArrayList<>();
       footer.add("");
       footer.addAll(HistoryColumns.help().lines().toList());
-      footer.add("Labels without label_known_at are taken as known at the payment time plus --label-delay;");
-      footer.add("label_source defaults to import. Details: feature-lib, package io.fraudops.feature.backfill.");
+      footer.add(
+          "Labels without label_known_at are taken as known at the payment time plus --label-delay;");
+      footer.add(
+          "label_source defaults to import. Details: feature-lib, package io.fraudops.feature.backfill.");
       spec.usageMessage().footer(footer.toArray(String[]::new));
       return spec;
     }

@@ -42,13 +42,23 @@ import picocli.CommandLine.Spec;
     })
 public final class ExportTrainingSetCommand implements Callable<Integer> {
 
-  @Option(names = "--file", required = true, paramLabel = "<csv>", description = "Where to write the training set.")
+  @Option(
+      names = "--file",
+      required = true,
+      paramLabel = "<csv>",
+      description = "Where to write the training set.")
   Path file;
 
-  @Option(names = "--from", paramLabel = "<instant>", description = "Only payments from this ISO-8601 instant on.")
+  @Option(
+      names = "--from",
+      paramLabel = "<instant>",
+      description = "Only payments from this ISO-8601 instant on.")
   Instant from;
 
-  @Option(names = "--until", paramLabel = "<instant>", description = "Only payments before this instant.")
+  @Option(
+      names = "--until",
+      paramLabel = "<instant>",
+      description = "Only payments before this instant.")
   Instant until;
 
   @Option(
@@ -58,10 +68,15 @@ public final class ExportTrainingSetCommand implements Callable<Integer> {
       description = "How long a payment nobody flagged must be past to count as legitimate.")
   Duration maturity;
 
-  @Option(names = "--as-of", paramLabel = "<instant>", description = "The instant maturity is measured at. Default: now.")
+  @Option(
+      names = "--as-of",
+      paramLabel = "<instant>",
+      description = "The instant maturity is measured at. Default: now.")
   Instant asOf;
 
-  @Option(names = "--labelled-only", description = "Export labelled payments only (no maturity rule).")
+  @Option(
+      names = "--labelled-only",
+      description = "Export labelled payments only (no maturity rule).")
   boolean labelledOnly;
 
   @Option(
@@ -80,14 +95,18 @@ public final class ExportTrainingSetCommand implements Callable<Integer> {
     if (progressEvery < 1) {
       throw new ParameterException(spec.commandLine(), "--progress-every must be at least 1");
     }
-    if (labelledOnly && (asOf != null || spec.commandLine().getParseResult().hasMatchedOption("--maturity"))) {
-      throw new ParameterException(spec.commandLine(), "--labelled-only has no maturity: drop --maturity and --as-of");
+    if (labelledOnly
+        && (asOf != null || spec.commandLine().getParseResult().hasMatchedOption("--maturity"))) {
+      throw new ParameterException(
+          spec.commandLine(), "--labelled-only has no maturity: drop --maturity and --as-of");
     }
-    Instant matureBefore = labelledOnly ? null : (asOf != null ? asOf : Instant.now()).minus(maturity);
+    Instant matureBefore =
+        labelledOnly ? null : (asOf != null ? asOf : Instant.now()).minus(maturity);
     PrintWriter out = spec.commandLine().getOut();
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      HikariDataSource dataSource = OfflineStore.open(this.dataSource, embeddedPostgres, "export", out, resources);
+      HikariDataSource dataSource =
+          OfflineStore.open(this.dataSource, embeddedPostgres, "export", out, resources);
       FeatureStoreSchema.migrate(dataSource);
       FeatureCatalogue catalogue = FeatureCatalogue.current();
       PointInTimeExport.Summary summary =
@@ -96,12 +115,20 @@ public final class ExportTrainingSetCommand implements Callable<Integer> {
       out.printf(
           "[export] %,d payments replayed, %,d rows (%,d fraud, %,d matured unlabelled as legitimate) with %d"
               + " features (catalogue %s) written to %s in %.1f s%n",
-          summary.payments(), summary.rows(), summary.fraud(), summary.matured(), catalogue.size(),
-          catalogue.version(), file.toAbsolutePath(), summary.elapsed().toNanos() / 1e9);
-      out.println(matureBefore == null
-          ? "[export] labelled payments only"
-          : "[export] labelled payments, and as legitimate every unlabelled payment made before " + matureBefore
-              + " (no label within the maturity window)");
+          summary.payments(),
+          summary.rows(),
+          summary.fraud(),
+          summary.matured(),
+          catalogue.size(),
+          catalogue.version(),
+          file.toAbsolutePath(),
+          summary.elapsed().toNanos() / 1e9);
+      out.println(
+          matureBefore == null
+              ? "[export] labelled payments only"
+              : "[export] labelled payments, and as legitimate every unlabelled payment made before "
+                  + matureBefore
+                  + " (no label within the maturity window)");
       out.flush();
       return 0;
     } finally {

@@ -17,10 +17,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Writes a synthetic history CSV, with labels and a sprinkle of bad rows, to try and measure the backfill,
- * in the backfill's own schema or in the public card-fraud datasets' shape. The file holds full
- * (synthetic) card numbers, as an issuer's export would. Defaults per format are feature-lib's
- * ({@code SyntheticHistoryFile.Settings.defaults}).
+ * Writes a synthetic history CSV, with labels and a sprinkle of bad rows, to try and measure the
+ * backfill, in the backfill's own schema or in the public card-fraud datasets' shape. The file
+ * holds full (synthetic) card numbers, as an issuer's export would. Defaults per format are
+ * feature-lib's ({@code SyntheticHistoryFile.Settings.defaults}).
  */
 @Command(
     name = "generate-history",
@@ -35,10 +35,18 @@ import picocli.CommandLine.Spec;
     })
 public final class GenerateHistoryCommand implements Callable<Integer> {
 
-  @Option(names = "--file", required = true, paramLabel = "<csv>", description = "Where to write the history.")
+  @Option(
+      names = "--file",
+      required = true,
+      paramLabel = "<csv>",
+      description = "Where to write the history.")
   Path file;
 
-  @Option(names = "--rows", paramLabel = "<n>", defaultValue = "100000", description = "Payments to write.")
+  @Option(
+      names = "--rows",
+      paramLabel = "<n>",
+      defaultValue = "100000",
+      description = "Payments to write.")
   int rows;
 
   @Option(
@@ -48,14 +56,19 @@ public final class GenerateHistoryCommand implements Callable<Integer> {
       description = "The file's shape, as backfill --format reads it.")
   String format;
 
-  @Option(names = "--seed", paramLabel = "<n>", defaultValue = "1", description = "The generator's seed: the same seed, the same file.")
+  @Option(
+      names = "--seed",
+      paramLabel = "<n>",
+      defaultValue = "1",
+      description = "The generator's seed: the same seed, the same file.")
   long seed;
 
   @Option(
       names = "--customers",
       paramLabel = "<n>",
-      description = "Customers (cards in the kaggle format). Default: the format's (native: one per 50 rows, at"
-          + " least 500; kaggle: one per 1,700 rows, at least 100).")
+      description =
+          "Customers (cards in the kaggle format). Default: the format's (native: one per 50 rows, at"
+              + " least 500; kaggle: one per 1,700 rows, at least 100).")
   Integer customers;
 
   @Option(
@@ -67,37 +80,44 @@ public final class GenerateHistoryCommand implements Callable<Integer> {
   @Option(
       names = "--fraud-rate",
       paramLabel = "<share>",
-      description = "Share of fraudulent payments. Default: the format's (native 0.02, kaggle 0.0055).")
+      description =
+          "Share of fraudulent payments. Default: the format's (native 0.02, kaggle 0.0055).")
   Double fraudRate;
 
   @Option(
       names = "--invalid-rate",
       paramLabel = "<share>",
-      description = "Share of payments the rules reject (native format). Default: native 0.002, kaggle 0.")
+      description =
+          "Share of payments the rules reject (native format). Default: native 0.002, kaggle 0.")
   Double invalidRate;
 
   @Option(
       names = "--csv-defect-rate",
       paramLabel = "<share>",
-      description = "Share of rows broken as CSV (a missing cell, a bad number; in the kaggle format also repeated"
-          + " ids). Default: 0.001.")
+      description =
+          "Share of rows broken as CSV (a missing cell, a bad number; in the kaggle format also repeated"
+              + " ids). Default: 0.001.")
   Double csvDefectRate;
 
   @Option(
       names = "--start",
       paramLabel = "<instant>",
-      description = "The first payment's time. Default: the format's (kaggle 2019-01-01T00:00:00Z).")
+      description =
+          "The first payment's time. Default: the format's (kaggle 2019-01-01T00:00:00Z).")
   Instant start;
 
   @Option(
       names = "--days",
       paramLabel = "<n>",
-      description = "Days the rows cover. Default: the format's (native: as the customers' pace gives; kaggle 730).")
+      description =
+          "Days the rows cover. Default: the format's (native: as the customers' pace gives; kaggle 730).")
   Integer days;
 
   @Spec CommandSpec spec;
 
-  /** The settings from the format's defaults and the options given, checked by the settings record. */
+  /**
+   * The settings from the format's defaults and the options given, checked by the settings record.
+   */
   SyntheticHistoryFile.Settings settings() {
     if (rows < 1) {
       throw new ParameterException(spec.commandLine(), "--rows must be at least 1");
@@ -113,7 +133,8 @@ public final class GenerateHistoryCommand implements Callable<Integer> {
               invalidRate != null ? invalidRate : defaults.invalidRate(),
               csvDefectRate != null ? csvDefectRate : defaults.csvDefectRate())
           .withPeriod(
-              start != null ? start : defaults.start(), days != null ? Duration.ofDays(days) : defaults.span());
+              start != null ? start : defaults.start(),
+              days != null ? Duration.ofDays(days) : defaults.span());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -132,9 +153,17 @@ public final class GenerateHistoryCommand implements Callable<Integer> {
         .printf(
             "[generate-history] %,d rows in the %s format (%,d labelled, %,d fraud, %,d deliberately bad, %,d"
                 + " duplicate ids) for %,d customers from %s over %d days to %s in %.1f s%n",
-            written.rows(), settings.format().id(), written.labels(), written.fraud(), written.invalid(),
-            written.duplicates(), settings.customers(), settings.start(), settings.span().toDays(),
-            file.toAbsolutePath(), (System.nanoTime() - begin) / 1e9)
+            written.rows(),
+            settings.format().id(),
+            written.labels(),
+            written.fraud(),
+            written.invalid(),
+            written.duplicates(),
+            settings.customers(),
+            settings.start(),
+            settings.span().toDays(),
+            file.toAbsolutePath(),
+            (System.nanoTime() - begin) / 1e9)
         .flush();
     return 0;
   }

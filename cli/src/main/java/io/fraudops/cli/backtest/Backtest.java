@@ -10,13 +10,17 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The comparison of a candidate table with the live decisions over the same recorded payments: where each
- * payment moves, the figures of both sides, which rules fire, and whether the live table as given
- * reproduces what was recorded (if not, the inputs or the table differ from what decided then).
+ * The comparison of a candidate table with the live decisions over the same recorded payments:
+ * where each payment moves, the figures of both sides, which rules fire, and whether the live table
+ * as given reproduces what was recorded (if not, the inputs or the table differ from what decided
+ * then).
  */
 final class Backtest {
 
-  /** One payment: as recorded, as the candidate decides it, and as the baseline table decides it (or null). */
+  /**
+   * One payment: as recorded, as the candidate decides it, and as the baseline table decides it (or
+   * null).
+   */
   record Row(RecordedDecision recorded, Redecision candidate, Redecision baseline) {
 
     boolean moved() {
@@ -38,10 +42,15 @@ final class Backtest {
     }
   }
 
-  /** Labelled fraud first, then confirmed genuine, then the riskiest: the examples a risk owner looks at first. */
+  /**
+   * Labelled fraud first, then confirmed genuine, then the riskiest: the examples a risk owner
+   * looks at first.
+   */
   static final Comparator<Row> EXAMPLE_ORDER =
       Comparator.<Row>comparingInt(r -> r.recorded().truth().ordinal())
-          .thenComparing(r -> r.recorded().score() == null ? 1.0 : r.recorded().score(), Comparator.reverseOrder())
+          .thenComparing(
+              r -> r.recorded().score() == null ? 1.0 : r.recorded().score(),
+              Comparator.reverseOrder())
           .thenComparing(r -> r.recorded().transactionId());
 
   final String decisionId;
@@ -56,6 +65,7 @@ final class Backtest {
   final boolean baselineChecked;
   final long reproduced;
   final List<Row> notReproduced;
+
   /** Per rule name: how many payments it decided live, and with the candidate. */
   final Map<String, long[]> ruleHits;
 
@@ -82,7 +92,8 @@ final class Backtest {
       cells[from.ordinal()][to.ordinal()]++;
       if (from != to) {
         byMove.computeIfAbsent(new Move(from, to), m -> new ArrayList<>()).add(row);
-      } else if (row.recorded().liveRule() != null && !row.recorded().liveRule().equals(row.candidate().rule())) {
+      } else if (row.recorded().liveRule() != null
+          && !row.recorded().liveRule().equals(row.candidate().rule())) {
         otherRule++;
       }
       hits.computeIfAbsent(name(row.recorded().liveRule()), k -> new long[2])[0]++;
@@ -93,18 +104,22 @@ final class Backtest {
     this.matrix = cells;
     Map<Move, List<Row>> ordered = new LinkedHashMap<>();
     byMove.entrySet().stream()
-        .sorted(Comparator.comparingInt((Map.Entry<Move, List<Row>> e) -> -e.getValue().size())
-            .thenComparing(e -> e.getKey().toString()))
-        .forEach(e -> ordered.put(e.getKey(), e.getValue().stream().sorted(EXAMPLE_ORDER).toList()));
+        .sorted(
+            Comparator.comparingInt((Map.Entry<Move, List<Row>> e) -> -e.getValue().size())
+                .thenComparing(e -> e.getKey().toString()))
+        .forEach(
+            e -> ordered.put(e.getKey(), e.getValue().stream().sorted(EXAMPLE_ORDER).toList()));
     this.moves = ordered;
     this.sameOutcomeOtherRule = otherRule;
     this.ruleHits = hits;
     this.baselineChecked = rows.stream().anyMatch(r -> r.baseline() != null);
     this.reproduced = rows.stream().filter(Row::reproduced).count();
-    this.notReproduced = baselineChecked ? rows.stream().filter(r -> !r.reproduced()).toList() : List.of();
+    this.notReproduced =
+        baselineChecked ? rows.stream().filter(r -> !r.reproduced()).toList() : List.of();
   }
 
-  static Backtest compare(String decisionId, List<Row> evaluated, List<RecordedDecision> withoutInputs) {
+  static Backtest compare(
+      String decisionId, List<Row> evaluated, List<RecordedDecision> withoutInputs) {
     return new Backtest(decisionId, evaluated, withoutInputs);
   }
 

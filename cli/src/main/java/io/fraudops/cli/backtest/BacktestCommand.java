@@ -30,14 +30,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./fraud backtest}: re-decides recorded payments with a candidate decision table, evaluated by a Zeebe
- * engine of its own on the inputs the live table read, and compares with the live outcomes and the labels.
- * Exit 4 past a {@code --max-*} limit, apart from 1 (a failure) and 2 (bad input), so a pipeline can tell a
- * refused table from a broken run.
+ * {@code ./fraud backtest}: re-decides recorded payments with a candidate decision table, evaluated
+ * by a Zeebe engine of its own on the inputs the live table read, and compares with the live
+ * outcomes and the labels. Exit 4 past a {@code --max-*} limit, apart from 1 (a failure) and 2 (bad
+ * input), so a pipeline can tell a refused table from a broken run.
  */
 @Command(
     name = "backtest",
-    header = "Re-decides recorded payments with a candidate decision table and compares with the live decisions.",
+    header =
+        "Re-decides recorded payments with a candidate decision table and compares with the live decisions.",
     description = {
       "Re-decides recorded payments with a candidate decision table (e.g. saved from Camunda Modeler), evaluated"
           + " by a Zeebe engine started for the purpose (the gateway's EvaluateDecision command) on the inputs the"
@@ -60,54 +61,64 @@ public final class BacktestCommand implements Callable<Integer> {
   static final int BAD_INPUT = 2;
   static final int PAST_LIMITS = 4;
   static final String REPOSITORY_TABLE = "classpath:decision-tables/fraud-decision.dmn";
+
   /** {@code --baseline}'s name for the table this build deploys, {@link #REPOSITORY_TABLE}. */
   static final String REPOSITORY = "repository";
 
-  @Option(names = "--dmn", paramLabel = "<file>", description = "The candidate decision table (.dmn).")
+  @Option(
+      names = "--dmn",
+      paramLabel = "<file>",
+      description = "The candidate decision table (.dmn).")
   Path dmn;
 
   @Option(
       names = "--from",
       paramLabel = "<when>",
       converter = When.From.class,
-      description = "First payment received: a date (UTC) or an instant, e.g. 2026-11-01 or 2026-11-01T08:00:00Z."
-          + " Default: the first recorded.")
+      description =
+          "First payment received: a date (UTC) or an instant, e.g. 2026-11-01 or 2026-11-01T08:00:00Z."
+              + " Default: the first recorded.")
   Instant from;
 
   @Option(
       names = "--to",
       paramLabel = "<when>",
       converter = When.To.class,
-      description = "Last payment received; a date includes that whole day (UTC). Default: the last recorded.")
+      description =
+          "Last payment received; a date includes that whole day (UTC). Default: the last recorded.")
   Instant to;
 
   @Option(
       names = "--max-false-decline-increase",
       paramLabel = "<n|p%>",
       converter = Limit.Converter.class,
-      description = "Exit 4 when the candidate declines more than n more payments without a fraud label than"
-          + " the live table, or p%% more of the live figure. Default: no limit.")
+      description =
+          "Exit 4 when the candidate declines more than n more payments without a fraud label than"
+              + " the live table, or p%% more of the live figure. Default: no limit.")
   Limit maxFalseDeclineIncrease;
 
   @Option(
       names = "--max-review-increase",
       paramLabel = "<n|p%>",
       converter = Limit.Converter.class,
-      description = "Exit 4 when the candidate sends more than n (or p%%) more payments to review. Default: no"
-          + " limit.")
+      description =
+          "Exit 4 when the candidate sends more than n (or p%%) more payments to review. Default: no"
+              + " limit.")
   Limit maxReviewIncrease;
 
   @Option(
       names = "--model",
       paramLabel = "<location>",
-      description = "Re-score every payment with this model (a CatBoost .json/.cbm with its .meta.json sidecar, or"
-          + " classpath:...) from the features recorded with its decision. Default: the recorded scores.")
+      description =
+          "Re-score every payment with this model (a CatBoost .json/.cbm with its .meta.json sidecar, or"
+              + " classpath:...) from the features recorded with its decision. Default: the recorded scores.")
   String model;
 
   @Option(
       names = "--thresholds",
       paramLabel = "<review,decline>",
-      description = "Replace the recorded thresholds (which came with the score) by these, e.g. 0.4,0.8.")
+      description =
+          "Replace the recorded thresholds (which came with the score) by these, e.g. 0.4,0.8.")
   String thresholds;
 
   @Option(
@@ -121,8 +132,9 @@ public final class BacktestCommand implements Callable<Integer> {
       names = "--baseline",
       paramLabel = "<location>",
       defaultValue = REPOSITORY,
-      description = "A table re-evaluated on the same inputs to check that they reproduce the recorded decisions:"
-          + " repository (the table this build deploys), a file, or none to skip.")
+      description =
+          "A table re-evaluated on the same inputs to check that they reproduce the recorded decisions:"
+              + " repository (the table this build deploys), a file, or none to skip.")
   String baseline;
 
   @Option(
@@ -136,7 +148,8 @@ public final class BacktestCommand implements Callable<Integer> {
       names = "--examples",
       paramLabel = "<n>",
       defaultValue = "3",
-      description = "Examples of each change on the console (the report shows " + BacktestReport.ROWS + ").")
+      description =
+          "Examples of each change on the console (the report shows " + BacktestReport.ROWS + ").")
   int examples;
 
   @Mixin DataSourceOptions dataSource;
@@ -162,11 +175,17 @@ public final class BacktestCommand implements Callable<Integer> {
     try {
       Connection db = HistoryDatabase.open(dataSource, embeddedPostgres, out, resources);
       List<RecordedDecision> recorded = new RecordedDecisions(db).between(start, end);
-      List<RecordedDecision> withInputs = recorded.stream().filter(r -> r.inputs() != null).toList();
-      List<RecordedDecision> withoutInputs = recorded.stream().filter(r -> r.inputs() == null).toList();
+      List<RecordedDecision> withInputs =
+          recorded.stream().filter(r -> r.inputs() != null).toList();
+      List<RecordedDecision> withoutInputs =
+          recorded.stream().filter(r -> r.inputs() == null).toList();
       if (withInputs.isEmpty()) {
-        throw new BadInputException("no payment received " + period(start, end) + " has recorded decision inputs ("
-            + recorded.size() + " decided without them). Screen some first, e.g. ./fraud replay.");
+        throw new BadInputException(
+            "no payment received "
+                + period(start, end)
+                + " has recorded decision inputs ("
+                + recorded.size()
+                + " decided without them). Screen some first, e.g. ./fraud replay.");
       }
       Rescorer rescorer = model == null ? null : rescorer();
       if (rescorer != null) {
@@ -182,8 +201,12 @@ public final class BacktestCommand implements Callable<Integer> {
         candidateInputs.add(inputs);
       }
 
-      out.printf(Locale.ROOT, "[backtest] re-deciding %,d payments with %s%s in an embedded engine%n",
-          withInputs.size(), candidate.name(), baselineTable == null ? "" : " and " + baselineTable.name());
+      out.printf(
+          Locale.ROOT,
+          "[backtest] re-deciding %,d payments with %s%s in an embedded engine%n",
+          withInputs.size(),
+          candidate.name(),
+          baselineTable == null ? "" : " and " + baselineTable.name());
       out.flush();
       long began = System.nanoTime();
       List<Redecision> byCandidate;
@@ -192,23 +215,36 @@ public final class BacktestCommand implements Callable<Integer> {
         long candidateKey = engine.deploy(candidate.fileName(), candidate.content(), decisionId);
         byCandidate = engine.evaluateAll(candidateKey, candidateInputs);
         if (baselineTable != null) {
-          long baselineKey = engine.deploy(baselineTable.fileName(), baselineTable.content(), decisionId);
-          byBaseline = engine.evaluateAll(baselineKey, withInputs.stream().map(RecordedDecision::inputs).toList());
+          long baselineKey =
+              engine.deploy(baselineTable.fileName(), baselineTable.content(), decisionId);
+          byBaseline =
+              engine.evaluateAll(
+                  baselineKey, withInputs.stream().map(RecordedDecision::inputs).toList());
         }
       }
       out.printf(Locale.ROOT, "[backtest] done in %.1f s%n%n", (System.nanoTime() - began) / 1e9);
 
       List<Backtest.Row> rows = new ArrayList<>(withInputs.size());
       for (int i = 0; i < withInputs.size(); i++) {
-        rows.add(new Backtest.Row(withInputs.get(i), byCandidate.get(i), byBaseline == null ? null : byBaseline.get(i)));
+        rows.add(
+            new Backtest.Row(
+                withInputs.get(i),
+                byCandidate.get(i),
+                byBaseline == null ? null : byBaseline.get(i)));
       }
       Backtest backtest = Backtest.compare(decisionId, rows, withoutInputs);
       List<Gate> gates = gates(backtest);
       BacktestRun run =
-          new BacktestRun(candidate.name(), baselineTable == null ? null : baselineTable.name(),
+          new BacktestRun(
+              candidate.name(),
+              baselineTable == null ? null : baselineTable.name(),
               rescorer == null ? null : rescorer.version() + " (" + model + ")",
-              thresholdOverride == null ? null : "review " + thresholdOverride.get("review") + ", decline "
-                  + thresholdOverride.get("decline"),
+              thresholdOverride == null
+                  ? null
+                  : "review "
+                      + thresholdOverride.get("review")
+                      + ", decline "
+                      + thresholdOverride.get("decline"),
               period(start, end));
       BacktestConsole.print(run, backtest, gates, examples, out);
       BacktestReport.write(run, backtest, gates, report);
@@ -224,8 +260,13 @@ public final class BacktestCommand implements Callable<Integer> {
         try {
           resources.get(i).close();
         } catch (Exception e) {
-          spec.commandLine().getErr().println(
-              "fraud backtest: closing " + resources.get(i).getClass().getSimpleName() + " failed: " + e);
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "fraud backtest: closing "
+                      + resources.get(i).getClass().getSimpleName()
+                      + " failed: "
+                      + e);
         }
       }
       out.flush();
@@ -270,7 +311,8 @@ public final class BacktestCommand implements Callable<Integer> {
       decline = Double.parseDouble(parts[1].trim());
     } catch (NumberFormatException e) {
       throw new ParameterException(
-          spec.commandLine(), "--thresholds takes REVIEW,DECLINE scores, e.g. 0.4,0.8; got " + thresholds);
+          spec.commandLine(),
+          "--thresholds takes REVIEW,DECLINE scores, e.g. 0.4,0.8; got " + thresholds);
     }
     if (!(review >= 0 && review <= decline && decline <= 1)) {
       throw new ParameterException(
@@ -282,18 +324,31 @@ public final class BacktestCommand implements Callable<Integer> {
   private List<Gate> gates(Backtest b) {
     List<Gate> gates = new ArrayList<>();
     if (maxFalseDeclineIncrease != null) {
-      gates.add(new Gate("false declines", "max-false-decline-increase", maxFalseDeclineIncrease,
-          b.live.falseDeclines(), b.candidate.falseDeclines()));
+      gates.add(
+          new Gate(
+              "false declines",
+              "max-false-decline-increase",
+              maxFalseDeclineIncrease,
+              b.live.falseDeclines(),
+              b.candidate.falseDeclines()));
     }
     if (maxReviewIncrease != null) {
-      gates.add(new Gate("reviews", "max-review-increase", maxReviewIncrease, b.live.reviews(), b.candidate.reviews()));
+      gates.add(
+          new Gate(
+              "reviews",
+              "max-review-increase",
+              maxReviewIncrease,
+              b.live.reviews(),
+              b.candidate.reviews()));
     }
     return gates;
   }
 
   private static String period(Instant start, Instant end) {
     return (start.equals(Instant.EPOCH) ? "from the first" : "from " + start)
-        + (end.getEpochSecond() >= Instant.parse("9999-01-01T00:00:00Z").getEpochSecond() ? " to the last" : " until " + end);
+        + (end.getEpochSecond() >= Instant.parse("9999-01-01T00:00:00Z").getEpochSecond()
+            ? " to the last"
+            : " until " + end);
   }
 
   /** A decision table to deploy: where it came from, its file name and content. */

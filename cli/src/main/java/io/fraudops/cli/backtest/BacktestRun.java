@@ -8,4 +8,5 @@ package io.fraudops.cli.backtest;
  * @param model the model that re-scored the payments, or null when the recorded scores were kept
  * @param period the payments' reception period, as text
  */
-record BacktestRun(String candidate, String baseline, String model, String thresholds, String period) {}
+record BacktestRun(
+    String candidate, String baseline, String model, String thresholds, String period) {}

@@ -3,11 +3,13 @@ package io.fraudops.cli.backtest;
 import io.fraudops.workers.process.RoutedOutcome;
 
 /**
- * The figures a risk owner weighs for one table over the same payments. Reviews count every payment the
- * process sends to an analyst: REVIEW, and an outcome the process does not know (it routes those to review).
+ * The figures a risk owner weighs for one table over the same payments. Reviews count every payment
+ * the process sends to an analyst: REVIEW, and an outcome the process does not know (it routes
+ * those to review).
  *
  * @param falseDeclines declined without a fraud label (no chargeback came, no analyst said fraud)
- * @param genuineDeclined declined although a label says genuine: the confirmed part of the false declines
+ * @param genuineDeclined declined although a label says genuine: the confirmed part of the false
+ *     declines
  */
 record Figures(
     long payments,
@@ -60,7 +62,15 @@ record Figures(
 
     Figures figures() {
       return new Figures(
-          payments, approved, declined, reviews, fraud, fraudDeclined, fraudReviewed, fraudApproved, falseDeclines,
+          payments,
+          approved,
+          declined,
+          reviews,
+          fraud,
+          fraudDeclined,
+          fraudReviewed,
+          fraudApproved,
+          falseDeclines,
           genuineDeclined);
     }
   }

@@ -26,7 +26,8 @@ record Limit(double value, boolean relative) {
       }
       return limit;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' is neither a count nor a percentage, e.g. 10 or 5%");
+      throw new IllegalArgumentException(
+          "'" + text + "' is neither a count nor a percentage, e.g. 10 or 5%");
     }
   }
 

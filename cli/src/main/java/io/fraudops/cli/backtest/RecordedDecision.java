@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One payment the live decision table decided, as recorded: where the table sent it, how it ended, what the
- * table read, and what the labels say now.
+ * One payment the live decision table decided, as recorded: where the table sent it, how it ended,
+ * what the table read, and what the labels say now.
  *
  * @param live where the live table sent it
  * @param finalOutcome APPROVED or DECLINED, or null while its review is pending
- * @param inputs the variables the table read, or null when they were not recorded (decided before V12)
- * @param labels the labels' sources, e.g. {@code chargeback=fraud, analyst=genuine}; null without any
+ * @param inputs the variables the table read, or null when they were not recorded (decided before
+ *     V12)
+ * @param labels the labels' sources, e.g. {@code chargeback=fraud, analyst=genuine}; null without
+ *     any
  */
 record RecordedDecision(
     String transactionId,
@@ -39,7 +41,12 @@ record RecordedDecision(
       return "";
     }
     Object amount = payment.get("amount");
-    String value = amount instanceof Number n ? new BigDecimal(n.toString()).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() : String.valueOf(amount);
+    String value =
+        amount instanceof Number n
+            ? new BigDecimal(n.toString())
+                .setScale(2, java.math.RoundingMode.HALF_UP)
+                .toPlainString()
+            : String.valueOf(amount);
     return payment.get("currency") == null ? value : value + " " + payment.get("currency");
   }
 }

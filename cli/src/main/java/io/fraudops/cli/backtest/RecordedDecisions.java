@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the payments the live table decided, from the decision audit and the payment ledger: decided ones
- * with the inputs recorded with their decision, and reviews still pending with the context the ledger keeps
- * to re-open them (the same variables). A decision recorded before its inputs were kept falls back to that
- * context when it went through a review, and has no inputs otherwise. Rejected payloads never reached the
- * table and are left out.
+ * Reads the payments the live table decided, from the decision audit and the payment ledger:
+ * decided ones with the inputs recorded with their decision, and reviews still pending with the
+ * context the ledger keeps to re-open them (the same variables). A decision recorded before its
+ * inputs were kept falls back to that context when it went through a review, and has no inputs
+ * otherwise. Rejected payloads never reached the table and are left out.
  */
 final class RecordedDecisions {
 
@@ -73,9 +73,11 @@ final class RecordedDecisions {
     } catch (SQLException e) {
       if ("42703".equals(e.getSQLState()) || "42P01".equals(e.getSQLState())) {
         throw new SQLException(
-            "the database lacks the decision audit's inputs or the payment ledger (" + e.getMessage().lines().findFirst().orElse("")
+            "the database lacks the decision audit's inputs or the payment ledger ("
+                + e.getMessage().lines().findFirst().orElse("")
                 + "): start the workers of this version once (./fraud serve) so that they migrate it",
-            e.getSQLState(), e);
+            e.getSQLState(),
+            e);
       }
       throw e;
     }
@@ -104,7 +106,9 @@ final class RecordedDecisions {
     try {
       return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
     } catch (IOException e) {
-      throw new IllegalStateException("the recorded inputs of " + transactionId + " are not a JSON object: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the recorded inputs of " + transactionId + " are not a JSON object: " + e.getMessage(),
+          e);
     }
   }
 }

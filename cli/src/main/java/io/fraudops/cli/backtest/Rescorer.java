@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Scores recorded payments again with another model, from the features recorded with each decision, and
- * puts the new score, its reasons and version in place of the live ones, as the score worker would have
- * written them. A feature the model needs but the record lacks leaves the payment without a score, which the
- * table routes like a live payment whose model could not score.
+ * Scores recorded payments again with another model, from the features recorded with each decision,
+ * and puts the new score, its reasons and version in place of the live ones, as the score worker
+ * would have written them. A feature the model needs but the record lacks leaves the payment
+ * without a score, which the table routes like a live payment whose model could not score.
  */
 final class Rescorer implements AutoCloseable {
 

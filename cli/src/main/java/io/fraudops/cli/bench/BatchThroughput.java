@@ -9,10 +9,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Rows per second of {@code predictProbabilities} in fixed-size batches, every thread scoring its own. */
+/**
+ * Rows per second of {@code predictProbabilities} in fixed-size batches, every thread scoring its
+ * own.
+ */
 final class BatchThroughput {
 
-  /** One phase: {@code threads} threads each scored {@code batches} batches in {@code nanos} of wall time. */
+  /**
+   * One phase: {@code threads} threads each scored {@code batches} batches in {@code nanos} of wall
+   * time.
+   */
   record Result(int threads, int batchSize, int batches, long nanos) {
 
     double rowsPerSecond() {
@@ -29,7 +35,9 @@ final class BatchThroughput {
   private final double[][][] chunks;
   private final int batches;
 
-  /** @param rowsPerThread rounded up to whole batches */
+  /**
+   * @param rowsPerThread rounded up to whole batches
+   */
   BatchThroughput(FraudModel model, double[][] rows, int batchSize, int rowsPerThread) {
     this.model = model;
     // Batches cycle through the rows; a few dozen distinct ones keep the inputs varied without
@@ -48,7 +56,8 @@ final class BatchThroughput {
     ModelBench.consume(score(Math.max(1, batches / 5))); // warm-up
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      // Every thread is started and waiting before the clock starts: thread start-up is not scoring.
+      // Every thread is started and waiting before the clock starts: thread start-up is not
+      // scoring.
       CountDownLatch ready = new CountDownLatch(threads);
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Double>> running = new ArrayList<>(threads);

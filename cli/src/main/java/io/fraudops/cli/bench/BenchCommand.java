@@ -22,22 +22,46 @@ import picocli.CommandLine.Spec;
     })
 public final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--measure", paramLabel = "<n>", defaultValue = "20000", description = "Payments timed on 1 thread, and again on --threads.")
+  @Option(
+      names = "--measure",
+      paramLabel = "<n>",
+      defaultValue = "20000",
+      description = "Payments timed on 1 thread, and again on --threads.")
   int measure;
 
-  @Option(names = "--warmup", paramLabel = "<n>", defaultValue = "30000", description = "Payments written first: a history, and a warm JIT.")
+  @Option(
+      names = "--warmup",
+      paramLabel = "<n>",
+      defaultValue = "30000",
+      description = "Payments written first: a history, and a warm JIT.")
   int warmup;
 
-  @Option(names = "--customers", paramLabel = "<n>", defaultValue = "2000", description = "Synthetic customers.")
+  @Option(
+      names = "--customers",
+      paramLabel = "<n>",
+      defaultValue = "2000",
+      description = "Synthetic customers.")
   int customers;
 
-  @Option(names = "--merchants", paramLabel = "<n>", defaultValue = "300", description = "Synthetic merchants.")
+  @Option(
+      names = "--merchants",
+      paramLabel = "<n>",
+      defaultValue = "300",
+      description = "Synthetic merchants.")
   int merchants;
 
-  @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42", description = "Seed of the synthetic payments.")
+  @Option(
+      names = "--seed",
+      paramLabel = "<n>",
+      defaultValue = "42",
+      description = "Seed of the synthetic payments.")
   long seed;
 
-  @Option(names = "--threads", paramLabel = "<n>", defaultValue = "4", description = "Threads of the concurrent phase.")
+  @Option(
+      names = "--threads",
+      paramLabel = "<n>",
+      defaultValue = "4",
+      description = "Threads of the concurrent phase.")
   int threads;
 
   @Option(
@@ -55,8 +79,18 @@ public final class BenchCommand implements Callable<Integer> {
   public BenchOptions options() {
     try {
       return new BenchOptions(
-          measure, warmup, customers, merchants, seed, threads, redis.url(), redis.keyPrefix(), dataSource.url(),
-          dataSource.username(), dataSource.password(), model);
+          measure,
+          warmup,
+          customers,
+          merchants,
+          seed,
+          threads,
+          redis.url(),
+          redis.keyPrefix(),
+          dataSource.url(),
+          dataSource.username(),
+          dataSource.password(),
+          model);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

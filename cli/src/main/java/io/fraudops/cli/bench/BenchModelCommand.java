@@ -28,23 +28,36 @@ public final class BenchModelCommand implements Callable<Integer> {
       names = "--calls",
       paramLabel = "<n>",
       defaultValue = "1000000",
-      description = "Timed calls per single-row phase (ablation takes a tenth), and rows per thread in batches.")
+      description =
+          "Timed calls per single-row phase (ablation takes a tenth), and rows per thread in batches.")
   int calls;
 
-  @Option(names = "--batch", paramLabel = "<rows>", defaultValue = "1024", description = "Rows per batch call.")
+  @Option(
+      names = "--batch",
+      paramLabel = "<rows>",
+      defaultValue = "1024",
+      description = "Rows per batch call.")
   int batch;
 
-  @Option(names = "--threads", paramLabel = "<n>", description = "Threads of the second batch phase. Default: the number of CPUs.")
+  @Option(
+      names = "--threads",
+      paramLabel = "<n>",
+      description = "Threads of the second batch phase. Default: the number of CPUs.")
   Integer threads;
 
   @Option(
       names = "--trees",
       paramLabel = "<n>",
       defaultValue = "0",
-      description = "With --depth: train a synthetic model of this many trees instead of loading one.")
+      description =
+          "With --depth: train a synthetic model of this many trees instead of loading one.")
   int trees;
 
-  @Option(names = "--depth", paramLabel = "<n>", defaultValue = "0", description = "Depth of the synthetic model's trees.")
+  @Option(
+      names = "--depth",
+      paramLabel = "<n>",
+      defaultValue = "0",
+      description = "Depth of the synthetic model's trees.")
   int depth;
 
   @Option(
@@ -54,7 +67,11 @@ public final class BenchModelCommand implements Callable<Integer> {
       description = "Size of the synthetic history the feature rows come from.")
   int transactions;
 
-  @Option(names = "--seed", paramLabel = "<n>", defaultValue = "7", description = "Seed of the synthetic history.")
+  @Option(
+      names = "--seed",
+      paramLabel = "<n>",
+      defaultValue = "7",
+      description = "Seed of the synthetic history.")
   long seed;
 
   @Spec CommandSpec spec;
@@ -63,8 +80,14 @@ public final class BenchModelCommand implements Callable<Integer> {
   ModelBenchOptions options() {
     try {
       return new ModelBenchOptions(
-          model, calls, batch, threads != null ? threads : Runtime.getRuntime().availableProcessors(), trees, depth,
-          transactions, seed);
+          model,
+          calls,
+          batch,
+          threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+          trees,
+          depth,
+          transactions,
+          seed);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -4,11 +4,12 @@ import io.fraudops.feature.synthetic.SyntheticWorld;
 import java.util.Objects;
 
 /**
- * Options of {@code bench}. Without {@code redisUrl} / {@code jdbcUrl} an embedded Redis / PostgreSQL
- * is started on loopback; with them the benchmark measures those stores instead.
+ * Options of {@code bench}. Without {@code redisUrl} / {@code jdbcUrl} an embedded Redis /
+ * PostgreSQL is started on loopback; with them the benchmark measures those stores instead.
  *
  * @param measure payments timed single-threaded, and again in the concurrent phase
- * @param warmup payments written first, so customers have a history and the JIT has compiled the path
+ * @param warmup payments written first, so customers have a history and the JIT has compiled the
+ *     path
  * @param redisKeyPrefix prefix of the online-store keys written
  */
 public record BenchOptions(
@@ -29,7 +30,8 @@ public record BenchOptions(
 
   public BenchOptions {
     if (measure < 1 || warmup < 0 || customers < 1 || threads < 1) {
-      throw new IllegalArgumentException("measure, customers and threads must be >= 1, warmup >= 0");
+      throw new IllegalArgumentException(
+          "measure, customers and threads must be >= 1, warmup >= 0");
     }
     if (merchants < SyntheticWorld.MIN_MERCHANTS) {
       throw new IllegalArgumentException("merchants must be >= " + SyntheticWorld.MIN_MERCHANTS);

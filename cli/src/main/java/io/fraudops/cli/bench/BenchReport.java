@@ -19,7 +19,9 @@ final class BenchReport {
     out.println("fraud bench: scoring hot path (features + score), real stores on the wire");
     out.printf("  %-12s %s%n", "Redis", stores.redisDescription());
     out.printf("  %-12s %s%n", "PostgreSQL", stores.postgresDescription());
-    out.printf("  %-12s %s (%d features, %s)%n", "model", path.model(), path.modelFeatures(), options.model());
+    out.printf(
+        "  %-12s %s (%d features, %s)%n",
+        "model", path.model(), path.modelFeatures(), options.model());
     out.printf(
         "  %-12s seed %d, %,d customers, %,d merchants, %.3f payments per simulated second%n",
         "data", options.seed(), options.customers(), options.merchants(), perSecond);
@@ -44,7 +46,9 @@ final class BenchReport {
           "  %s, %,d payments%s%n",
           phase.threads() == 1 ? "1 thread" : phase.threads() + " threads",
           m.count(),
-          phase.threads() == 1 ? "" : String.format(", busiest thread %.0f %%", 100 * phase.largestShare()));
+          phase.threads() == 1
+              ? ""
+              : String.format(", busiest thread %.0f %%", 100 * phase.largestShare()));
       line("features (Redis + cached profile)", m.features);
       line("score (input row + model)", m.score);
       line("features + score", m.total);

@@ -2,19 +2,15 @@ package io.fraudops.cli.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.fraudops.feature.offline.FeatureStoreSchema;
 import io.fraudops.feature.connection.Credentials;
 import io.fraudops.feature.connection.RedisConnections;
+import io.fraudops.feature.offline.FeatureStoreSchema;
 import io.fraudops.local.postgres.EmbeddedPostgresServer;
 import io.fraudops.local.redis.EmbeddedRedis;
 import java.io.IOException;
 import java.time.Duration;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import redis.clients.jedis.JedisPooled;
 
@@ -25,7 +21,8 @@ import redis.clients.jedis.JedisPooled;
  */
 final class BenchStores implements AutoCloseable {
 
-  // The workers' default fraud.redis.timeout: a slower answer would be a degraded result, not a latency.
+  // The workers' default fraud.redis.timeout: a slower answer would be a degraded result, not a
+  // latency.
   private static final int REDIS_TIMEOUT_MILLIS = 500;
 
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
@@ -78,7 +75,6 @@ final class BenchStores implements AutoCloseable {
     jedis.ping();
   }
 
-
   private void openPostgres(BenchOptions options) throws IOException {
     String url = options.jdbcUrl();
     String user = options.jdbcUser();
@@ -106,7 +102,6 @@ final class BenchStores implements AutoCloseable {
     opened.push(dataSource);
     FeatureStoreSchema.migrate(dataSource);
   }
-
 
   /** Closes everything, keeps going past failures so one stuck server does not leak the others. */
   @Override

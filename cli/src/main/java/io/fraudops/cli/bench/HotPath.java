@@ -39,19 +39,22 @@ final class HotPath implements AutoCloseable {
   HotPath(BenchStores stores, String modelLocation, String keyPrefix) {
     FeatureCatalogue catalogue = FeatureCatalogue.current();
     this.profiles = new PostgresCustomerProfiles(stores.dataSource());
-    DependencyBreakers breakers = new DependencyBreakers(CircuitBreakerRegistry.ofDefaults(), new SimpleMeterRegistry());
+    DependencyBreakers breakers =
+        new DependencyBreakers(CircuitBreakerRegistry.ofDefaults(), new SimpleMeterRegistry());
     try {
       this.reads =
           new FeatureReadPool(
               stores.dataSource().unwrap(HikariDataSource.class),
-              new PostgresTimeouts(Duration.ofMillis(300), 4, Duration.ofSeconds(1), Duration.ofSeconds(1), 2));
+              new PostgresTimeouts(
+                  Duration.ofMillis(300), 4, Duration.ofSeconds(1), Duration.ofSeconds(1), 2));
     } catch (SQLException e) {
       throw new IllegalStateException("the benchmark's data source is not a Hikari pool", e);
     }
     this.features =
         new FeatureService(
             GuardedStores.verifiedOnline(
-                new RedisOnlineFeatureStore(stores.jedis(), OnlineStoreSettings.defaults().withKeyPrefix(keyPrefix)),
+                new RedisOnlineFeatureStore(
+                    stores.jedis(), OnlineStoreSettings.defaults().withKeyPrefix(keyPrefix)),
                 stores.dataSource(),
                 breakers,
                 new SimpleMeterRegistry()),
@@ -86,7 +89,9 @@ final class HotPath implements AutoCloseable {
     return features.featuresFor(tx);
   }
 
-  /** The model's input row in the model's order, by name as ServingModel maps it, then the score. */
+  /**
+   * The model's input row in the model's order, by name as ServingModel maps it, then the score.
+   */
   ScoreResult score(FeatureVector vector) {
     double[] row = new double[inputs.length];
     for (int i = 0; i < row.length; i++) {

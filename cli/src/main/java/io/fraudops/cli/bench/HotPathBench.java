@@ -25,7 +25,8 @@ final class HotPathBench {
     try (BenchStores stores = BenchStores.open(options);
         HotPath path = new HotPath(stores, options.model(), options.redisKeyPrefix())) {
       long storesReady = System.nanoTime();
-      SyntheticWorld world = SyntheticWorld.create(options.seed(), options.customers(), options.merchants());
+      SyntheticWorld world =
+          SyntheticWorld.create(options.seed(), options.customers(), options.merchants());
       path.profiles().upsertAll(world.profiles());
       PaymentStream stream = new PaymentStream(world, options.seed());
       long profilesReady = System.nanoTime();
@@ -36,8 +37,10 @@ final class HotPathBench {
 
       progress("measuring %,d payments on 1 thread".formatted(options.measure()));
       PhaseResult single = singleThread(path, stream.take(options.measure()));
-      progress("measuring %,d payments on %d threads".formatted(options.measure(), options.threads()));
-      PhaseResult concurrent = ConcurrentPhase.run(path, stream.take(options.measure()), options.threads());
+      progress(
+          "measuring %,d payments on %d threads".formatted(options.measure(), options.threads()));
+      PhaseResult concurrent =
+          ConcurrentPhase.run(path, stream.take(options.measure()), options.threads());
 
       BenchReport report = new BenchReport(out);
       report.configuration(options, stores, path, stream.perSecond());
@@ -54,8 +57,8 @@ final class HotPathBench {
   }
 
   /**
-   * Builds the customers' histories and lets the JIT compile both steps. Scoring is included although
-   * it writes nothing: otherwise the first measured scores would run interpreted.
+   * Builds the customers' histories and lets the JIT compile both steps. Scoring is included
+   * although it writes nothing: otherwise the first measured scores would run interpreted.
    */
   private static void warmUp(HotPath path, PaymentStream stream, int payments) {
     for (int i = 0; i < payments; i++) {

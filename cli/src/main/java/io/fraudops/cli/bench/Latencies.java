@@ -2,7 +2,10 @@ package io.fraudops.cli.bench;
 
 import java.util.Arrays;
 
-/** A fixed number of latency samples in nanoseconds, and their percentiles. Not thread-safe: one per thread. */
+/**
+ * A fixed number of latency samples in nanoseconds, and their percentiles. Not thread-safe: one per
+ * thread.
+ */
 final class Latencies {
 
   private final long[] samples;
@@ -46,7 +49,8 @@ final class Latencies {
       sorted = Arrays.copyOf(samples, count);
       Arrays.sort(sorted);
     }
-    // The tolerance keeps binary rounding from moving a rank up: 99.9 / 100 * 1000 is 999.0000000000001.
+    // The tolerance keeps binary rounding from moving a rank up: 99.9 / 100 * 1000 is
+    // 999.0000000000001.
     int rank = (int) Math.ceil(p / 100.0 * count - 1e-9);
     return sorted[Math.max(0, Math.min(count - 1, rank - 1))] / 1e3;
   }

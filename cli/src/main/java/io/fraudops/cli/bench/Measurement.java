@@ -4,7 +4,9 @@ import io.fraudops.feature.FeatureResult;
 import io.fraudops.feature.transaction.Transaction;
 import java.util.List;
 
-/** Timings of screened payments, for one thread: features, score and both, each payment separately. */
+/**
+ * Timings of screened payments, for one thread: features, score and both, each payment separately.
+ */
 final class Measurement {
 
   final Latencies features;
@@ -23,7 +25,9 @@ final class Measurement {
     this.total = total;
   }
 
-  /** Times one payment. Three clock reads: "both" is a real interval, not a sum of two rounded ones. */
+  /**
+   * Times one payment. Three clock reads: "both" is a real interval, not a sum of two rounded ones.
+   */
   void screen(HotPath path, Transaction tx) {
     long start = System.nanoTime();
     FeatureResult result = path.features(tx);

@@ -14,10 +14,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Benchmarks the model alone, in process, without stores: single-row latency of a prediction, of a
- * score with tree-path reasons and with ablation reasons, and batch throughput on 1 and on N threads.
- * Rough figures (nanoTime around each call, JIT warm-up first), not JMH.
+ * score with tree-path reasons and with ablation reasons, and batch throughput on 1 and on N
+ * threads. Rough figures (nanoTime around each call, JIT warm-up first), not JMH.
  *
- * Run by {@code ./fraud bench-model} ({@link BenchModelCommand}).
+ * <p>Run by {@code ./fraud bench-model} ({@link BenchModelCommand}).
  */
 final class ModelBench {
 
@@ -27,13 +27,16 @@ final class ModelBench {
   private ModelBench() {}
 
   static void run(ModelBenchOptions options, PrintWriter out) throws InterruptedException {
-    progress("building feature rows" + (options.synthetic() ? " and training the model" : " and loading the model"));
+    progress(
+        "building feature rows"
+            + (options.synthetic() ? " and training the model" : " and loading the model"));
     try (ModelBenchSubject subject = ModelBenchSubject.prepare(options)) {
       ModelArtifact artifact = subject.artifact();
       FraudModel model = artifact.model();
       double[][] rows = subject.rows();
       int calls = options.calls();
-      // Ablation costs one prediction per feature: a tenth of the calls gives stable percentiles sooner.
+      // Ablation costs one prediction per feature: a tenth of the calls gives stable percentiles
+      // sooner.
       int ablationCalls = Math.max(1, calls / 10);
       ModelBenchReport report = new ModelBenchReport(out);
       report.configuration(options, subject, warmup(calls), ablationCalls);
@@ -43,7 +46,11 @@ final class ModelBench {
       Latencies tree = null;
       if (artifact.explainer() instanceof TreeContributionExplainer) {
         progress("single-row scores with tree reasons");
-        tree = single(rows, calls, scoring(new Scorer(model, artifact.explainer(), artifact.baselines())));
+        tree =
+            single(
+                rows,
+                calls,
+                scoring(new Scorer(model, artifact.explainer(), artifact.baselines())));
       }
       progress("single-row scores with ablation reasons");
       Scorer ablation = new Scorer(model, new AblationExplainer(), artifact.baselines());
@@ -90,8 +97,9 @@ final class ModelBench {
   }
 
   /**
-   * On the rows scored 0.5 or more: how often the tree explainer's top reason is ablation's, and how often
-   * it is at least among ablation's top three (features that only raise risk together tie under ablation).
+   * On the rows scored 0.5 or more: how often the tree explainer's top reason is ablation's, and
+   * how often it is at least among ablation's top three (features that only raise risk together tie
+   * under ablation).
    */
   private static ModelBenchReport.Agreement agreement(
       FraudModel model, ReasonExplainer trees, double[][] rows, double[] baselines) {
@@ -106,7 +114,8 @@ final class ModelBench {
       }
       high++;
       List<ReasonCode> byTrees = trees.explain(model, rows[i], probabilities[i], baselines, 1);
-      List<ReasonCode> byAblation = ablation.explain(model, rows[i], probabilities[i], baselines, 3);
+      List<ReasonCode> byAblation =
+          ablation.explain(model, rows[i], probabilities[i], baselines, 3);
       if (byTrees.isEmpty() || byAblation.isEmpty()) {
         continue;
       }

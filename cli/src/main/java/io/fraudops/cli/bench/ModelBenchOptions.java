@@ -7,13 +7,21 @@ import io.fraudops.model.training.TrainingParams;
  *
  * @param model where to load the model from; ignored when {@code trees} and {@code depth} ask for a
  *     synthetic one
- * @param calls timed single-row calls per latency phase (ablation reasons take a tenth of them), and
- *     rows per thread in the batch phases
- * @param trees with {@code depth}, train a synthetic model of that size instead of loading one; 0 = load
+ * @param calls timed single-row calls per latency phase (ablation reasons take a tenth of them),
+ *     and rows per thread in the batch phases
+ * @param trees with {@code depth}, train a synthetic model of that size instead of loading one; 0 =
+ *     load
  * @param transactions size of the synthetic payment history the feature rows come from
  */
 public record ModelBenchOptions(
-    String model, int calls, int batch, int threads, int trees, int depth, int transactions, long seed) {
+    String model,
+    int calls,
+    int batch,
+    int threads,
+    int trees,
+    int depth,
+    int transactions,
+    long seed) {
 
   public ModelBenchOptions {
     require(calls >= 1 && batch >= 1 && threads >= 1, "calls, batch and threads must be >= 1");

@@ -10,14 +10,16 @@ import java.util.List;
 final class ModelBenchReport {
 
   /**
-   * Of {@code high} rows scored 0.5 or more, {@code same} had the same top reason from both explainers, and
-   * for {@code inTop3} the tree explainer's top reason was among ablation's top three.
+   * Of {@code high} rows scored 0.5 or more, {@code same} had the same top reason from both
+   * explainers, and for {@code inTop3} the tree explainer's top reason was among ablation's top
+   * three.
    */
   record Agreement(int same, int inTop3, int high) {
 
     Agreement {
       if (same < 0 || same > inTop3 || inTop3 > high) {
-        throw new IllegalArgumentException("agreement " + same + " <= " + inTop3 + " <= " + high + " rows");
+        throw new IllegalArgumentException(
+            "agreement " + same + " <= " + inTop3 + " <= " + high + " rows");
       }
     }
   }
@@ -31,17 +33,23 @@ final class ModelBenchReport {
     this.out = out;
   }
 
-  void configuration(ModelBenchOptions options, ModelBenchSubject subject, int warmup, int ablationCalls) {
+  void configuration(
+      ModelBenchOptions options, ModelBenchSubject subject, int warmup, int ablationCalls) {
     ModelArtifact artifact = subject.artifact();
     out.println("fraud bench-model: model scoring in process, no stores");
     out.printf(
-        "  %-12s %s:%s (%s)%n", "model", artifact.info().name(), artifact.info().version(), subject.source());
+        "  %-12s %s:%s (%s)%n",
+        "model", artifact.info().name(), artifact.info().version(), subject.source());
     out.printf(
         "  %-12s %s%n",
         "trees",
         artifact.explainer() instanceof TreeContributionExplainer trees
             ? trees.ensemble().toString()
-            : "not read (" + artifact.info().format() + "), " + artifact.info().featureCount() + " features");
+            : "not read ("
+                + artifact.info().format()
+                + "), "
+                + artifact.info().featureCount()
+                + " features");
     out.printf("  %-12s %s%n", "explainer", artifact.explainer().getClass().getSimpleName());
     out.printf("  %-12s %s%n", "rows", subject.rowsDescription());
     out.printf(
@@ -69,8 +77,9 @@ final class ModelBenchReport {
 
   void throughput(int batchSize, List<BatchThroughput.Result> phases) {
     out.println();
-    out.printf("  %-34s %10s %12s %12s%n", "predictProbabilities, batch " + batchSize, "batches", "rows/s",
-        "us/batch");
+    out.printf(
+        "  %-34s %10s %12s %12s%n",
+        "predictProbabilities, batch " + batchSize, "batches", "rows/s", "us/batch");
     for (BatchThroughput.Result phase : phases) {
       out.printf(
           "  %-34s %,10d %,12.0f %12.1f%n",

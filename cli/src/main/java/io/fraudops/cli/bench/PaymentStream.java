@@ -24,7 +24,8 @@ final class PaymentStream {
 
   PaymentStream(SyntheticWorld world, long seed) {
     this.perSecond = world.customers().size() * PAYMENTS_PER_CUSTOMER_PER_DAY / 86_400.0;
-    GeneratorSettings settings = GeneratorSettings.defaults(seed).withTransactionsPerSecond(perSecond);
+    GeneratorSettings settings =
+        GeneratorSettings.defaults(seed).withTransactionsPerSecond(perSecond);
     this.rows = new TransactionGenerator(world, settings).iterator();
   }
 

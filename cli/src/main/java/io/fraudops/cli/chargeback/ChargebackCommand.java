@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * {@code ./fraud chargeback}: labels a payment as fraud after a chargeback, as {@code POST /chargebacks}
- * does. Thin on purpose: the work is feature-lib's {@link Chargebacks}; this class opens the stores.
+ * {@code ./fraud chargeback}: labels a payment as fraud after a chargeback, as {@code POST
+ * /chargebacks} does. Thin on purpose: the work is feature-lib's {@link Chargebacks}; this class
+ * opens the stores.
  */
 @Command(
     name = "chargeback",
@@ -44,7 +45,11 @@ import redis.clients.jedis.JedisPooled;
     exitCodeList = {"1:no payment with that transaction id (or a failure while running)"})
 public final class ChargebackCommand implements Callable<Integer> {
 
-  @Option(names = "--transaction-id", required = true, paramLabel = "<id>", description = "The disputed payment.")
+  @Option(
+      names = "--transaction-id",
+      required = true,
+      paramLabel = "<id>",
+      description = "The disputed payment.")
   String transactionId;
 
   @Option(
@@ -54,7 +59,11 @@ public final class ChargebackCommand implements Callable<Integer> {
       description = "The reason given, e.g. \"4837 no cardholder authorization\".")
   String reason;
 
-  @Option(names = "--date", required = true, paramLabel = "<YYYY-MM-DD>", description = "The day it was reported.")
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "<YYYY-MM-DD>",
+      description = "The day it was reported.")
   String date;
 
   @Mixin DataSourceOptions dataSource;
@@ -64,8 +73,9 @@ public final class ChargebackCommand implements Callable<Integer> {
       names = "--fraud.redis.url",
       paramLabel = "<redis-url>",
       showDefaultValue = Visibility.NEVER,
-      description = "The workers' online store (env FRAUD_REDIS_URL). Default: none, only the offline label is"
-          + " written.")
+      description =
+          "The workers' online store (env FRAUD_REDIS_URL). Default: none, only the offline label is"
+              + " written.")
   String redisUrl;
 
   @Option(
@@ -88,15 +98,19 @@ public final class ChargebackCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<AutoCloseable> resources = new ArrayList<>();
     try {
-      HikariDataSource offline = OfflineStore.open(dataSource, embeddedPostgres, "chargeback", out, resources);
+      HikariDataSource offline =
+          OfflineStore.open(dataSource, embeddedPostgres, "chargeback", out, resources);
       FeatureStoreSchema.migrate(offline);
       RedisOnlineFeatureStore online = null;
       if (redisUrl != null && !redisUrl.isBlank()) {
         JedisPooled jedis = RedisConnections.pooled(redisUrl, Duration.ofSeconds(5));
         resources.add(jedis);
         OnlineStoreSettings defaults = OnlineStoreSettings.defaults();
-        online = new RedisOnlineFeatureStore(
-            jedis, new OnlineStoreSettings(redisKeyPrefix, defaults.eventRetention(), defaults.firstSeenTtl()));
+        online =
+            new RedisOnlineFeatureStore(
+                jedis,
+                new OnlineStoreSettings(
+                    redisKeyPrefix, defaults.eventRetention(), defaults.firstSeenTtl()));
         out.println("[chargeback] Redis at " + Credentials.redact(redisUrl));
       }
       Chargebacks.Recorded recorded;
@@ -115,7 +129,9 @@ public final class ChargebackCommand implements Callable<Integer> {
           recorded.date(),
           recorded.reason(),
           recorded.knownAt(),
-          recorded.online() ? ", in the online store too" : "; online store not updated (no --fraud.redis.url)");
+          recorded.online()
+              ? ", in the online store too"
+              : "; online store not updated (no --fraud.redis.url)");
       out.flush();
       return 0;
     } finally {

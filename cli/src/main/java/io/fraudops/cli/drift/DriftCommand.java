@@ -24,10 +24,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Offline drift check of a batch of recent payments: scores every row with the model and compares each
- * feature and the score with the model's training population (its sidecar's drift reference, or one built
- * from the training file). Exit code 1 when a PSI is above {@code --fail-above}, for a cron job; 2 when it
- * could not check (bad options, a file or model it cannot use).
+ * Offline drift check of a batch of recent payments: scores every row with the model and compares
+ * each feature and the score with the model's training population (its sidecar's drift reference,
+ * or one built from the training file). Exit code 1 when a PSI is above {@code --fail-above}, for a
+ * cron job; 2 when it could not check (bad options, a file or model it cannot use).
  */
 @Command(
     name = "drift",
@@ -49,17 +49,25 @@ public final class DriftCommand implements Callable<Integer> {
   static final int DRIFTED = 1;
   static final int FAILED = 2;
 
-  @Option(names = "--file", required = true, paramLabel = "<csv>", description = "The recent payments.")
+  @Option(
+      names = "--file",
+      required = true,
+      paramLabel = "<csv>",
+      description = "The recent payments.")
   Path file;
 
   @Option(
       names = "--from",
       paramLabel = "<instant>",
-      description = "Only the file's payments from this ISO-8601 instant on (by its timestamp column), e.g. the"
-          + " period after the model's training one in a whole-history export.")
+      description =
+          "Only the file's payments from this ISO-8601 instant on (by its timestamp column), e.g. the"
+              + " period after the model's training one in a whole-history export.")
   Instant from;
 
-  @Option(names = "--until", paramLabel = "<instant>", description = "Only the file's payments before this instant.")
+  @Option(
+      names = "--until",
+      paramLabel = "<instant>",
+      description = "Only the file's payments before this instant.")
   Instant until;
 
   @Option(
@@ -72,7 +80,8 @@ public final class DriftCommand implements Callable<Integer> {
   @Option(
       names = "--reference-file",
       paramLabel = "<csv>",
-      description = "The file the model was trained on, for a model whose sidecar has no drift reference.")
+      description =
+          "The file the model was trained on, for a model whose sidecar has no drift reference.")
   Path referenceFile;
 
   @Option(
@@ -86,19 +95,25 @@ public final class DriftCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (failAbove != null && !(failAbove >= 0)) {
-      throw new ParameterException(spec.commandLine(), "--fail-above must be a PSI >= 0, e.g. 0.25");
+      throw new ParameterException(
+          spec.commandLine(), "--fail-above must be a PSI >= 0, e.g. 0.25");
     }
     if (from != null && until != null && !from.isBefore(until)) {
       throw new ParameterException(spec.commandLine(), "--from must be before --until");
     }
     PrintWriter out = spec.commandLine().getOut();
     try (ModelArtifact artifact = ModelArtifact.load(model)) {
-      DriftSnapshot snapshot = check(artifact, ModelRows.score(file, artifact.model(), from, until), reference(artifact));
+      DriftSnapshot snapshot =
+          check(
+              artifact, ModelRows.score(file, artifact.model(), from, until), reference(artifact));
       out.print(DriftTable.format(snapshot));
       out.println(DriftTable.verdict(snapshot));
       List<DriftMeasure> above = failAbove == null ? List.of() : snapshot.above(failAbove);
       if (!above.isEmpty()) {
-        out.printf(Locale.ROOT, "drift: PSI above %s for %s%n", failAbove,
+        out.printf(
+            Locale.ROOT,
+            "drift: PSI above %s for %s%n",
+            failAbove,
             above.stream().map(DriftMeasure::name).collect(Collectors.joining(", ")));
       }
       out.flush();
@@ -110,9 +125,11 @@ public final class DriftCommand implements Callable<Integer> {
   }
 
   /** Every recent row through a window as large as their number. */
-  private static DriftSnapshot check(ModelArtifact artifact, ModelRows recent, DriftReference reference) {
+  private static DriftSnapshot check(
+      ModelArtifact artifact, ModelRows recent, DriftReference reference) {
     String model = artifact.info().name() + ":" + artifact.info().version();
-    DriftWindow window = new DriftWindow(model, reference, artifact.info().featureNames(), recent.size());
+    DriftWindow window =
+        new DriftWindow(model, reference, artifact.info().featureNames(), recent.size());
     for (int i = 0; i < recent.size(); i++) {
       window.record(recent.rows()[i], recent.scores()[i]);
     }
@@ -121,14 +138,22 @@ public final class DriftCommand implements Callable<Integer> {
 
   private DriftReference reference(ModelArtifact artifact) throws IOException {
     if (referenceFile != null) {
-      // The model scores the training rows too: a sidecar reference holds the training scores as well.
+      // The model scores the training rows too: a sidecar reference holds the training scores as
+      // well.
       ModelRows training = ModelRows.score(referenceFile, artifact.model());
-      return ReferenceBuilder.build(artifact.info().featureNames(), training.rows(), training.scores());
+      return ReferenceBuilder.build(
+          artifact.info().featureNames(), training.rows(), training.scores());
     }
     DriftReference reference = artifact.metadata().driftReference();
     if (reference == null) {
       throw new IllegalArgumentException(
-          "model " + artifact.info().name() + ":" + artifact.info().version() + " (" + model + ") has no drift"
+          "model "
+              + artifact.info().name()
+              + ":"
+              + artifact.info().version()
+              + " ("
+              + model
+              + ") has no drift"
               + " reference in its sidecar. Retrain it with ./fraud train (its sidecar then carries one)"
               + ", or pass --reference-file=training.csv, the export the model was"
               + " trained on (./fraud export-training-set)");

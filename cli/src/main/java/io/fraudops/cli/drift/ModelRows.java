@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Rows of an export file ({@code ./fraud export-training-set}) as a model's inputs: its features picked by
- * name, in its order, so a file with more columns, or in another order, still fits. Optionally only the
- * payments of a period, by the file's {@code timestamp}: an export of the whole history then serves to
- * check any later period against the training one.
+ * Rows of an export file ({@code ./fraud export-training-set}) as a model's inputs: its features
+ * picked by name, in its order, so a file with more columns, or in another order, still fits.
+ * Optionally only the payments of a period, by the file's {@code timestamp}: an export of the whole
+ * history then serves to check any later period against the training one.
  */
 record ModelRows(double[][] rows, double[] scores) {
 
@@ -32,10 +32,11 @@ record ModelRows(double[][] rows, double[] scores) {
   }
 
   /**
-   * @param from  first instant kept, null for the beginning
+   * @param from first instant kept, null for the beginning
    * @param until end (excluded), null for the end
    */
-  static ModelRows score(Path file, FraudModel model, Instant from, Instant until) throws IOException {
+  static ModelRows score(Path file, FraudModel model, Instant from, Instant until)
+      throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no such file: " + file.toAbsolutePath());
     }
@@ -49,20 +50,32 @@ record ModelRows(double[][] rows, double[] scores) {
     long first = from == null ? Long.MIN_VALUE : from.toEpochMilli();
     long end = until == null ? Long.MAX_VALUE : until.toEpochMilli();
     long[] timestamps = read.timestamps();
-    int[] kept = IntStream.range(0, data.size())
-        .filter(r -> timestamps[r] >= first && timestamps[r] < end).toArray();
+    int[] kept =
+        IntStream.range(0, data.size())
+            .filter(r -> timestamps[r] >= first && timestamps[r] < end)
+            .toArray();
     if (kept.length == 0) {
       throw new IllegalArgumentException(
-          file + " has no payment" + (from != null ? " from " + from : "") + (until != null ? " before " + until : "")
-              + " (" + data.size() + " rows in all)");
+          file
+              + " has no payment"
+              + (from != null ? " from " + from : "")
+              + (until != null ? " before " + until : "")
+              + " ("
+              + data.size()
+              + " rows in all)");
     }
     List<String> columns = Arrays.asList(data.featureNames());
     List<String> inputs = model.info().featureNames();
     List<String> missing = inputs.stream().filter(name -> !columns.contains(name)).toList();
     if (!missing.isEmpty()) {
       throw new IllegalArgumentException(
-          file + " lacks columns the model " + model.info().name() + ":" + model.info().version()
-              + " needs: " + missing);
+          file
+              + " lacks columns the model "
+              + model.info().name()
+              + ":"
+              + model.info().version()
+              + " needs: "
+              + missing);
     }
     int[] columnOf = inputs.stream().mapToInt(columns::indexOf).toArray();
     double[][] rows = new double[kept.length][columnOf.length];

@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
- * {@code ./fraud replay}: the screening application with the replay's beans (profile {@code replay}).
- * Every {@code fraud.replay.*} property of {@link ReplayProperties} is an option here, with its default, so
- * {@code --help} lists them and a typo is refused instead of ignored; the values typed go to the
- * application as the Spring properties they are.
+ * {@code ./fraud replay}: the screening application with the replay's beans (profile {@code
+ * replay}). Every {@code fraud.replay.*} property of {@link ReplayProperties} is an option here,
+ * with its default, so {@code --help} lists them and a typo is refused instead of ignored; the
+ * values typed go to the application as the Spring properties they are.
  */
 @Command(
     name = "replay",
@@ -39,26 +39,47 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private static final String PREFIX = "--fraud.replay.";
 
-  @Option(names = PREFIX + "transactions", paramLabel = "<n>", defaultValue = "5000", description = "Payments to screen.")
+  @Option(
+      names = PREFIX + "transactions",
+      paramLabel = "<n>",
+      defaultValue = "5000",
+      description = "Payments to screen.")
   int transactions;
 
   @Option(
       names = PREFIX + "warmup",
       paramLabel = "<n>",
       defaultValue = "30000",
-      description = "Earlier payments that only build the customers' history (and the labels known by then).")
+      description =
+          "Earlier payments that only build the customers' history (and the labels known by then).")
   int warmup;
 
-  @Option(names = PREFIX + "seed", paramLabel = "<n>", defaultValue = "42", description = "The generator's seed: the same seed, the same stream.")
+  @Option(
+      names = PREFIX + "seed",
+      paramLabel = "<n>",
+      defaultValue = "42",
+      description = "The generator's seed: the same seed, the same stream.")
   long seed;
 
-  @Option(names = PREFIX + "customers", paramLabel = "<n>", defaultValue = "2000", description = "Synthetic customers.")
+  @Option(
+      names = PREFIX + "customers",
+      paramLabel = "<n>",
+      defaultValue = "2000",
+      description = "Synthetic customers.")
   int customers;
 
-  @Option(names = PREFIX + "merchants", paramLabel = "<n>", defaultValue = "300", description = "Synthetic merchants.")
+  @Option(
+      names = PREFIX + "merchants",
+      paramLabel = "<n>",
+      defaultValue = "300",
+      description = "Synthetic merchants.")
   int merchants;
 
-  @Option(names = PREFIX + "fraud-rate", paramLabel = "<share>", defaultValue = "0.02", description = "Share of fraudulent payments.")
+  @Option(
+      names = PREFIX + "fraud-rate",
+      paramLabel = "<share>",
+      defaultValue = "0.02",
+      description = "Share of fraudulent payments.")
   double fraudRate;
 
   @Option(
@@ -68,7 +89,11 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Share of malformed payloads (they end REJECTED).")
   double invalidRate;
 
-  @Option(names = PREFIX + "in-flight", paramLabel = "<n>", defaultValue = "16", description = "Instances undecided at once, at most.")
+  @Option(
+      names = PREFIX + "in-flight",
+      paramLabel = "<n>",
+      defaultValue = "16",
+      description = "Instances undecided at once, at most.")
   int inFlight;
 
   @Option(
@@ -78,7 +103,11 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "How long to wait for the last decisions before reporting what is missing.")
   Duration timeout;
 
-  @Option(names = PREFIX + "progress-every", paramLabel = "<duration>", defaultValue = "2s", description = "How often to print progress.")
+  @Option(
+      names = PREFIX + "progress-every",
+      paramLabel = "<duration>",
+      defaultValue = "2s",
+      description = "How often to print progress.")
   Duration progressEvery;
 
   @Option(
@@ -87,15 +116,17 @@ public final class ReplayCommand implements Callable<Integer> {
       arity = "0..1",
       defaultValue = "false",
       showDefaultValue = Visibility.ALWAYS,
-      description = "Keep running afterwards with the HTTP API, so the waiting reviews can be worked.")
+      description =
+          "Keep running afterwards with the HTTP API, so the waiting reviews can be worked.")
   boolean thenServe;
 
   @Option(
       names = PREFIX + "promote-at",
       paramLabel = "<n>",
       defaultValue = "0",
-      description = "With the model registry on: after this many payments, register the promote-location model"
-          + " as a new version and move the alias to it (0: never).")
+      description =
+          "With the model registry on: after this many payments, register the promote-location model"
+              + " as a new version and move the alias to it (0: never).")
   int promoteAt;
 
   @Option(
@@ -110,12 +141,25 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  /** The replay's settings as the application will bind them, checked by {@link ReplayProperties}. */
+  /**
+   * The replay's settings as the application will bind them, checked by {@link ReplayProperties}.
+   */
   ReplayProperties properties() {
     try {
       return new ReplayProperties(
-          transactions, warmup, seed, customers, merchants, fraudRate, invalidRate, inFlight, timeout,
-          progressEvery, thenServe, promoteAt, promoteLocation);
+          transactions,
+          warmup,
+          seed,
+          customers,
+          merchants,
+          fraudRate,
+          invalidRate,
+          inFlight,
+          timeout,
+          progressEvery,
+          thenServe,
+          promoteAt,
+          promoteLocation);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -126,7 +170,8 @@ public final class ReplayCommand implements Callable<Integer> {
     for (String argument : springProperties) {
       if (argument.startsWith(PREFIX)) {
         throw new ParameterException(
-            spec.commandLine(), "unknown replay property " + argument.split("=", 2)[0] + " (see --help)");
+            spec.commandLine(),
+            "unknown replay property " + argument.split("=", 2)[0] + " (see --help)");
       }
     }
     return SpringArguments.of(spec, springProperties);
@@ -136,8 +181,10 @@ public final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ReplayProperties properties = properties();
     String[] args = springArguments();
-    SpringApplication app = new SpringApplication(FraudWorkersApplication.class, ReplayConfiguration.class);
-    app.setWebApplicationType(properties.thenServe() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
+    SpringApplication app =
+        new SpringApplication(FraudWorkersApplication.class, ReplayConfiguration.class);
+    app.setWebApplicationType(
+        properties.thenServe() ? WebApplicationType.SERVLET : WebApplicationType.NONE);
     app.setAdditionalProfiles("replay");
     boolean verbose = FraudCli.verbose(spec);
     return properties.thenServe()

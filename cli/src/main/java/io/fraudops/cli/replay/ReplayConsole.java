@@ -1,9 +1,9 @@
 package io.fraudops.cli.replay;
 
+import io.fraudops.cli.replay.ReplayTracker.Result;
 import io.fraudops.feature.synthetic.SyntheticWorld;
 import io.fraudops.model.drift.DriftTable;
 import io.fraudops.model.drift.DriftWindow;
-import io.fraudops.cli.replay.ReplayTracker.Result;
 import io.fraudops.workers.review.ReviewInbox;
 import io.fraudops.workers.scoring.ServingModel;
 import java.io.PrintStream;
@@ -21,6 +21,7 @@ class ReplayConsole {
 
   private final PrintStream out = System.out;
   private final ServingModel model;
+
   /** Absent against a real cluster, where reviews wait in Tasklist. */
   private final ReviewInbox inbox;
 
@@ -37,7 +38,13 @@ class ReplayConsole {
   void header(String runTag, ReplayProperties p, SyntheticWorld world) {
     line(
         "run %s: %,d customers, %,d merchants, seed %d; screening %,d payments after %,d of history; model %s",
-        runTag, p.customers(), p.merchants(), p.seed(), p.transactions(), p.warmup(), model.describe());
+        runTag,
+        p.customers(),
+        p.merchants(),
+        p.seed(),
+        p.transactions(),
+        p.warmup(),
+        model.describe());
   }
 
   void progress(int sent, int total, Map<Result, Integer> counts, long elapsedNanos) {
@@ -56,17 +63,23 @@ class ReplayConsole {
 
   /**
    * Why this run's waiting reviews are there; DATA_MISSING would mean a store or the model failed.
-   * Reviews left by earlier runs (re-opened after a restart) share the inbox, so only ids of this run
-   * (they start with its tag) are counted, to add up to the line's number.
+   * Reviews left by earlier runs (re-opened after a restart) share the inbox, so only ids of this
+   * run (they start with its tag) are counted, to add up to the line's number.
    */
   private String reviewRules(String runTag) {
     if (inbox == null) {
       return "";
     }
     String prefix = runTag + "-";
-    Map<String, Long> rules = new TreeMap<>(inbox.pending().stream()
-        .filter(review -> review.transactionId() != null && review.transactionId().startsWith(prefix))
-        .collect(Collectors.groupingBy(review -> String.valueOf(review.rule()), Collectors.counting())));
+    Map<String, Long> rules =
+        new TreeMap<>(
+            inbox.pending().stream()
+                .filter(
+                    review ->
+                        review.transactionId() != null && review.transactionId().startsWith(prefix))
+                .collect(
+                    Collectors.groupingBy(
+                        review -> String.valueOf(review.rule()), Collectors.counting())));
     return rules.isEmpty() ? "" : "(by rule: " + rules + ")";
   }
 
@@ -78,15 +91,21 @@ class ReplayConsole {
     out.printf("  approved             %,7d%n", c.get(Result.APPROVED));
     out.printf("  declined             %,7d%n", c.get(Result.DECLINED));
     out.printf("  rejected (invalid)   %,7d%n", c.get(Result.REJECTED));
-    out.printf("  waiting for review   %,7d   %s%n", c.get(Result.WAITING_FOR_REVIEW), reviewRules(r.runTag()));
+    out.printf(
+        "  waiting for review   %,7d   %s%n",
+        c.get(Result.WAITING_FOR_REVIEW), reviewRules(r.runTag()));
     out.printf(
         "  unaccounted          %,7d   %s%n",
         r.unaccounted(),
         r.unaccounted() == 0
             ? "(nothing lost: started = approved + declined + rejected + waiting for review)"
-            : "(payments without a decision: " + r.undecidedPayments().stream().limit(10).toList() + ")");
+            : "(payments without a decision: "
+                + r.undecidedPayments().stream().limit(10).toList()
+                + ")");
     if (r.failedToStart() > 0) {
-      out.printf("  refused              %,7d   (transaction id taken by another payload)%n", r.failedToStart());
+      out.printf(
+          "  refused              %,7d   (transaction id taken by another payload)%n",
+          r.failedToStart());
     }
     out.printf(
         "  ledger               %s   %s%n",
@@ -96,19 +115,29 @@ class ReplayConsole {
             : "(" + r.ledgerOpen() + " still open: the recovery starts them again)");
     out.printf(
         "  decision latency     p50 %.1f ms, p99 %.1f ms   (payment submitted -> decision recorded or review open)%n",
-        r.latency().percentileMillis(50),
-        r.latency().percentileMillis(99));
+        r.latency().percentileMillis(50), r.latency().percentileMillis(99));
     out.printf(
         "  throughput           %,.0f decisions/s   (%,d in %.1f s)%n",
         r.decisionsPerSecond(), r.accounted(), r.elapsedNanos() / 1e9);
     out.printf(
         "  audit table          %s   %s%n",
         r.auditCounts(),
-        r.auditMatches() ? "(matches: one row per decided payment)" : "(DOES NOT MATCH the decisions seen)");
-    out.printf("  model                %s   (decisions per version: %s)%n", model.describe(), r.modelVersions());
-    model.currentWindow().map(DriftWindow::snapshot).ifPresent(drift -> out.printf(
-        "  drift vs training    score PSI %.4f over the last %,d scores; %s%n",
-        drift.score().psi(), drift.observations(), DriftTable.verdict(drift).replaceFirst("^verdict: ", "")));
+        r.auditMatches()
+            ? "(matches: one row per decided payment)"
+            : "(DOES NOT MATCH the decisions seen)");
+    out.printf(
+        "  model                %s   (decisions per version: %s)%n",
+        model.describe(), r.modelVersions());
+    model
+        .currentWindow()
+        .map(DriftWindow::snapshot)
+        .ifPresent(
+            drift ->
+                out.printf(
+                    "  drift vs training    score PSI %.4f over the last %,d scores; %s%n",
+                    drift.score().psi(),
+                    drift.observations(),
+                    DriftTable.verdict(drift).replaceFirst("^verdict: ", "")));
     out.println();
     out.flush();
   }

@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout how long to wait for the last decisions before reporting what is missing
  * @param progressEvery how often to print progress
  * @param thenServe keep running afterwards with the HTTP API, so the waiting reviews can be worked
- * @param promoteAt with the model registry on: after this many payments, register
- *     {@code promoteLocation} as a new version and move the alias to it (0: never)
+ * @param promoteAt with the model registry on: after this many payments, register {@code
+ *     promoteLocation} as a new version and move the alias to it (0: never)
  * @param promoteLocation the model to promote; empty means {@code fraud.model.location}
  */
 @ConfigurationProperties("fraud.replay")
@@ -45,7 +45,8 @@ public record ReplayProperties(
       throw new IllegalArgumentException("fraud.replay.transactions must be at least 1");
     }
     if (warmup < 0 || customers < 1 || merchants < 1 || inFlight < 1) {
-      throw new IllegalArgumentException("fraud.replay warmup must be >= 0; customers, merchants and in-flight >= 1");
+      throw new IllegalArgumentException(
+          "fraud.replay warmup must be >= 0; customers, merchants and in-flight >= 1");
     }
   }
 }

@@ -33,7 +33,8 @@ record ReplayResult(
 
   /** Payments of this run the ledger holds neither decided nor waiting for review. */
   long ledgerOpen() {
-    return ledger.getOrDefault(PaymentStatus.RECEIVED, 0L) + ledger.getOrDefault(PaymentStatus.SCREENING, 0L);
+    return ledger.getOrDefault(PaymentStatus.RECEIVED, 0L)
+        + ledger.getOrDefault(PaymentStatus.SCREENING, 0L);
   }
 
   /** The audit table holds exactly the automated and reviewed decisions the tracker saw. */

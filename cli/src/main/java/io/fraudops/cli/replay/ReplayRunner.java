@@ -23,8 +23,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,7 +40,11 @@ import org.springframework.stereotype.Component;
 class ReplayRunner implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ReplayRunner.class);
-  /** Simulated pace of the synthetic stream: about three payments per customer and day, as the generator suggests. */
+
+  /**
+   * Simulated pace of the synthetic stream: about three payments per customer and day, as the
+   * generator suggests.
+   */
   private static final double PAYMENTS_PER_CUSTOMER_PER_DAY = 3.0;
 
   private final ReplayProperties properties;
@@ -94,18 +96,29 @@ class ReplayRunner implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) throws Exception {
-    String runTag = "r" + DateTimeFormatter.ofPattern("yyMMddHHmmss").withZone(ZoneOffset.UTC).format(clock.instant());
-    SyntheticWorld world = SyntheticWorld.create(properties.seed(), properties.customers(), properties.merchants());
+    String runTag =
+        "r"
+            + DateTimeFormatter.ofPattern("yyMMddHHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(clock.instant());
+    SyntheticWorld world =
+        SyntheticWorld.create(properties.seed(), properties.customers(), properties.merchants());
     profiles.upsertAll(world.profiles());
 
     int total = properties.warmup() + properties.transactions();
     double perSecond = properties.customers() * PAYMENTS_PER_CUSTOMER_PER_DAY / 86_400.0;
     // The stream ends about now, so no timestamp is in the future.
-    Instant start = clock.instant().minusSeconds((long) (total / perSecond)).minus(Duration.ofMinutes(10));
+    Instant start =
+        clock.instant().minusSeconds((long) (total / perSecond)).minus(Duration.ofMinutes(10));
     Iterator<LabelledTransaction> stream =
         new TransactionGenerator(
                 world,
-                new GeneratorSettings(properties.seed(), start, properties.fraudRate(), properties.invalidRate(), perSecond),
+                new GeneratorSettings(
+                    properties.seed(),
+                    start,
+                    properties.fraudRate(),
+                    properties.invalidRate(),
+                    perSecond),
                 cards)
             .iterator();
 
@@ -115,8 +128,7 @@ class ReplayRunner implements ApplicationRunner {
       console.line(
           "earlier runs: %,d accepted payments are not decided and not in this engine (ledger %s);"
               + " the recovery starts them again and re-opens their reviews",
-          earlierOpen,
-          ledger.countByStatus(""));
+          earlierOpen, ledger.countByStatus(""));
     }
     warmUp.run(stream, properties.warmup(), properties.seed());
     ReplayResult result = screen(stream, runTag);
@@ -135,18 +147,25 @@ class ReplayRunner implements ApplicationRunner {
           ledger.countByStatus(""));
     }
     if (properties.thenServe()) {
-      console.line("%,d reviews wait at http://localhost:8080/reviews (see docs/process.md, Manual review). Ctrl-C stops.", result.counts().get(ReplayTracker.Result.WAITING_FOR_REVIEW));
+      console.line(
+          "%,d reviews wait at http://localhost:8080/reviews (see docs/process.md, Manual review). Ctrl-C stops.",
+          result.counts().get(ReplayTracker.Result.WAITING_FOR_REVIEW));
     }
     if (result.unaccounted() > 0) {
-      throw new IllegalStateException(result.unaccounted() + " instances reached no decision within " + properties.timeout());
+      throw new IllegalStateException(
+          result.unaccounted() + " instances reached no decision within " + properties.timeout());
     }
   }
 
-  /** A data scientist's promotion in the middle of the stream: the workers must swap without a failure. */
+  /**
+   * A data scientist's promotion in the middle of the stream: the workers must swap without a
+   * failure.
+   */
   private void promote() {
     ModelPromotion promotion = promotions.getIfAvailable();
     if (promotion == null) {
-      console.line("promote-at ignored: the model registry is off (fraud.model.registry.enabled=false)");
+      console.line(
+          "promote-at ignored: the model registry is off (fraud.model.registry.enabled=false)");
       return;
     }
     String location =
@@ -154,10 +173,12 @@ class ReplayRunner implements ApplicationRunner {
             ? modelLocation
             : properties.promoteLocation();
     int version = promotion.registerAndPromote(location);
-    console.line("promoted %s as version %d; the workers pick it up at their next poll", location, version);
+    console.line(
+        "promoted %s as version %d; the workers pick it up at their next poll", location, version);
   }
 
-  private ReplayResult screen(Iterator<LabelledTransaction> stream, String runTag) throws InterruptedException {
+  private ReplayResult screen(Iterator<LabelledTransaction> stream, String runTag)
+      throws InterruptedException {
     tracker.follow(runTag, properties.inFlight());
     Instant since = clock.instant();
     int[] accepted = {0};
@@ -173,8 +194,10 @@ class ReplayRunner implements ApplicationRunner {
       }
       tracker.acquire();
       long sentAt = System.nanoTime();
-      // Through the intake, as a payment system's POST /transactions: ledgered first, then started; a
-      // start that fails is retried by the recovery, so the tracker just keeps waiting for the payment.
+      // Through the intake, as a payment system's POST /transactions: ledgered first, then started;
+      // a
+      // start that fails is retried by the recovery, so the tracker just keeps waiting for the
+      // payment.
       PaymentIntake.Started started = intake.submitAsync(payload, "replay");
       switch (started.submission()) {
         case Submission.Rejected rejected -> tracker.rejected(sentAt);
@@ -192,7 +215,8 @@ class ReplayRunner implements ApplicationRunner {
         promote();
       }
       if (System.nanoTime() >= nextProgress) {
-        console.progress(sent, properties.transactions(), tracker.counts(), System.nanoTime() - begin);
+        console.progress(
+            sent, properties.transactions(), tracker.counts(), System.nanoTime() - begin);
         nextProgress += properties.progressEvery().toNanos();
       }
     }
@@ -200,7 +224,8 @@ class ReplayRunner implements ApplicationRunner {
     while (tracker.accounted() + conflicts[0] < sent && System.nanoTime() < deadline) {
       Thread.sleep(50);
       if (System.nanoTime() >= nextProgress) {
-        console.progress(sent, properties.transactions(), tracker.counts(), System.nanoTime() - begin);
+        console.progress(
+            sent, properties.transactions(), tracker.counts(), System.nanoTime() - begin);
         nextProgress += properties.progressEvery().toNanos();
       }
     }

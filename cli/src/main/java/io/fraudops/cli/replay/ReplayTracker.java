@@ -12,8 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Follows each accepted payment, by transaction id, until it is decided or waits for an analyst, and
- * measures that latency. Keyed by transaction id rather than instance, because a payment may be
+ * Follows each accepted payment, by transaction id, until it is decided or waits for an analyst,
+ * and measures that latency. Keyed by transaction id rather than instance, because a payment may be
  * screened by a later instance than the first (its start failed and the recovery started it again).
  * Signals can arrive before the submission returns, so both orders are handled.
  */
@@ -21,7 +21,12 @@ import org.springframework.stereotype.Component;
 @Profile("replay")
 class ReplayTracker {
 
-  enum Result { APPROVED, DECLINED, REJECTED, WAITING_FOR_REVIEW }
+  enum Result {
+    APPROVED,
+    DECLINED,
+    REJECTED,
+    WAITING_FOR_REVIEW
+  }
 
   private final Map<String, Long> startedAt = new ConcurrentHashMap<>();
   private final Map<String, Result> early = new ConcurrentHashMap<>();

@@ -14,10 +14,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the history before the screened stream into the feature store, with the labels a fraud team
- * would know by its end (analysts' verdicts minutes later, chargebacks days later), so the merchant and
- * category fraud rates are served as they were learnt in training. Labels due after the history ends are
- * not known yet when screening starts, and are left out.
+ * Writes the history before the screened stream into the feature store, with the labels a fraud
+ * team would know by its end (analysts' verdicts minutes later, chargebacks days later), so the
+ * merchant and category fraud rates are served as they were learnt in training. Labels due after
+ * the history ends are not known yet when screening starts, and are left out.
  */
 @Component
 @Profile("replay")
@@ -56,7 +56,8 @@ class ReplayWarmUp {
         case HistoryEvent.Payment payment -> {
           features.featuresFor(payment.transaction());
           if (++payments % 10_000 == 0) {
-            console.line("warm-up: %,d / %,d payments written to the feature store", payments, count);
+            console.line(
+                "warm-up: %,d / %,d payments written to the feature store", payments, count);
           }
         }
         case LabelEvent label -> {

@@ -7,9 +7,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * Runs the screening application from {@code ./fraud}: the local runtime (on the classpath) starts a
- * stand-in for every endpoint not configured. A failure is reported once, by the command line (its
- * reason; the stack trace with {@code --verbose}), not also by Spring's own "Application run failed" log.
+ * Runs the screening application from {@code ./fraud}: the local runtime (on the classpath) starts
+ * a stand-in for every endpoint not configured. A failure is reported once, by the command line
+ * (its reason; the stack trace with {@code --verbose}), not also by Spring's own "Application run
+ * failed" log.
  */
 public final class LocalApplication {
 
@@ -41,7 +42,8 @@ public final class LocalApplication {
   // A default property: the user's own logging configuration still wins.
   private static void quietFailureLog(SpringApplication app, boolean verbose) {
     if (!verbose) {
-      app.setDefaultProperties(Map.of("logging.level.org.springframework.boot.SpringApplication", "OFF"));
+      app.setDefaultProperties(
+          Map.of("logging.level.org.springframework.boot.SpringApplication", "OFF"));
     }
   }
 }

@@ -9,16 +9,19 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * The Spring application's command line, from a command's: every Spring-named option the user gave
- * ({@code --fraud.replay.transactions=20000}), as given, then every other {@code --name=value}, which
- * passes through unchecked as any Spring property does.
+ * ({@code --fraud.replay.transactions=20000}), as given, then every other {@code --name=value},
+ * which passes through unchecked as any Spring property does.
  */
 public final class SpringArguments {
 
-  private static final Pattern PROPERTY = Pattern.compile("--[A-Za-z][\\w.\\[\\]-]*(=.*)?", Pattern.DOTALL);
+  private static final Pattern PROPERTY =
+      Pattern.compile("--[A-Za-z][\\w.\\[\\]-]*(=.*)?", Pattern.DOTALL);
 
   private SpringArguments() {}
 
-  /** @throws ParameterException for an argument that is no {@code --name=value} */
+  /**
+   * @throws ParameterException for an argument that is no {@code --name=value}
+   */
   public static String[] of(CommandSpec spec, List<String> passThrough) {
     List<String> arguments = new ArrayList<>();
     for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
@@ -30,14 +33,18 @@ public final class SpringArguments {
     for (String argument : passThrough) {
       if (!PROPERTY.matcher(argument).matches()) {
         throw new ParameterException(
-            spec.commandLine(), "expected an option or a Spring property as --name=value, got '" + argument + "'");
+            spec.commandLine(),
+            "expected an option or a Spring property as --name=value, got '" + argument + "'");
       }
       arguments.add(argument);
     }
     return arguments.toArray(String[]::new);
   }
 
-  /** The text typed, so Spring reads it as it would have ({@code 5m} stays {@code 5m}); a bare flag is true. */
+  /**
+   * The text typed, so Spring reads it as it would have ({@code 5m} stays {@code 5m}); a bare flag
+   * is true.
+   */
   private static String value(OptionSpec option) {
     List<String> typed = option.stringValues();
     return typed.isEmpty() ? String.valueOf((Object) option.getValue()) : typed.getLast();

@@ -5,8 +5,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The PostgreSQL to use, named as the application names it. Unset, a command starts an embedded
- * PostgreSQL instead. URL and password are never shown as defaults: taken from the environment, they
- * may hold a secret.
+ * PostgreSQL instead. URL and password are never shown as defaults: taken from the environment,
+ * they may hold a secret.
  */
 public final class DataSourceOptions {
 
@@ -14,8 +14,9 @@ public final class DataSourceOptions {
       names = "--spring.datasource.url",
       paramLabel = "<jdbc-url>",
       showDefaultValue = Visibility.NEVER,
-      description = "PostgreSQL, e.g. jdbc:postgresql://db:5432/fraud (env SPRING_DATASOURCE_URL). Default: an"
-          + " embedded PostgreSQL.")
+      description =
+          "PostgreSQL, e.g. jdbc:postgresql://db:5432/fraud (env SPRING_DATASOURCE_URL). Default: an"
+              + " embedded PostgreSQL.")
   String url;
 
   @Option(

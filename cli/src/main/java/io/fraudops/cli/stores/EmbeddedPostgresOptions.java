@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * Where the embedded PostgreSQL keeps its data and listens, when no {@code --spring.datasource.url} is
- * given: the application's, so a tool works on the data {@code ./fraud serve} and {@code ./fraud
+ * Where the embedded PostgreSQL keeps its data and listens, when no {@code --spring.datasource.url}
+ * is given: the application's, so a tool works on the data {@code ./fraud serve} and {@code ./fraud
  * replay} use (stop them first: one server per data directory).
  */
 public final class EmbeddedPostgresOptions {

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * The offline store the history commands work on: {@code --spring.datasource.url}, or the embedded
- * PostgreSQL the application uses by default ({@code --fraud.embedded.postgres.data-dir} and
- * {@code .port}), in which case the application must be stopped.
+ * PostgreSQL the application uses by default ({@code --fraud.embedded.postgres.data-dir} and {@code
+ * .port}), in which case the application must be stopped.
  */
 public final class OfflineStore {
 
@@ -33,7 +33,8 @@ public final class OfflineStore {
       hikari.setPassword(given.password());
       out.println("[" + command + "] PostgreSQL at " + Credentials.redact(given.url()));
     } else {
-      EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(embedded.dataDir(), embedded.port());
+      EmbeddedPostgresServer postgres =
+          EmbeddedPostgresServer.start(embedded.dataDir(), embedded.port());
       resources.add(postgres);
       hikari.setJdbcUrl(postgres.jdbcUrl());
       hikari.setUsername(postgres.user());

@@ -11,8 +11,9 @@ public final class RedisOptions {
       names = "--fraud.redis.url",
       paramLabel = "<redis-url>",
       showDefaultValue = Visibility.NEVER,
-      description = "Redis, redis[s]://[user:password@]host:port (env FRAUD_REDIS_URL). Default: an embedded"
-          + " Redis, in memory.")
+      description =
+          "Redis, redis[s]://[user:password@]host:port (env FRAUD_REDIS_URL). Default: an embedded"
+              + " Redis, in memory.")
   String url;
 
   @Option(

@@ -14,12 +14,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 
-/** Splits a training set by time, fits on the earlier part, evaluates on the later, writes the model. */
+/**
+ * Splits a training set by time, fits on the earlier part, evaluates on the later, writes the
+ * model.
+ */
 final class DemoModelFit {
 
   static final String MODEL_NAME = "demo-fraud-model";
+
   /** Share of the history, by time, the model is fitted on; the rest is the evaluation period. */
   static final double TRAIN_SHARE = 0.8;
+
   static final double THRESHOLD = 0.5;
 
   private final DemoTrainingOptions options;

@@ -1,7 +1,7 @@
 package io.fraudops.cli.training;
 
-import io.fraudops.model.training.evaluation.Evaluation;
 import io.fraudops.model.training.TrainingResult;
+import io.fraudops.model.training.evaluation.Evaluation;
 import java.nio.file.Path;
 
 /** What {@code train-demo-model} did, for the console. */

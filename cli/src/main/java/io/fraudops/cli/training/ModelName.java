@@ -4,9 +4,9 @@ import io.fraudops.model.registry.RegistryNames;
 import java.nio.file.Path;
 
 /**
- * The name a model is registered under when the command line gives none: its file's name without the
- * extension ({@code fraud-2025.csv} trains {@code fraud-2025}). Never a fixed default, so nobody's data
- * becomes a version of somebody else's model by accident.
+ * The name a model is registered under when the command line gives none: its file's name without
+ * the extension ({@code fraud-2025.csv} trains {@code fraud-2025}). Never a fixed default, so
+ * nobody's data becomes a version of somebody else's model by accident.
  */
 final class ModelName {
 
@@ -25,8 +25,11 @@ final class ModelName {
       return RegistryNames.requireModelName(stem);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "give --name: the file name '" + stem + "' is not a model name (letters, digits, '.', '_', '-', starting"
-              + " with a letter or digit)", e);
+          "give --name: the file name '"
+              + stem
+              + "' is not a model name (letters, digits, '.', '_', '-', starting"
+              + " with a letter or digit)",
+          e);
     }
   }
 

@@ -18,20 +18,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code ./fraud register --reference} learns from a sample of the model's training population (a file
- * in the training-set schema): per feature the median, the typical value ablation reason codes compare a
- * payment with, and the drift reference (deciles of every feature and of the model's score on the sample)
- * that drift monitoring compares serving traffic with. Columns are picked by the model's feature names, so
- * the file may hold more columns, in any order.
+ * What {@code ./fraud register --reference} learns from a sample of the model's training population
+ * (a file in the training-set schema): per feature the median, the typical value ablation reason
+ * codes compare a payment with, and the drift reference (deciles of every feature and of the
+ * model's score on the sample) that drift monitoring compares serving traffic with. Columns are
+ * picked by the model's feature names, so the file may hold more columns, in any order.
  *
  * @param baselines per feature with at least one value in the sample, its median
  * @param source the file's name and SHA-256, recorded with the model
  */
-record ReferenceSample(int rows, Map<String, Double> baselines, DriftReference driftReference, SourceFile source) {
+record ReferenceSample(
+    int rows, Map<String, Double> baselines, DriftReference driftReference, SourceFile source) {
 
   /**
-   * @throws IllegalArgumentException when the file is missing, unreadable as a training set, or lacks a column
-   *     the model needs
+   * @throws IllegalArgumentException when the file is missing, unreadable as a training set, or
+   *     lacks a column the model needs
    */
   static ReferenceSample of(Path file, FraudModel model) throws IOException {
     Dataset data;
@@ -58,11 +59,14 @@ record ReferenceSample(int rows, Map<String, Double> baselines, DriftReference d
     double[] scores = model.predictProbabilities(rows);
     Map<String, Double> baselines = new LinkedHashMap<>();
     for (int f = 0; f < columnOf.length; f++) {
-      double[] present = Arrays.stream(data.column(columnOf[f])).filter(v -> !Double.isNaN(v)).sorted().toArray();
-      // A feature the sample never has keeps no baseline: ablation then compares with a missing value.
+      double[] present =
+          Arrays.stream(data.column(columnOf[f])).filter(v -> !Double.isNaN(v)).sorted().toArray();
+      // A feature the sample never has keeps no baseline: ablation then compares with a missing
+      // value.
       if (present.length > 0) {
         int n = present.length;
-        baselines.put(inputs.get(f), n % 2 == 1 ? present[n / 2] : (present[n / 2 - 1] + present[n / 2]) / 2);
+        baselines.put(
+            inputs.get(f), n % 2 == 1 ? present[n / 2] : (present[n / 2 - 1] + present[n / 2]) / 2);
       }
     }
     return new ReferenceSample(

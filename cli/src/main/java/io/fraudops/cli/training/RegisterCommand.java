@@ -27,10 +27,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Registers a CatBoost model that already exists as a file, written by Python CatBoost ({@code save_model})
- * or by {@code ./fraud train}, through the same registration as {@code train}. Everything a worker would
- * refuse is refused here first, with exit code 2 and nothing registered: a file catboost4j cannot load, a
- * model that does not name its features, or one whose features the catalogue lacks.
+ * Registers a CatBoost model that already exists as a file, written by Python CatBoost ({@code
+ * save_model}) or by {@code ./fraud train}, through the same registration as {@code train}.
+ * Everything a worker would refuse is refused here first, with exit code 2 and nothing registered:
+ * a file catboost4j cannot load, a model that does not name its features, or one whose features the
+ * catalogue lacks.
  */
 @Command(
     name = "register",
@@ -64,21 +65,24 @@ public final class RegisterCommand implements Callable<Integer> {
   @Option(
       names = "--name",
       paramLabel = "<name>",
-      description = "The registered model. Default: the sidecar's name, else the file's name without its"
-          + " extension.")
+      description =
+          "The registered model. Default: the sidecar's name, else the file's name without its"
+              + " extension.")
   String name;
 
   @Option(
       names = "--alias",
       paramLabel = "<alias>",
-      description = "Move this alias to the new version: champion serves it at once, challenger shadows.")
+      description =
+          "Move this alias to the new version: champion serves it at once, challenger shadows.")
   String alias;
 
   @Option(
       names = "--reference",
       paramLabel = "<csv>",
-      description = "A sample of the training population (training-set schema: the model's feature columns,"
-          + " label, timestamp) for the baselines and the drift reference.")
+      description =
+          "A sample of the training population (training-set schema: the model's feature columns,"
+              + " label, timestamp) for the baselines and the drift reference.")
   Path reference;
 
   @Option(
@@ -93,7 +97,8 @@ public final class RegisterCommand implements Callable<Integer> {
   /** The options, checked by {@link RegisterOptions} and {@link RegistryTarget}. */
   RegisterOptions options() {
     try {
-      return new RegisterOptions(model, name, alias, reference, report, registry.configured().orElse(null));
+      return new RegisterOptions(
+          model, name, alias, reference, report, registry.configured().orElse(null));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -138,7 +143,8 @@ public final class RegisterCommand implements Callable<Integer> {
         sidecar != null
             ? sidecar.withName(modelName)
             // No sidecar: the model names its features; the registry numbers the version.
-            : new ModelMetadata(modelName, identity.sha256().substring(0, 12), null, Map.of(), Map.of(), List.of());
+            : new ModelMetadata(
+                modelName, identity.sha256().substring(0, 12), null, Map.of(), Map.of(), List.of());
     ModelMetadata metadata;
     ReferenceSample sample = null;
     try (ModelArtifact loaded = ModelArtifact.load(bytes, format, base, file.toString())) {
@@ -176,7 +182,8 @@ public final class RegisterCommand implements Callable<Integer> {
       try {
         return RegistryNames.requireModelName(sidecar.name());
       } catch (IllegalArgumentException e) {
-        throw new BadInputException("give --name: the sidecar's name '" + sidecar.name() + "' is not a model name", e);
+        throw new BadInputException(
+            "give --name: the sidecar's name '" + sidecar.name() + "' is not a model name", e);
       }
     }
     try {
@@ -187,8 +194,8 @@ public final class RegisterCommand implements Callable<Integer> {
   }
 
   /**
-   * The sidecar to register: the model's own feature names (so a later load checks them), the reference's
-   * baselines and drift reference when one was given, and where the files came from.
+   * The sidecar to register: the model's own feature names (so a later load checks them), the
+   * reference's baselines and drift reference when one was given, and where the files came from.
    */
   private static ModelMetadata completed(
       ModelMetadata base, List<String> features, ReferenceSample sample, SourceFile model) {
@@ -211,18 +218,32 @@ public final class RegisterCommand implements Callable<Integer> {
         sample != null ? sample.driftReference() : base.driftReference());
   }
 
-  /** What will serve: the user learns here, not from a worker's log, that reasons or drift will be thin. */
+  /**
+   * What will serve: the user learns here, not from a worker's log, that reasons or drift will be
+   * thin.
+   */
   private static void describe(
-      ModelArtifact served, Path sidecar, ReferenceSample sample, RegisterOptions options, PrintWriter out) {
+      ModelArtifact served,
+      Path sidecar,
+      ReferenceSample sample,
+      RegisterOptions options,
+      PrintWriter out) {
     List<String> features = served.info().featureNames();
     out.printf(
         "[register] %s: CatBoost %s, %d features, all in the feature catalogue (version %s)%n",
-        options.model(), served.info().format(), features.size(), FeatureCatalogue.current().version());
+        options.model(),
+        served.info().format(),
+        features.size(),
+        FeatureCatalogue.current().version());
     out.println(
         "[register] sidecar: "
             + (sidecar == null
                 ? "none beside the model"
-                : sidecar + " (" + served.metadata().metrics().size() + " metrics, " + served.metadata().params().size()
+                : sidecar
+                    + " ("
+                    + served.metadata().metrics().size()
+                    + " metrics, "
+                    + served.metadata().params().size()
                     + " params)"));
     if (sample != null) {
       out.printf(
@@ -232,12 +253,18 @@ public final class RegisterCommand implements Callable<Integer> {
     }
     long withoutBaseline = Arrays.stream(served.baselines()).filter(Double::isNaN).count();
     if (served.explainer() instanceof TreeContributionExplainer) {
-      out.println("[register] reason codes: from the model's trees (decision paths); no baselines needed");
+      out.println(
+          "[register] reason codes: from the model's trees (decision paths); no baselines needed");
     } else if (withoutBaseline == 0) {
-      out.println("[register] reason codes: ablation, each feature set to its baseline (training median)");
+      out.println(
+          "[register] reason codes: ablation, each feature set to its baseline (training median)");
     } else {
       out.println(
-          "[register] reason codes: ablation; " + withoutBaseline + " of " + features.size() + " features have no"
+          "[register] reason codes: ablation; "
+              + withoutBaseline
+              + " of "
+              + features.size()
+              + " features have no"
               + " baseline and are compared with a missing value (--reference=<training sample> gives typical"
               + " values)");
     }

@@ -8,18 +8,28 @@ import java.io.PrintWriter;
 import java.util.Objects;
 
 /**
- * The one way a model file goes into the registry, for {@code ./fraud train} and {@code ./fraud register}:
- * the next version of its name with its metrics and sidecar (params, baselines, drift reference) and the
- * training report when there is one, then the alias moves to it if one was asked for.
+ * The one way a model file goes into the registry, for {@code ./fraud train} and {@code ./fraud
+ * register}: the next version of its name with its metrics and sidecar (params, baselines, drift
+ * reference) and the training report when there is one, then the alias moves to it if one was asked
+ * for.
  *
  * @param name the registered model
  * @param metadata the sidecar; its name must be {@code name}
  * @param report the HTML training report, or null
  * @param alias the alias to move to the new version, or null
  */
-record Registration(String name, byte[] model, ModelFormat format, ModelMetadata metadata, byte[] report, String alias) {
+record Registration(
+    String name,
+    byte[] model,
+    ModelFormat format,
+    ModelMetadata metadata,
+    byte[] report,
+    String alias) {
 
-  /** Exit code of a command whose model was not registered: the registry is unreachable or refused it. */
+  /**
+   * Exit code of a command whose model was not registered: the registry is unreachable or refused
+   * it.
+   */
   static final int NOT_REGISTERED = 3;
 
   Registration {
@@ -41,9 +51,11 @@ record Registration(String name, byte[] model, ModelFormat format, ModelMetadata
       registry = target.open();
       version = registry.register(name, model, format, metadata, metadata.metrics(), report);
     } catch (RuntimeException e) {
-      return refused("[" + tag + "] NOT registered in " + target.describe() + ": ", e, target, tag, out);
+      return refused(
+          "[" + tag + "] NOT registered in " + target.describe() + ": ", e, target, tag, out);
     }
-    out.printf("[%s] registered %s version %d in %s%n", tag, name, version.version(), target.describe());
+    out.printf(
+        "[%s] registered %s version %d in %s%n", tag, name, version.version(), target.describe());
     if (alias == null) {
       return true;
     }
@@ -56,11 +68,19 @@ record Registration(String name, byte[] model, ModelFormat format, ModelMetadata
     return true;
   }
 
-  private static boolean refused(String what, Exception e, RegistryTarget target, String tag, PrintWriter out) {
+  private static boolean refused(
+      String what, Exception e, RegistryTarget target, String tag, PrintWriter out) {
     out.println(what + e.getMessage());
     if (RegistryTarget.unreachable(e)) {
-      out.println("[" + tag + "] nothing answers at " + target.address() + ": is the registry running? (A local"
-          + " ./fraud serve or replay keeps its store at " + RegistryOptions.LOCAL_ENDPOINT + ".)");
+      out.println(
+          "["
+              + tag
+              + "] nothing answers at "
+              + target.address()
+              + ": is the registry running? (A local"
+              + " ./fraud serve or replay keeps its store at "
+              + RegistryOptions.LOCAL_ENDPOINT
+              + ".)");
     }
     return false;
   }

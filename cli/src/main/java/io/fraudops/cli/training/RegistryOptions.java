@@ -9,26 +9,32 @@ import picocli.CommandLine.Option;
 
 /**
  * The model registry, named as the application names it ({@code fraud.model.registry.*}): the S3
- * registry in a bucket, or MLflow keeping versions and aliases. There is no default registry: a tool
- * registers only where it is told to (an option or the environment variable the application reads), never
- * into whatever happens to listen on a well-known local port.
+ * registry in a bucket, or MLflow keeping versions and aliases. There is no default registry: a
+ * tool registers only where it is told to (an option or the environment variable the application
+ * reads), never into whatever happens to listen on a well-known local port.
  */
 public final class RegistryOptions {
 
-  /** Where the in-process store of a running {@code ./fraud serve} or {@code ./fraud replay} listens. */
+  /**
+   * Where the in-process store of a running {@code ./fraud serve} or {@code ./fraud replay}
+   * listens.
+   */
   static final String LOCAL_ENDPOINT = "http://127.0.0.1:" + LocalRuntime.LOCAL_S3_PORT;
 
   static final String HOW_TO_CONFIGURE =
       "--fraud.model.registry.endpoint=<s3-url> (the S3 registry; a local serve or replay keeps its store at "
-          + LOCAL_ENDPOINT + ") or --fraud.model.registry.mlflow-url=<url> (env FRAUD_MODEL_REGISTRY_ENDPOINT,"
+          + LOCAL_ENDPOINT
+          + ") or --fraud.model.registry.mlflow-url=<url> (env FRAUD_MODEL_REGISTRY_ENDPOINT,"
           + " FRAUD_MODEL_REGISTRY_MLFLOW_URL)";
 
   @Option(
       names = "--fraud.model.registry.endpoint",
       paramLabel = "<url>",
-      description = "S3 endpoint of the registry's bucket, none by default (no registry); " + LOCAL_ENDPOINT
-          + " is a local serve's or replay's. With MLflow: its artifact store's, read directly instead of through"
-          + " MLflow's proxy.")
+      description =
+          "S3 endpoint of the registry's bucket, none by default (no registry); "
+              + LOCAL_ENDPOINT
+              + " is a local serve's or replay's. With MLflow: its artifact store's, read directly instead of through"
+              + " MLflow's proxy.")
   String endpoint;
 
   @Option(
@@ -43,7 +49,8 @@ public final class RegistryOptions {
       paramLabel = "<secret>",
       defaultValue = LocalRuntime.LOCAL_S3_SECRET_KEY,
       showDefaultValue = Visibility.NEVER,
-      description = "S3 secret key (env FRAUD_MODEL_REGISTRY_SECRETKEY). Default: the local runtime's.")
+      description =
+          "S3 secret key (env FRAUD_MODEL_REGISTRY_SECRETKEY). Default: the local runtime's.")
   String secretKey;
 
   @Option(
@@ -62,8 +69,9 @@ public final class RegistryOptions {
   @Option(
       names = "--fraud.model.registry.mlflow-url",
       paramLabel = "<url>",
-      description = "An MLflow tracking server (2.3 or later) to register in instead of the bucket; the files go"
-          + " through its artifact proxy (mlflow server --serve-artifacts) unless an endpoint is given.")
+      description =
+          "An MLflow tracking server (2.3 or later) to register in instead of the bucket; the files go"
+              + " through its artifact proxy (mlflow server --serve-artifacts) unless an endpoint is given.")
   URI mlflowUrl;
 
   @Option(
@@ -94,9 +102,11 @@ public final class RegistryOptions {
   Optional<RegistryTarget> configured() {
     // Checked with or without a registry: a mistyped option is reported, not silently ignored.
     RegistryTarget.requirePrefix("--fraud.model.registry.prefix", orEmpty(prefix));
-    RegistryTarget.requirePrefix("--fraud.model.registry.mlflow-artifact-prefix", orEmpty(mlflowArtifactPrefix));
+    RegistryTarget.requirePrefix(
+        "--fraud.model.registry.mlflow-artifact-prefix", orEmpty(mlflowArtifactPrefix));
     if (!isBlank(mlflowToken) && mlflowUrl == null) {
-      throw new IllegalArgumentException("--fraud.model.registry.mlflow-token needs --fraud.model.registry.mlflow-url");
+      throw new IllegalArgumentException(
+          "--fraud.model.registry.mlflow-token needs --fraud.model.registry.mlflow-url");
     }
     if (isBlank(endpoint) && mlflowUrl == null) {
       return Optional.empty();

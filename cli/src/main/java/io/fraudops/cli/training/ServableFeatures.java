@@ -17,8 +17,13 @@ final class ServableFeatures {
     List<String> unknown = features.stream().filter(name -> catalogue.indexOf(name) < 0).toList();
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(
-          what + " " + unknown + " are not in the feature catalogue (version " + catalogue.version()
-              + "), so the workers could not serve a model using them. Known features: " + catalogue.names());
+          what
+              + " "
+              + unknown
+              + " are not in the feature catalogue (version "
+              + catalogue.version()
+              + "), so the workers could not serve a model using them. Known features: "
+              + catalogue.names());
     }
   }
 }

@@ -32,14 +32,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Trains a model from a labelled transaction CSV (e.g. {@code ./fraud export-training-set}), splits it by
- * time, writes the model, its sidecar and an HTML report, then registers the model if a registry is
- * configured. Files come first so a registry outage never costs the training: exit code 3 says the files
- * are written but not registered, and {@code ./fraud register} registers them later.
+ * Trains a model from a labelled transaction CSV (e.g. {@code ./fraud export-training-set}), splits
+ * it by time, writes the model, its sidecar and an HTML report, then registers the model if a
+ * registry is configured. Files come first so a registry outage never costs the training: exit code
+ * 3 says the files are written but not registered, and {@code ./fraud register} registers them
+ * later.
  */
 @Command(
     name = "train",
-    header = "Trains a model on a labelled CSV, writes it with a report, registers it if told where.",
+    header =
+        "Trains a model on a labelled CSV, writes it with a report, registers it if told where.",
     description = {
       "Trains a model on a labelled transaction CSV (e.g. from export-training-set): splits it by time, fits"
           + " gradient-boosted oblivious trees on the earlier period, evaluates on the later one, and writes the"
@@ -63,14 +65,19 @@ public final class TrainCommand implements Callable<Integer> {
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-  @Option(names = "--file", required = true, paramLabel = "<csv>", description = "The labelled transactions.")
+  @Option(
+      names = "--file",
+      required = true,
+      paramLabel = "<csv>",
+      description = "The labelled transactions.")
   Path file;
 
   @Option(
       names = "--name",
       paramLabel = "<name>",
-      description = "The model's name in the registry and in the written files' names. Default: the file's"
-          + " name without its extension (training.csv: training).")
+      description =
+          "The model's name in the registry and in the written files' names. Default: the file's"
+              + " name without its extension (training.csv: training).")
   String name;
 
   @Option(
@@ -83,51 +90,83 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--split-at",
       paramLabel = "<instant>",
-      description = "Instead of --train-share: an ISO-8601 instant, e.g. 2025-03-01T00:00:00Z; the payments"
-          + " before it train, those from it on evaluate.")
+      description =
+          "Instead of --train-share: an ISO-8601 instant, e.g. 2025-03-01T00:00:00Z; the payments"
+              + " before it train, those from it on evaluate.")
   Instant splitAt;
 
   @Option(names = "--iterations", paramLabel = "<n>", defaultValue = "300", description = "Trees.")
   int iterations;
 
-  @Option(names = "--depth", paramLabel = "<n>", defaultValue = "6", description = "Depth of every tree (1.." + TrainingParams.MAX_DEPTH + ").")
+  @Option(
+      names = "--depth",
+      paramLabel = "<n>",
+      defaultValue = "6",
+      description = "Depth of every tree (1.." + TrainingParams.MAX_DEPTH + ").")
   int depth;
 
-  @Option(names = "--learning-rate", paramLabel = "<rate>", defaultValue = "0.1", description = "Shrinkage of every tree's leaves.")
+  @Option(
+      names = "--learning-rate",
+      paramLabel = "<rate>",
+      defaultValue = "0.1",
+      description = "Shrinkage of every tree's leaves.")
   double learningRate;
 
-  @Option(names = "--border-count", paramLabel = "<n>", defaultValue = "32", description = "Candidate splits per feature.")
+  @Option(
+      names = "--border-count",
+      paramLabel = "<n>",
+      defaultValue = "32",
+      description = "Candidate splits per feature.")
   int borderCount;
 
-  @Option(names = "--l2-leaf-reg", paramLabel = "<weight>", defaultValue = "3", description = "L2 regularisation of the leaf values.")
+  @Option(
+      names = "--l2-leaf-reg",
+      paramLabel = "<weight>",
+      defaultValue = "3",
+      description = "L2 regularisation of the leaf values.")
   double l2LeafReg;
 
-  @Option(names = "--seed", paramLabel = "<n>", defaultValue = "42", description = "Seed of the sampling.")
+  @Option(
+      names = "--seed",
+      paramLabel = "<n>",
+      defaultValue = "42",
+      description = "Seed of the sampling.")
   long seed;
 
-  @Option(names = "--subsample", paramLabel = "<share>", defaultValue = "0.8", description = "Share of rows each tree sees.")
+  @Option(
+      names = "--subsample",
+      paramLabel = "<share>",
+      defaultValue = "0.8",
+      description = "Share of rows each tree sees.")
   double subsample;
 
   @Option(
       names = "--threshold",
       paramLabel = "<score>",
       defaultValue = "0.5",
-      description = "Score from which the report counts a payment as flagged (confusion matrix, precision).")
+      description =
+          "Score from which the report counts a payment as flagged (confusion matrix, precision).")
   double threshold;
 
-  @Option(names = "--output-dir", paramLabel = "<dir>", defaultValue = "models/trained", description = "Where the files go.")
+  @Option(
+      names = "--output-dir",
+      paramLabel = "<dir>",
+      defaultValue = "models/trained",
+      description = "Where the files go.")
   Path outputDir;
 
   @Option(
       names = "--alias",
       paramLabel = "<alias>",
-      description = "Move this alias to the new version: champion serves it at once, challenger shadows."
-          + " Needs a registry.")
+      description =
+          "Move this alias to the new version: champion serves it at once, challenger shadows."
+              + " Needs a registry.")
   String alias;
 
   @Option(
       names = "--no-register",
-      description = "Only write the files, even when a registry is configured (e.g. by the environment).")
+      description =
+          "Only write the files, even when a registry is configured (e.g. by the environment).")
   boolean noRegister;
 
   @Mixin RegistryOptions registry;
@@ -146,12 +185,15 @@ public final class TrainCommand implements Callable<Integer> {
   /** The options, checked by {@link TrainOptions} and the records it holds. */
   TrainOptions options() {
     if (splitAt != null && spec.commandLine().getParseResult().hasMatchedOption("--train-share")) {
-      throw new ParameterException(spec.commandLine(), "give --train-share or --split-at, not both");
+      throw new ParameterException(
+          spec.commandLine(), "give --train-share or --split-at, not both");
     }
     try {
       TrainingParams params =
-          new TrainingParams(iterations, depth, learningRate, borderCount, l2LeafReg, seed, subsample);
-      SplitRule split = splitAt != null ? new SplitRule.At(splitAt) : new SplitRule.Share(trainShare);
+          new TrainingParams(
+              iterations, depth, learningRate, borderCount, l2LeafReg, seed, subsample);
+      SplitRule split =
+          splitAt != null ? new SplitRule.At(splitAt) : new SplitRule.Share(trainShare);
       RegistryTarget target = registry.configured().orElse(null);
       return new TrainOptions(
           file,
@@ -180,14 +222,18 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(options.file() + ": " + e.getMessage(), e);
     }
-    TrainedFiles files = TrainedFiles.write(result, options.outputDir(), options.name() + "-" + STAMP.format(now));
+    TrainedFiles files =
+        TrainedFiles.write(result, options.outputDir(), options.name() + "-" + STAMP.format(now));
     out.println(TrainSummary.describe(result, files));
     if (options.registry() == null) {
-      out.println("[train] not registered: " + (noRegister ? "--no-register" : "no registry configured"));
+      out.println(
+          "[train] not registered: " + (noRegister ? "--no-register" : "no registry configured"));
       out.println("[train] to register these files: " + registerLater(options, files, null));
       out.println(
           "[train]   (or --fraud.model.registry.mlflow-url=<url> for MLflow; a local serve or replay keeps its S3"
-              + " store at " + RegistryOptions.LOCAL_ENDPOINT + ")");
+              + " store at "
+              + RegistryOptions.LOCAL_ENDPOINT
+              + ")");
       out.flush();
       return 0;
     }
@@ -203,21 +249,29 @@ public final class TrainCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    out.println("[train] the files above are kept; to register them: " + registerLater(options, files, options.registry()));
+    out.println(
+        "[train] the files above are kept; to register them: "
+            + registerLater(options, files, options.registry()));
     out.flush();
     return Registration.NOT_REGISTERED;
   }
 
   /** The {@code ./fraud register} command line that registers what this run wrote. */
-  private static String registerLater(TrainOptions options, TrainedFiles files, RegistryTarget target) {
-    return "./fraud register --model=" + files.model().toAbsolutePath()
-        + " --report=" + files.report().toAbsolutePath()
-        + " --name=" + options.name()
+  private static String registerLater(
+      TrainOptions options, TrainedFiles files, RegistryTarget target) {
+    return "./fraud register --model="
+        + files.model().toAbsolutePath()
+        + " --report="
+        + files.report().toAbsolutePath()
+        + " --name="
+        + options.name()
         + (options.alias() == null ? "" : " --alias=" + options.alias())
-        + " " + (target == null ? "--fraud.model.registry.endpoint=<s3-url>" : target.asOptions());
+        + " "
+        + (target == null ? "--fraud.model.registry.endpoint=<s3-url>" : target.asOptions());
   }
 
-  private static TrainingResult train(TrainOptions options, Instant now, PrintWriter out) throws IOException {
+  private static TrainingResult train(TrainOptions options, Instant now, PrintWriter out)
+      throws IOException {
     long begin = System.nanoTime();
     TrainingCsv.Rows rows;
     try (Reader in = Files.newBufferedReader(options.file(), StandardCharsets.UTF_8)) {
@@ -234,7 +288,12 @@ public final class TrainCommand implements Callable<Integer> {
     out.flush();
     TrainingRequest request =
         new TrainingRequest(
-            options.name(), STAMP.format(now), now, options.params(), options.split(), options.threshold(),
+            options.name(),
+            STAMP.format(now),
+            now,
+            options.params(),
+            options.split(),
+            options.threshold(),
             SourceFile.of(options.file()));
     return TrainingRun.run(rows, request);
   }

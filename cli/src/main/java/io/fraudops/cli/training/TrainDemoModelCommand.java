@@ -27,16 +27,32 @@ public final class TrainDemoModelCommand implements Callable<Integer> {
       description = "Where to write the model (its sidecar goes beside it).")
   Path output;
 
-  @Option(names = "--seed", paramLabel = "<n>", defaultValue = "20261123", description = "Seed of the synthetic history.")
+  @Option(
+      names = "--seed",
+      paramLabel = "<n>",
+      defaultValue = "20261123",
+      description = "Seed of the synthetic history.")
   long seed;
 
-  @Option(names = "--customers", paramLabel = "<n>", defaultValue = "2000", description = "Synthetic customers.")
+  @Option(
+      names = "--customers",
+      paramLabel = "<n>",
+      defaultValue = "2000",
+      description = "Synthetic customers.")
   int customers;
 
-  @Option(names = "--merchants", paramLabel = "<n>", defaultValue = "300", description = "Synthetic merchants.")
+  @Option(
+      names = "--merchants",
+      paramLabel = "<n>",
+      defaultValue = "300",
+      description = "Synthetic merchants.")
   int merchants;
 
-  @Option(names = "--transactions", paramLabel = "<n>", defaultValue = "150000", description = "Payments in the synthetic history.")
+  @Option(
+      names = "--transactions",
+      paramLabel = "<n>",
+      defaultValue = "150000",
+      description = "Payments in the synthetic history.")
   int transactions;
 
   @Spec CommandSpec spec;

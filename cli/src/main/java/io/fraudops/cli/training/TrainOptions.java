@@ -36,7 +36,9 @@ record TrainOptions(
       RegistryNames.requireAlias(alias);
       if (registry == null) {
         throw new IllegalArgumentException(
-            "--alias needs a registry: give " + RegistryOptions.HOW_TO_CONFIGURE + ", without --no-register");
+            "--alias needs a registry: give "
+                + RegistryOptions.HOW_TO_CONFIGURE
+                + ", without --no-register");
       }
     }
   }

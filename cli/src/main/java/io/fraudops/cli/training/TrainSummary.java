@@ -6,7 +6,10 @@ import io.fraudops.model.training.evaluation.ConfusionMatrix;
 import io.fraudops.model.training.evaluation.Performance;
 import java.util.Locale;
 
-/** The console lines of {@code ./fraud train}: what was trained on, how well it does later, where it went. */
+/**
+ * The console lines of {@code ./fraud train}: what was trained on, how well it does later, where it
+ * went.
+ */
 final class TrainSummary {
 
   private TrainSummary() {}
@@ -25,9 +28,7 @@ final class TrainSummary {
             result.fitTime().toMillis() / 1000.0),
         format(
             "[train] evaluation period: ROC-AUC %.4f, PR-AUC %.4f, log loss %.4f",
-            later.summary().rocAuc(),
-            later.prAuc(),
-            later.summary().logLoss()),
+            later.summary().rocAuc(), later.prAuc(), later.summary().logLoss()),
         format(
             "[train] at threshold %s: precision %.4f, recall %.4f, F1 %.4f (TP %,d, FP %,d, TN %,d, FN %,d)",
             at.threshold(),

@@ -11,13 +11,16 @@ import java.nio.file.Path;
 record TrainedFiles(Path model, Path sidecar, Path report) {
 
   /**
-   * Writes {@code <stem>.json}, {@code <stem>.json.meta.json} and {@code <stem>.html} into {@code dir}.
-   * A stem already taken (two runs in one second) gets a counter rather than overwriting a model.
+   * Writes {@code <stem>.json}, {@code <stem>.json.meta.json} and {@code <stem>.html} into {@code
+   * dir}. A stem already taken (two runs in one second) gets a counter rather than overwriting a
+   * model.
    */
   static TrainedFiles write(TrainingResult result, Path dir, String stem) throws IOException {
     Files.createDirectories(dir);
     String free = stem;
-    for (int n = 2; Files.exists(dir.resolve(free + ".json")) || Files.exists(dir.resolve(free + ".html")); n++) {
+    for (int n = 2;
+        Files.exists(dir.resolve(free + ".json")) || Files.exists(dir.resolve(free + ".html"));
+        n++) {
       free = stem + "-" + n;
     }
     Path model = dir.resolve(free + ".json");
@@ -26,5 +29,4 @@ record TrainedFiles(Path model, Path sidecar, Path report) {
     TrainingReport.write(result, report);
     return new TrainedFiles(model, sidecar, report);
   }
-
 }

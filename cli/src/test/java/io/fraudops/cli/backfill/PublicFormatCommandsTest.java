@@ -27,10 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The walkthrough's first steps as a user types them, against a real PostgreSQL: a Kaggle-style file
- * generated, loaded with {@code --format=kaggle} (its {@code cc_num} kept only as a keyed fingerprint)
- * and exported; a file that cannot load is refused before any store is reached; too many refused rows
- * exit 3.
+ * The walkthrough's first steps as a user types them, against a real PostgreSQL: a Kaggle-style
+ * file generated, loaded with {@code --format=kaggle} (its {@code cc_num} kept only as a keyed
+ * fingerprint) and exported; a file that cannot load is refused before any store is reached; too
+ * many refused rows exit 3.
  */
 class PublicFormatCommandsTest {
 
@@ -47,8 +47,14 @@ class PublicFormatCommandsTest {
     history = dir.resolve("fraudTrain.csv");
     RunFraud.Result generated =
         RunFraud.run(
-            "generate-history", "--format=kaggle", "--rows=4_000", "--customers=30", "--merchants=60",
-            "--fraud-rate=0.02", "--seed=3", "--file=" + history);
+            "generate-history",
+            "--format=kaggle",
+            "--rows=4_000",
+            "--customers=30",
+            "--merchants=60",
+            "--fraud-rate=0.02",
+            "--seed=3",
+            "--file=" + history);
     assertThat(generated.exit()).as(generated.all()).isZero();
     assertThat(generated.out()).contains("4,000 rows in the kaggle format");
   }
@@ -64,8 +70,13 @@ class PublicFormatCommandsTest {
     assertThat(lines.getFirst()).isEqualTo(String.join(",", HistoryFormat.KAGGLE_COLUMNS));
 
     RunFraud.Result loaded =
-        RunFraud.run(store("backfill", "--format=kaggle", "--file=" + history, "--max-rejected=2%",
-            "--fraud.card.fingerprint-key=" + CARD_KEY));
+        RunFraud.run(
+            store(
+                "backfill",
+                "--format=kaggle",
+                "--file=" + history,
+                "--max-rejected=2%",
+                "--fraud.card.fingerprint-key=" + CARD_KEY));
 
     assertThat(loaded.exit()).as(loaded.all()).isZero();
     assertThat(loaded.out())
@@ -78,13 +89,16 @@ class PublicFormatCommandsTest {
     CardTokenizer tokenizer = CardTokenizer.fromBase64Key(CARD_KEY);
     Set<String> keyed = new LinkedHashSet<>();
     // The generator breaks a few numbers on purpose (a failed Luhn check): those rows are refused.
-    cards.stream().filter(CardNumber::passesLuhn).forEach(card -> keyed.add(tokenizer.tokenize(card).fingerprint()));
+    cards.stream()
+        .filter(CardNumber::passesLuhn)
+        .forEach(card -> keyed.add(tokenizer.tokenize(card).fingerprint()));
     List<String> customers = strings("SELECT DISTINCT customer_id FROM card_transaction");
     assertThat(keyed).containsAll(customers);
-    String stored = String.join("\n", strings("SELECT concat_ws('|', t.*) FROM card_transaction t"))
-        + String.join("\n", strings("SELECT concat_ws('|', h.*) FROM customer_home h"))
-        + String.join("\n", strings("SELECT concat_ws('|', p.*) FROM customer_profile p"))
-        + loaded.all();
+    String stored =
+        String.join("\n", strings("SELECT concat_ws('|', t.*) FROM card_transaction t"))
+            + String.join("\n", strings("SELECT concat_ws('|', h.*) FROM customer_home h"))
+            + String.join("\n", strings("SELECT concat_ws('|', p.*) FROM customer_profile p"))
+            + loaded.all();
     for (String card : cards) {
       assertThat(stored).as("no cc_num in clear").doesNotContain(card);
       assertThat(stored).as("nor its unkeyed hash").doesNotContain(sha256(card));
@@ -92,11 +106,20 @@ class PublicFormatCommandsTest {
 
     Path training = dir.resolve("training.csv");
     RunFraud.Result exported =
-        RunFraud.run(store("export-training-set", "--file=" + training, "--labelled-only", "--progress-every=1_000"));
+        RunFraud.run(
+            store(
+                "export-training-set",
+                "--file=" + training,
+                "--labelled-only",
+                "--progress-every=1_000"));
 
     assertThat(exported.exit()).as(exported.all()).isZero();
-    assertThat(exported.out()).contains("[export] 1,000 payments replayed").contains("payments replayed, ");
-    long labelled = Long.parseLong(strings("SELECT count(DISTINCT transaction_id) FROM transaction_label").getFirst());
+    assertThat(exported.out())
+        .contains("[export] 1,000 payments replayed")
+        .contains("payments replayed, ");
+    long labelled =
+        Long.parseLong(
+            strings("SELECT count(DISTINCT transaction_id) FROM transaction_label").getFirst());
     assertThat(Files.readAllLines(training)).hasSize((int) labelled + 1);
   }
 
@@ -108,30 +131,41 @@ class PublicFormatCommandsTest {
       closed = socket.getLocalPort();
     }
     RunFraud.Result result =
-        RunFraud.run("backfill", "--file=" + history, "--fraud.card.fingerprint-key=" + CARD_KEY,
+        RunFraud.run(
+            "backfill",
+            "--file=" + history,
+            "--fraud.card.fingerprint-key=" + CARD_KEY,
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closed + "/nowhere");
 
     assertThat(result.exit()).as(result.all()).isEqualTo(2);
-    assertThat(result.err()).contains("the header lacks required columns [amount, merchant_category,")
+    assertThat(result.err())
+        .contains("the header lacks required columns [amount, merchant_category,")
         .contains("Run ./fraud backfill --help");
     assertThat(result.out()).doesNotContain("schema up to date");
   }
 
   @Test
   void moreRefusedRowsThanAllowedExit3() throws Exception {
-    List<String> lines = new ArrayList<>(Files.readAllLines(history, StandardCharsets.UTF_8).subList(0, 201));
+    List<String> lines =
+        new ArrayList<>(Files.readAllLines(history, StandardCharsets.UTF_8).subList(0, 201));
     // Two of 200 rows with an amount the rules refuse: 1 %, more than the 0.5 % allowed.
     lines.set(50, lines.get(50).replaceFirst(",(\\d+\\.\\d{2}),", ",-1.00,"));
     lines.set(150, lines.get(150).replaceFirst(",(\\d+\\.\\d{2}),", ",-2.00,"));
     Path file = Files.write(dir.resolve("strict.csv"), lines);
 
     RunFraud.Result result =
-        RunFraud.run(store("backfill", "--format=kaggle", "--file=" + file, "--max-rejected=0.5%",
-            "--fraud.card.fingerprint-key=" + CARD_KEY));
+        RunFraud.run(
+            store(
+                "backfill",
+                "--format=kaggle",
+                "--file=" + file,
+                "--max-rejected=0.5%",
+                "--fraud.card.fingerprint-key=" + CARD_KEY));
 
     assertThat(result.exit()).as(result.all()).isEqualTo(3);
     assertThat(result.out()).contains("more than the 0.50 % allowed");
-    assertThat(RunFraud.run("backfill", "--help").out()).contains("3   more rows refused than --max-rejected allows");
+    assertThat(RunFraud.run("backfill", "--help").out())
+        .contains("3   more rows refused than --max-rejected allows");
   }
 
   private static String[] store(String... args) {
@@ -156,7 +190,9 @@ class PublicFormatCommandsTest {
   }
 
   private static String sha256(String card) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(card.getBytes(StandardCharsets.US_ASCII)));
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(card.getBytes(StandardCharsets.US_ASCII)));
   }
 
   private static List<String> strings(String sql) throws Exception {

@@ -32,7 +32,8 @@ class BacktestOptionsTest {
 
   @Test
   void aBadLimitSaysWhatIsExpected() {
-    assertThatThrownBy(() -> Limit.parse("lots")).hasMessageContaining("neither a count nor a percentage, e.g. 10 or 5%");
+    assertThatThrownBy(() -> Limit.parse("lots"))
+        .hasMessageContaining("neither a count nor a percentage, e.g. 10 or 5%");
     assertThatThrownBy(() -> Limit.parse("-3")).hasMessageContaining(">= 0");
     assertThatThrownBy(() -> Limit.parse("2.5")).hasMessageContaining("whole number");
   }
@@ -54,7 +55,8 @@ class BacktestOptionsTest {
         .contains("--dmn=<file>")
         .contains("or p% more of the live figure")
         .contains("--spring.datasource.url=<jdbc-url>")
-        .containsPattern("(?m)^  4 +the candidate raises false declines or reviews past a --max-\\* limit")
+        .containsPattern(
+            "(?m)^  4 +the candidate raises false declines or reviews past a --max-\\* limit")
         .containsPattern("(?m)^  2 +bad usage or input");
   }
 }

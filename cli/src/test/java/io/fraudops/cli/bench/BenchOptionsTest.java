@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fraudops.cli.RunFraud;
 import org.junit.jupiter.api.Test;
 
-/** The bench's options, password masking and percentiles; the measuring itself needs real servers. */
+/**
+ * The bench's options, password masking and percentiles; the measuring itself needs real servers.
+ */
 class BenchOptionsTest {
 
   @Test
@@ -27,15 +29,34 @@ class BenchOptionsTest {
     BenchOptions options =
         RunFraud.parsed(
                 BenchCommand.class,
-                "bench", "--measure=10", "--warmup=0", "--customers=5", "--merchants=100", "--seed=7", "--threads=2",
-                "--fraud.redis.url=redis://r:6379", "--fraud.redis.key-prefix=bench:",
-                "--spring.datasource.url=jdbc:postgresql://p/db", "--spring.datasource.username=u",
-                "--spring.datasource.password=p=w", "--model=/tmp/m.json")
+                "bench",
+                "--measure=10",
+                "--warmup=0",
+                "--customers=5",
+                "--merchants=100",
+                "--seed=7",
+                "--threads=2",
+                "--fraud.redis.url=redis://r:6379",
+                "--fraud.redis.key-prefix=bench:",
+                "--spring.datasource.url=jdbc:postgresql://p/db",
+                "--spring.datasource.username=u",
+                "--spring.datasource.password=p=w",
+                "--model=/tmp/m.json")
             .options();
     assertThat(options)
         .isEqualTo(
             new BenchOptions(
-                10, 0, 5, 100, 7, 2, "redis://r:6379", "bench:", "jdbc:postgresql://p/db", "u", "p=w",
+                10,
+                0,
+                5,
+                100,
+                7,
+                2,
+                "redis://r:6379",
+                "bench:",
+                "jdbc:postgresql://p/db",
+                "u",
+                "p=w",
                 "/tmp/m.json"));
   }
 
@@ -43,9 +64,12 @@ class BenchOptionsTest {
   void rejectsUnknownMalformedAndOldOptionsWithTheUsage() {
     RunFraud.Result unknown = RunFraud.run("bench", "--transactions=5");
     assertThat(unknown.exit()).isEqualTo(2);
-    assertThat(unknown.err()).contains("Unknown option: '--transactions=5'").contains("Usage: fraud bench");
+    assertThat(unknown.err())
+        .contains("Unknown option: '--transactions=5'")
+        .contains("Usage: fraud bench");
 
-    assertThat(RunFraud.run("bench", "measure=5").err()).contains("Unmatched argument", "'measure=5'");
+    assertThat(RunFraud.run("bench", "measure=5").err())
+        .contains("Unmatched argument", "'measure=5'");
     assertThat(RunFraud.run("bench", "--redis-url=redis://r:6379").exit()).isEqualTo(2);
 
     RunFraud.Result threads = RunFraud.run("bench", "--threads=0");

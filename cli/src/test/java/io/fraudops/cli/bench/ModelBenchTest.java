@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fraudops.cli.RunFraud;
 import org.junit.jupiter.api.Test;
 
-/** The model benchmark end to end at a tiny size: what it prints, not how fast (no timing assertions). */
+/**
+ * The model benchmark end to end at a tiny size: what it prints, not how fast (no timing
+ * assertions).
+ */
 class ModelBenchTest {
 
   @Test
   void printsTheModelAndEveryFigureLine() {
     String printed =
         captured(
-            "--calls=2000", "--trees=5", "--depth=3", "--transactions=1000", "--batch=64", "--threads=2");
+            "--calls=2000",
+            "--trees=5",
+            "--depth=3",
+            "--transactions=1000",
+            "--batch=64",
+            "--threads=2");
 
     assertThat(printed)
         .contains("bench-synthetic:1")
@@ -26,16 +34,19 @@ class ModelBenchTest {
     assertThat(printed).containsPattern("1 thread +32 +[\\d,]+ +\\d+\\.\\d");
     assertThat(printed).containsPattern("2 threads +64 +[\\d,]+ +\\d+\\.\\d");
     assertThat(printed)
-        .containsPattern("top reason, tree vs ablation: (same on [\\d,]+ of [\\d,]+ rows|no row scored)");
+        .containsPattern(
+            "top reason, tree vs ablation: (same on [\\d,]+ of [\\d,]+ rows|no row scored)");
   }
 
   @Test
   void refusesOptionsItCannotHonour() {
-    assertThat(RunFraud.run("bench-model", "--trees=5").err()).contains("--trees and --depth go together");
+    assertThat(RunFraud.run("bench-model", "--trees=5").err())
+        .contains("--trees and --depth go together");
     RunFraud.Result tooDeep = RunFraud.run("bench-model", "--trees=5", "--depth=9");
     assertThat(tooDeep.exit()).isEqualTo(2);
     assertThat(tooDeep.err()).contains("--depth in 1..8").contains("Usage: fraud bench-model");
-    assertThat(RunFraud.run("bench-model", "--measure=5").err()).contains("Unknown option: '--measure=5'");
+    assertThat(RunFraud.run("bench-model", "--measure=5").err())
+        .contains("Unknown option: '--measure=5'");
     ModelBenchOptions defaults = RunFraud.parsed(BenchModelCommand.class, "bench-model").options();
     assertThat(defaults.model()).isEqualTo(BenchOptions.DEFAULT_MODEL);
     assertThat(defaults.calls()).isEqualTo(1_000_000);

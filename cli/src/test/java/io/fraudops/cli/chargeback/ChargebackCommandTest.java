@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** {@code ./fraud chargeback} against a real PostgreSQL: the label is written, an unknown id is refused. */
+/**
+ * {@code ./fraud chargeback} against a real PostgreSQL: the label is written, an unknown id is
+ * refused.
+ */
 class ChargebackCommandTest {
 
   private static EmbeddedPostgresServer postgres;
@@ -41,13 +44,20 @@ class ChargebackCommandTest {
 
   @Test
   void labelsTheRecordedPayment() throws Exception {
-    RunFraud.Result result = run("--transaction-id=T-cli-1", "--reason=4837 no cardholder authorization", "--date=2026-01-20");
+    RunFraud.Result result =
+        run(
+            "--transaction-id=T-cli-1",
+            "--reason=4837 no cardholder authorization",
+            "--date=2026-01-20");
     assertThat(result.exit()).as(result.all()).isZero();
-    assertThat(result.out()).contains("recorded T-cli-1").contains("known from 2026-01-21T00:00:00Z");
+    assertThat(result.out())
+        .contains("recorded T-cli-1")
+        .contains("known from 2026-01-21T00:00:00Z");
     try (Connection c = connection();
         ResultSet row =
             c.createStatement()
-                .executeQuery("SELECT fraud, known_at FROM transaction_label WHERE transaction_id = 'T-cli-1' AND source = 'chargeback'")) {
+                .executeQuery(
+                    "SELECT fraud, known_at FROM transaction_label WHERE transaction_id = 'T-cli-1' AND source = 'chargeback'")) {
       assertThat(row.next()).isTrue();
       assertThat(row.getBoolean("fraud")).isTrue();
     }
@@ -55,7 +65,8 @@ class ChargebackCommandTest {
 
   @Test
   void refusesAnUnknownIdNamingIt() {
-    RunFraud.Result result = run("--transaction-id=T-nobody", "--reason=fraud", "--date=2026-01-20");
+    RunFraud.Result result =
+        run("--transaction-id=T-nobody", "--reason=fraud", "--date=2026-01-20");
     assertThat(result.exit()).isEqualTo(1);
     assertThat(result.err()).contains("'T-nobody'");
   }

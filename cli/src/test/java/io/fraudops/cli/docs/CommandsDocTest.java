@@ -12,9 +12,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 
 /**
- * docs/commands.md is every command's {@code --help}, rendered here from the command line itself, so it
- * cannot drift from the code. After changing a command, regenerate it with
- * {@code ./mvnw -B -pl cli -am test -Dtest=CommandsDocTest -Dsurefire.failIfNoSpecifiedTests=false -Dfraud.docs.update=true}.
+ * docs/commands.md is every command's {@code --help}, rendered here from the command line itself,
+ * so it cannot drift from the code. After changing a command, regenerate it with {@code ./mvnw -B
+ * -pl cli -am test -Dtest=CommandsDocTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dfraud.docs.update=true}.
  */
 class CommandsDocTest {
 

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * README.md is the entry point and docs/ holds the rest. A README that grows back into a manual, or a
- * link that points to a moved page or a renamed heading, fails here rather than in a new user's browser.
+ * README.md is the entry point and docs/ holds the rest. A README that grows back into a manual, or
+ * a link that points to a moved page or a renamed heading, fails here rather than in a new user's
+ * browser.
  */
 class DocLinksTest {
 
@@ -28,7 +29,9 @@ class DocLinksTest {
   private static final int README_MAX_LINES = 200;
 
   /** {@code [text](target)} or {@code [text](target "title")}; images share the syntax. */
-  private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
+  private static final Pattern LINK =
+      Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
+
   private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
@@ -37,7 +40,9 @@ class DocLinksTest {
   void readmeStaysAnEntryPoint() throws IOException {
     List<String> readme = Files.readAllLines(ROOT.resolve("README.md"));
     assertThat(readme.size())
-        .as("README.md has %d lines: keep it an entry point and move details to docs/", readme.size())
+        .as(
+            "README.md has %d lines: keep it an entry point and move details to docs/",
+            readme.size())
         .isLessThanOrEqualTo(README_MAX_LINES);
   }
 
@@ -66,17 +71,21 @@ class DocLinksTest {
   }
 
   @Test
-  void reportsAMissingFileAndAMissingHeadingButNotCodeOrExternalLinks(@TempDir Path dir) throws IOException {
+  void reportsAMissingFileAndAMissingHeadingButNotCodeOrExternalLinks(@TempDir Path dir)
+      throws IOException {
     Files.writeString(dir.resolve("other.md"), "# Other page\n\n## Online store (Redis)\n");
     Path page = dir.resolve("page.md");
-    Files.writeString(page, String.join("\n",
-        "# Page",
-        "[ok](other.md) [ok](other.md#online-store-redis) [ok](#page) [ok](https://example.com/x.md)",
-        "[gone](missing.md) [no heading](other.md#offline-store) [no local heading](#nowhere)",
-        "`[not a link](missing-in-code.md)`",
-        "```",
-        "[not a link](missing-in-fence.md)",
-        "```"));
+    Files.writeString(
+        page,
+        String.join(
+            "\n",
+            "# Page",
+            "[ok](other.md) [ok](other.md#online-store-redis) [ok](#page) [ok](https://example.com/x.md)",
+            "[gone](missing.md) [no heading](other.md#offline-store) [no local heading](#nowhere)",
+            "`[not a link](missing-in-code.md)`",
+            "```",
+            "[not a link](missing-in-fence.md)",
+            "```"));
 
     assertThat(brokenLinks(page))
         .containsExactly(
@@ -102,10 +111,13 @@ class DocLinksTest {
       int hash = target.indexOf('#');
       String file = hash < 0 ? target : target.substring(0, hash);
       String anchor = hash < 0 ? null : target.substring(hash + 1);
-      Path resolved = file.isEmpty() ? page : page.toAbsolutePath().getParent().resolve(file).normalize();
+      Path resolved =
+          file.isEmpty() ? page : page.toAbsolutePath().getParent().resolve(file).normalize();
       if (!Files.exists(resolved)) {
         broken.add(page + ": " + target + " (no such file)");
-      } else if (anchor != null && resolved.toString().endsWith(".md") && !anchors(resolved).contains(anchor)) {
+      } else if (anchor != null
+          && resolved.toString().endsWith(".md")
+          && !anchors(resolved).contains(anchor)) {
         broken.add(page + ": " + target + " (no such heading)");
       }
     }
@@ -132,7 +144,10 @@ class DocLinksTest {
     return targets;
   }
 
-  /** The anchors GitHub derives from a page's headings: lower case, punctuation dropped, spaces as hyphens. */
+  /**
+   * The anchors GitHub derives from a page's headings: lower case, punctuation dropped, spaces as
+   * hyphens.
+   */
   private static Set<String> anchors(Path page) throws IOException {
     Set<String> anchors = new HashSet<>();
     Map<String, Integer> seen = new HashMap<>();
@@ -145,9 +160,12 @@ class DocLinksTest {
       if (fenced || !heading.matches()) {
         continue;
       }
-      String slug = heading.group(1).toLowerCase(Locale.ROOT)
-          .replaceAll("[^\\p{L}\\p{N} _-]", "")
-          .replace(' ', '-');
+      String slug =
+          heading
+              .group(1)
+              .toLowerCase(Locale.ROOT)
+              .replaceAll("[^\\p{L}\\p{N} _-]", "")
+              .replace(' ', '-');
       int repeats = seen.merge(slug, 1, Integer::sum) - 1;
       anchors.add(repeats == 0 ? slug : slug + "-" + repeats);
     }

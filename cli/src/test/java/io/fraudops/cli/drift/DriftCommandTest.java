@@ -3,6 +3,8 @@ package io.fraudops.cli.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudops.cli.RunFraud;
+import io.fraudops.cli.training.DemoModelTrainer;
+import io.fraudops.cli.training.DemoTrainingOptions;
 import io.fraudops.feature.training.TrainingSet;
 import io.fraudops.model.drift.ReferenceBuilder;
 import io.fraudops.model.scoring.ModelMetadata;
@@ -11,8 +13,6 @@ import io.fraudops.model.training.ModelExport;
 import io.fraudops.model.training.ObliviousTreeTrainer;
 import io.fraudops.model.training.TrainedModel;
 import io.fraudops.model.training.TrainingParams;
-import io.fraudops.cli.training.DemoModelTrainer;
-import io.fraudops.cli.training.DemoTrainingOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The drift command on export files from the synthetic history: even rows train a small model, odd rows
- * are the "recent" payments, so only what a test shifts on purpose drifts.
+ * The drift command on export files from the synthetic history: even rows train a small model, odd
+ * rows are the "recent" payments, so only what a test shifts on purpose drifts.
  */
 class DriftCommandTest {
 
@@ -40,15 +40,23 @@ class DriftCommandTest {
         DemoModelTrainer.history(new DemoTrainingOptions(Path.of("unused"), 11, 400, 50, 12_000));
     ExportFiles files = new ExportFiles(history);
     Dataset training = files.dataset(0);
-    TrainedModel model = ObliviousTreeTrainer.fit(training, new TrainingParams(20, 4, 0.3, 32, 3.0, 11));
-    ModelMetadata plain = ModelExport.metadata(model, "drift-test", "1", Instant.EPOCH, training, null);
+    TrainedModel model =
+        ObliviousTreeTrainer.fit(training, new TrainingParams(20, 4, 0.3, 32, 3.0, 11));
+    ModelMetadata plain =
+        ModelExport.metadata(model, "drift-test", "1", Instant.EPOCH, training, null);
     double[] scores = new double[training.size()];
     for (int i = 0; i < scores.length; i++) {
       scores[i] = model.predictProbability(training.row(i));
     }
     ModelMetadata referenced =
-        new ModelMetadata(plain.name(), plain.version(), plain.trainedAt(), plain.metrics(), plain.baselines(),
-            plain.featureNames(), plain.params(),
+        new ModelMetadata(
+            plain.name(),
+            plain.version(),
+            plain.trainedAt(),
+            plain.metrics(),
+            plain.baselines(),
+            plain.featureNames(),
+            plain.params(),
             ReferenceBuilder.build(plain.featureNames(), training.rows(), scores));
     withReference = dir.resolve("with-reference.json");
     ModelExport.write(model, referenced, withReference);
@@ -63,7 +71,11 @@ class DriftCommandTest {
 
   @Test
   void aShiftedAmountIsSignificantAndFailsTheCheck() {
-    int exit = run("--file=" + dir.resolve("shifted.csv"), "--model=" + withReference, "--fail-above=0.25");
+    int exit =
+        run(
+            "--file=" + dir.resolve("shifted.csv"),
+            "--model=" + withReference,
+            "--fail-above=0.25");
 
     assertThat(exit).isEqualTo(DriftCommand.DRIFTED);
     assertThat(output).containsPattern("(?m)^amount +\\d+\\.\\d{4}  SIGNIFICANT$");
@@ -74,17 +86,23 @@ class DriftCommandTest {
 
   @Test
   void recentPaymentsLikeTheTrainingOnesPassTheCheck() {
-    int exit = run("--file=" + dir.resolve("recent.csv"), "--model=" + withReference, "--fail-above=0.25");
+    int exit =
+        run("--file=" + dir.resolve("recent.csv"), "--model=" + withReference, "--fail-above=0.25");
 
     assertThat(exit).as(output).isEqualTo(DriftCommand.CHECKED);
-    assertThat(output).contains("drift of drift-test:1 over 6,000 observations").contains("verdict: stable");
+    assertThat(output)
+        .contains("drift of drift-test:1 over 6,000 observations")
+        .contains("verdict: stable");
   }
 
   @Test
   void buildsTheReferenceFromATrainingFileForAModelWithoutOne() {
     int exit =
-        run("--file=" + dir.resolve("shifted.csv"), "--model=" + withoutReference,
-            "--reference-file=" + dir.resolve("training.csv"), "--fail-above=0.25");
+        run(
+            "--file=" + dir.resolve("shifted.csv"),
+            "--model=" + withoutReference,
+            "--reference-file=" + dir.resolve("training.csv"),
+            "--fail-above=0.25");
 
     assertThat(exit).isEqualTo(DriftCommand.DRIFTED);
     assertThat(output).containsPattern("(?m)^amount +\\d+\\.\\d{4}  SIGNIFICANT$");
@@ -93,7 +111,10 @@ class DriftCommandTest {
   @Test
   void aModelWithoutReferenceSaysHowToGetOne() {
     // A model exported from elsewhere, whose sidecar has no reference.
-    int exit = run("--file=" + dir.resolve("recent.csv"), "--model=classpath:models/amount-threshold-model.json");
+    int exit =
+        run(
+            "--file=" + dir.resolve("recent.csv"),
+            "--model=classpath:models/amount-threshold-model.json");
 
     assertThat(exit).isEqualTo(DriftCommand.FAILED);
     assertThat(output)
@@ -104,21 +125,35 @@ class DriftCommandTest {
 
   @Test
   void checksOnlyThePeriodAskedFor() throws IOException {
-    // The recent file's timestamps, as the export writes them: the check keeps those in [from, until).
-    List<Long> times = Files.readAllLines(dir.resolve("recent.csv")).stream().skip(1)
-        .map(line -> Long.parseLong(line.split(",")[line.split(",").length - 2])).sorted().toList();
+    // The recent file's timestamps, as the export writes them: the check keeps those in [from,
+    // until).
+    List<Long> times =
+        Files.readAllLines(dir.resolve("recent.csv")).stream()
+            .skip(1)
+            .map(line -> Long.parseLong(line.split(",")[line.split(",").length - 2]))
+            .sorted()
+            .toList();
     Instant from = Instant.ofEpochMilli(times.get(times.size() / 2));
     Instant until = Instant.ofEpochMilli(times.get(times.size() * 3 / 4));
-    long kept = times.stream().filter(t -> t >= from.toEpochMilli() && t < until.toEpochMilli()).count();
+    long kept =
+        times.stream().filter(t -> t >= from.toEpochMilli() && t < until.toEpochMilli()).count();
 
-    int exit = run("--file=" + dir.resolve("recent.csv"), "--model=" + withReference, "--from=" + from,
-        "--until=" + until);
+    int exit =
+        run(
+            "--file=" + dir.resolve("recent.csv"),
+            "--model=" + withReference,
+            "--from=" + from,
+            "--until=" + until);
 
     assertThat(exit).as(output).isEqualTo(DriftCommand.CHECKED);
     assertThat(kept).isBetween(1_000L, 2_000L);
     assertThat(output).contains(String.format("over %,d observations", kept));
 
-    assertThat(run("--file=" + dir.resolve("recent.csv"), "--model=" + withReference, "--from=2100-01-01T00:00:00Z"))
+    assertThat(
+            run(
+                "--file=" + dir.resolve("recent.csv"),
+                "--model=" + withReference,
+                "--from=2100-01-01T00:00:00Z"))
         .isEqualTo(DriftCommand.FAILED);
     assertThat(output).contains("has no payment from 2100-01-01T00:00:00Z (6000 rows in all)");
   }
@@ -128,7 +163,8 @@ class DriftCommandTest {
     int exit = run("--file=" + dir.resolve("no-night.csv"), "--model=" + withReference);
 
     assertThat(exit).isEqualTo(DriftCommand.FAILED);
-    assertThat(output).contains("lacks columns the model drift-test:1 needs: [is_night, first_time_device]");
+    assertThat(output)
+        .contains("lacks columns the model drift-test:1 needs: [is_night, first_time_device]");
   }
 
   private int run(String... args) {

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every other row of a training set, as a dataset or as an export file (export-training-set's format). */
+/**
+ * Every other row of a training set, as a dataset or as an export file (export-training-set's
+ * format).
+ */
 record ExportFiles(TrainingSet set) {
 
   /** Rows {@code first}, {@code first + 2}, ... */
@@ -21,15 +24,21 @@ record ExportFiles(TrainingSet set) {
       rows.add(set.rows()[i]);
       labels.add(set.labels()[i]);
     }
-    return new Dataset(set.featureNames().toArray(String[]::new), rows.toArray(double[][]::new),
+    return new Dataset(
+        set.featureNames().toArray(String[]::new),
+        rows.toArray(double[][]::new),
         labels.stream().mapToInt(Integer::intValue).toArray());
   }
 
-  /** Rows {@code first}, {@code first + 2}, ... without the {@code dropped} columns, amounts times {@code scale}. */
+  /**
+   * Rows {@code first}, {@code first + 2}, ... without the {@code dropped} columns, amounts times
+   * {@code scale}.
+   */
   void write(Path file, int first, List<String> dropped, double scale) throws IOException {
     List<String> names = set.featureNames();
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      List<String> header = new ArrayList<>(names.stream().filter(n -> !dropped.contains(n)).toList());
+      List<String> header =
+          new ArrayList<>(names.stream().filter(n -> !dropped.contains(n)).toList());
       header.addAll(List.of("label", "timestamp", "transactionId"));
       out.write(String.join(",", header) + "\n");
       for (int i = first; i < set.size(); i += 2) {
@@ -40,7 +49,12 @@ record ExportFiles(TrainingSet set) {
             line.append(names.get(f).equals("amount") ? value * scale : value).append(',');
           }
         }
-        line.append(set.labels()[i]).append(',').append(set.timestamps()[i]).append(",t").append(i).append('\n');
+        line.append(set.labels()[i])
+            .append(',')
+            .append(set.timestamps()[i])
+            .append(",t")
+            .append(i)
+            .append('\n');
         out.write(line.toString());
       }
     }

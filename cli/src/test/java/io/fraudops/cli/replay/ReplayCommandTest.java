@@ -12,8 +12,9 @@ import org.springframework.util.StringUtils;
 import picocli.CommandLine;
 
 /**
- * {@code ./fraud replay}'s options are the application's {@code fraud.replay.*} properties: all of them, with
- * the defaults the application binds, passed on as typed. Starting the replay itself is ReplayRunnerTest's.
+ * {@code ./fraud replay}'s options are the application's {@code fraud.replay.*} properties: all of
+ * them, with the defaults the application binds, passed on as typed. Starting the replay itself is
+ * ReplayRunnerTest's.
  */
 class ReplayCommandTest {
 
@@ -25,7 +26,8 @@ class ReplayCommandTest {
       assertThat(replay.getCommandSpec().findOption(name)).as(name).isNotNull();
     }
     ReplayProperties bound =
-        new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("fraud.replay", ReplayProperties.class);
+        new Binder(new MapConfigurationPropertySource(Map.of()))
+            .bindOrCreate("fraud.replay", ReplayProperties.class);
 
     assertThat(RunFraud.parsed(ReplayCommand.class, "replay").properties()).isEqualTo(bound);
   }
@@ -35,14 +37,23 @@ class ReplayCommandTest {
     ReplayCommand command =
         RunFraud.parsed(
             ReplayCommand.class,
-            "replay", "--fraud.replay.transactions=20000", "--fraud.replay.timeout=90s",
-            "--fraud.replay.then-serve", "--fraud.embedded.postgres.port=55502", "--server.port=0",
-            "--fraud.review.mode=job-worker", "--logging.level.io.fraudops=DEBUG");
+            "replay",
+            "--fraud.replay.transactions=20000",
+            "--fraud.replay.timeout=90s",
+            "--fraud.replay.then-serve",
+            "--fraud.embedded.postgres.port=55502",
+            "--server.port=0",
+            "--fraud.review.mode=job-worker",
+            "--logging.level.io.fraudops=DEBUG");
 
     assertThat(command.springArguments())
         .containsExactly(
-            "--fraud.replay.transactions=20000", "--fraud.replay.timeout=90s", "--fraud.replay.then-serve=true",
-            "--fraud.embedded.postgres.port=55502", "--server.port=0", "--fraud.review.mode=job-worker",
+            "--fraud.replay.transactions=20000",
+            "--fraud.replay.timeout=90s",
+            "--fraud.replay.then-serve=true",
+            "--fraud.embedded.postgres.port=55502",
+            "--server.port=0",
+            "--fraud.review.mode=job-worker",
             "--logging.level.io.fraudops=DEBUG");
     assertThat(command.properties().transactions()).isEqualTo(20_000);
     assertThat(command.properties().thenServe()).isTrue();
@@ -52,7 +63,8 @@ class ReplayCommandTest {
   void refusesAMisspelledReplayPropertyAValueTheApplicationWouldRefuseAndAStrayWord() {
     RunFraud.Result typo = RunFraud.run("replay", "--fraud.replay.transaction=20");
     assertThat(typo.exit()).isEqualTo(2);
-    assertThat(typo.err()).contains("unknown replay property --fraud.replay.transaction", "Usage: fraud replay");
+    assertThat(typo.err())
+        .contains("unknown replay property --fraud.replay.transaction", "Usage: fraud replay");
 
     RunFraud.Result none = RunFraud.run("replay", "--fraud.replay.transactions=0");
     assertThat(none.exit()).isEqualTo(2);
@@ -63,7 +75,8 @@ class ReplayCommandTest {
 
     RunFraud.Result stray = RunFraud.run("replay", "now");
     assertThat(stray.exit()).isEqualTo(2);
-    assertThat(stray.err()).contains("expected an option or a Spring property as --name=value, got 'now'");
+    assertThat(stray.err())
+        .contains("expected an option or a Spring property as --name=value, got 'now'");
   }
 
   @Test
@@ -72,13 +85,17 @@ class ReplayCommandTest {
 
     assertThat(help.out())
         .contains("--fraud.replay.transactions=<n>", "Default: 5000", "Default: 5m")
-        .contains("--fraud.model.registry.enabled", "--camunda.client.grpc-address", "--fraud.embedded.zeebe.port")
+        .contains(
+            "--fraud.model.registry.enabled",
+            "--camunda.client.grpc-address",
+            "--fraud.embedded.zeebe.port")
         .contains("--spring.datasource.url", "--fraud.redis.url");
     assertThat(help.out()).as("options are declared, not given").doesNotContain("Default: null");
   }
 
   private static String kebab(String camel) {
-    return String.join("-", StringUtils.tokenizeToStringArray(camel.replaceAll("([A-Z])", " $1"), " "))
+    return String.join(
+            "-", StringUtils.tokenizeToStringArray(camel.replaceAll("([A-Z])", " $1"), " "))
         .toLowerCase();
   }
 }

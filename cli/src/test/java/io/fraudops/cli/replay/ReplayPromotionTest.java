@@ -43,7 +43,9 @@ class ReplayPromotionTest {
         });
     assertThat(perVersion).containsOnlyKeys("demo-fraud-model:1", "demo-fraud-model:2");
     assertThat(perVersion.get("demo-fraud-model:2")).isGreaterThan(50);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM decision_audit WHERE dmn_rule = 'DATA_MISSING'", Long.class))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM decision_audit WHERE dmn_rule = 'DATA_MISSING'", Long.class))
         .as("no payment lost its score during the swap")
         .isZero();
     assertThat(inbox.pending()).noneMatch(review -> "DATA_MISSING".equals(review.rule()));

@@ -35,9 +35,13 @@ class ReplayRunnerTest {
   void screensEveryPaymentAndLosesNone(CapturedOutput output) {
     long decided = jdbc.queryForObject("SELECT count(*) FROM decision_audit", Long.class);
     assertThat(decided + inbox.size()).isEqualTo(400);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM decision_audit WHERE outcome = 'REJECTED'", Long.class))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM decision_audit WHERE outcome = 'REJECTED'", Long.class))
         .isPositive();
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM decision_audit WHERE outcome = 'APPROVED'", Long.class))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM decision_audit WHERE outcome = 'APPROVED'", Long.class))
         .isPositive();
     assertThat(output.getOut())
         .contains("=== Replay summary")
@@ -45,7 +49,8 @@ class ReplayRunnerTest {
         .contains("(matches: one row per decided payment)")
         .containsPattern("waiting for review +\\d+ +\\(by rule: \\{")
         .contains("drift vs training    score PSI")
-        // The warm-up replays the labels known by its end, so served fraud rates are learnt as in training.
+        // The warm-up replays the labels known by its end, so served fraud rates are learnt as in
+        // training.
         .containsPattern("warm-up: [\\d,]+ payments and [1-9][\\d,]* labels of history");
   }
 }

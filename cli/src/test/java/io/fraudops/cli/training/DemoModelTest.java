@@ -1,18 +1,18 @@
 package io.fraudops.cli.training;
 
-import io.fraudops.model.training.evaluation.Metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudops.feature.catalogue.FeatureCatalogue;
 import io.fraudops.feature.training.TrainingSet;
 import io.fraudops.model.scoring.ModelArtifact;
+import io.fraudops.model.training.evaluation.Metrics;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
  * The bundled demo model matches today's feature catalogue and still separates fraud from normal
- * payments on a stream it never saw (another seed). Fails when the catalogue or the generator change
- * without {@code ./fraud train-demo-model}.
+ * payments on a stream it never saw (another seed). Fails when the catalogue or the generator
+ * change without {@code ./fraud train-demo-model}.
  */
 class DemoModelTest {
 
@@ -26,7 +26,8 @@ class DemoModelTest {
 
   @Test
   void separatesFraudOnAnUnseenStream() {
-    TrainingSet unseen = DemoModelTrainer.history(new DemoTrainingOptions(Path.of("unused"), 99, 500, 60, 20_000));
+    TrainingSet unseen =
+        DemoModelTrainer.history(new DemoTrainingOptions(Path.of("unused"), 99, 500, 60, 20_000));
     double[] scores = new double[unseen.size()];
     try (ModelArtifact model = ModelArtifact.load("classpath:models/demo-fraud-model.json")) {
       for (int i = 0; i < scores.length; i++) {

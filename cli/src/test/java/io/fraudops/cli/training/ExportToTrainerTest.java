@@ -22,7 +22,8 @@ class ExportToTrainerTest {
   void theTrainerReadsTheExportAndLearnsFromIt() throws Exception {
     SyntheticWorld world = SyntheticWorld.create(5, 300, 40);
     var generator =
-        new TransactionGenerator(world, GeneratorSettings.defaults(5).withTransactionsPerSecond(300 * 3.0 / 86_400));
+        new TransactionGenerator(
+            world, GeneratorSettings.defaults(5).withTransactionsPerSecond(300 * 3.0 / 86_400));
     StringWriter csv = new StringWriter();
     int written =
         new PointInTimeExport(FeatureCatalogue.current(), CustomerProfiles.of(world.profiles()))
@@ -31,9 +32,12 @@ class ExportToTrainerTest {
     TrainingCsv.Rows rows = TrainingCsv.read(new StringReader(csv.toString()));
 
     assertThat(rows.dataset().size()).isEqualTo(written).isGreaterThan(500);
-    assertThat(rows.dataset().featureNames()).containsExactlyElementsOf(FeatureCatalogue.current().names());
+    assertThat(rows.dataset().featureNames())
+        .containsExactlyElementsOf(FeatureCatalogue.current().names());
     assertThat(rows.timestamps()).isSorted();
-    var model = ObliviousTreeTrainer.fit(rows.dataset(), TrainingParams.defaults().withIterations(30).withDepth(4));
+    var model =
+        ObliviousTreeTrainer.fit(
+            rows.dataset(), TrainingParams.defaults().withIterations(30).withDepth(4));
     assertThat(model.featureNames()).containsExactlyElementsOf(FeatureCatalogue.current().names());
   }
 }

@@ -1,15 +1,16 @@
 /**
- * Loading a history of card payments, with their fraud labels, into the offline store, then rebuilding
- * the customer profiles (and, when asked, the online state) from it.
+ * Loading a history of card payments, with their fraud labels, into the offline store, then
+ * rebuilding the customer profiles (and, when asked, the online state) from it.
  *
  * <h2>CSV schema</h2>
  *
  * <p>UTF-8, comma-separated, one header row, one payment per line; a field may be double-quoted (a
- * quote inside is doubled) but may not span lines. Column order is free; columns are found by header
- * name. {@link io.fraudops.feature.backfill.ColumnMapping} says where a column is in files named
- * otherwise ({@code amount=amt}) or gives it one value for every row ({@code currency=USD});
- * {@link io.fraudops.feature.backfill.HistoryFormat} holds ready mappings ({@code kaggle}: the public
- * {@code fraudTrain.csv} datasets). Unknown columns are ignored. An empty field is an absent value.
+ * quote inside is doubled) but may not span lines. Column order is free; columns are found by
+ * header name. {@link io.fraudops.feature.backfill.ColumnMapping} says where a column is in files
+ * named otherwise ({@code amount=amt}) or gives it one value for every row ({@code currency=USD});
+ * {@link io.fraudops.feature.backfill.HistoryFormat} holds ready mappings ({@code kaggle}: the
+ * public {@code fraudTrain.csv} datasets). Unknown columns are ignored. An empty field is an absent
+ * value.
  *
  * <table>
  *   <caption>Columns</caption>
@@ -46,12 +47,12 @@
  *       most frequent payment location</td></tr>
  * </table>
  *
- * <p>{@link io.fraudops.feature.backfill.HistoryFile#check} reads the header and the first rows before
- * any store is touched: a missing column, a mapping naming no column, or a file whose first rows are
- * mostly refused fails at once. Each row then passes the checks live payments pass
- * ({@link io.fraudops.feature.transaction.TransactionParser}). A row that fails is not loaded, label
+ * <p>{@link io.fraudops.feature.backfill.HistoryFile#check} reads the header and the first rows
+ * before any store is touched: a missing column, a mapping naming no column, or a file whose first
+ * rows are mostly refused fails at once. Each row then passes the checks live payments pass ({@link
+ * io.fraudops.feature.transaction.TransactionParser}). A row that fails is not loaded, label
  * included; it goes to the report with its line number and the reasons, and the run goes on. More
- * refused rows than {@link io.fraudops.feature.backfill.BackfillOptions#maxBadShare()} (1 % by default)
- * fail the run.
+ * refused rows than {@link io.fraudops.feature.backfill.BackfillOptions#maxBadShare()} (1 % by
+ * default) fail the run.
  */
 package io.fraudops.feature.backfill;

@@ -29,7 +29,8 @@ public record LabelEvent(
     requireText(merchantId, "merchantId");
     requireText(merchantCategory, "merchantCategory");
     if (!SOURCES.contains(source)) {
-      throw new IllegalArgumentException("label source must be one of " + SOURCES + " (got '" + source + "')");
+      throw new IllegalArgumentException(
+          "label source must be one of " + SOURCES + " (got '" + source + "')");
     }
     Objects.requireNonNull(knownAt, "knownAt");
   }

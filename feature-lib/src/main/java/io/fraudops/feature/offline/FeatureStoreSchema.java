@@ -1,27 +1,27 @@
 package io.fraudops.feature.offline;
 
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
-import javax.sql.DataSource;
-
 /**
- * Creates or upgrades the offline feature store tables. For tests and tools; an application with its
- * own Flyway setup picks up {@value #LOCATION} itself (other modules add V2+ there).
+ * Creates or upgrades the offline feature store tables. For tests and tools; an application with
+ * its own Flyway setup picks up {@value #LOCATION} itself (other modules add V2+ there).
  */
 public final class FeatureStoreSchema {
 
-    public static final String LOCATION = "classpath:db/migration";
+  public static final String LOCATION = "classpath:db/migration";
 
-    private FeatureStoreSchema() {
-    }
+  private FeatureStoreSchema() {}
 
-    /** @return the number of migrations applied */
-    public static int migrate(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .locations(LOCATION)
-                .load()
-                .migrate()
-                .migrationsExecuted;
-    }
+  /**
+   * @return the number of migrations applied
+   */
+  public static int migrate(DataSource dataSource) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations(LOCATION)
+        .load()
+        .migrate()
+        .migrationsExecuted;
+  }
 }

@@ -5,25 +5,31 @@ package io.fraudops.feature.online;
  * distinct-count features.
  *
  * @param merchantId null only for histories built by hand without one
- * @param country    null only for histories built by hand without one
+ * @param country null only for histories built by hand without one
  */
-public record PastTransaction(long epochMillis, double amount, Double latitude, Double longitude, String merchantId,
-                              String country) {
+public record PastTransaction(
+    long epochMillis,
+    double amount,
+    Double latitude,
+    Double longitude,
+    String merchantId,
+    String country) {
 
-    public PastTransaction {
-        if (!Double.isFinite(amount) || amount <= 0) {
-            throw new IllegalArgumentException("amount must be a positive number (got " + amount + ")");
-        }
-        if ((latitude == null) != (longitude == null)) {
-            throw new IllegalArgumentException("latitude and longitude must both be present or both absent");
-        }
+  public PastTransaction {
+    if (!Double.isFinite(amount) || amount <= 0) {
+      throw new IllegalArgumentException("amount must be a positive number (got " + amount + ")");
     }
+    if ((latitude == null) != (longitude == null)) {
+      throw new IllegalArgumentException(
+          "latitude and longitude must both be present or both absent");
+    }
+  }
 
-    public PastTransaction(long epochMillis, double amount, Double latitude, Double longitude) {
-        this(epochMillis, amount, latitude, longitude, null, null);
-    }
+  public PastTransaction(long epochMillis, double amount, Double latitude, Double longitude) {
+    this(epochMillis, amount, latitude, longitude, null, null);
+  }
 
-    public boolean hasLocation() {
-        return latitude != null;
-    }
+  public boolean hasLocation() {
+    return latitude != null;
+  }
 }

@@ -1,21 +1,26 @@
 package io.fraudops.feature.online;
 
 /**
- * The store's Lua scripts: each touches the keys of one hash slot (a customer, a merchant, a category
- * or a device) and is atomic there. {@link InMemoryOnlineFeatureStore} mirrors them line by line.
- * Every window is [start, now): '(' makes the upper bound exclusive.
+ * The store's Lua scripts: each touches the keys of one hash slot (a customer, a merchant, a
+ * category or a device) and is atomic there. {@link InMemoryOnlineFeatureStore} mirrors them line
+ * by line. Every window is [start, now): '(' makes the upper bound exclusive.
  */
 final class RedisScripts {
 
-    private RedisScripts() {
-    }
+  private RedisScripts() {}
 
-    // KEYS: events, first-seen, days. ARGV: 1 now, 2 member, 3 window start, 4 retention, 5 events TTL,
-    // 6 first-seen TTL, 7 days TTL, 8 epoch day of now, 9 days kept, 10-13 amount, amount², cos, sin of the
-    // hour angle (computed in Java, so both stores add the very same doubles), 14 field count, 15.. fields.
-    // Returns {flat member/score list, first-seen values, the 30 day totals before today}.
-    // Day totals are "count|sum|sum of squares|sum of cos|sum of sin"; %.17g round-trips a double exactly.
-    static final LuaScript CUSTOMER = LuaScript.of("""
+  // KEYS: events, first-seen, days. ARGV: 1 now, 2 member, 3 window start, 4 retention, 5 events
+  // TTL,
+  // 6 first-seen TTL, 7 days TTL, 8 epoch day of now, 9 days kept, 10-13 amount, amount², cos, sin
+  // of the
+  // hour angle (computed in Java, so both stores add the very same doubles), 14 field count, 15..
+  // fields.
+  // Returns {flat member/score list, first-seen values, the 30 day totals before today}.
+  // Day totals are "count|sum|sum of squares|sum of cos|sum of sin"; %.17g round-trips a double
+  // exactly.
+  static final LuaScript CUSTOMER =
+      LuaScript.of(
+          """
             local now = tonumber(ARGV[1])
             local today = tonumber(ARGV[8])
             local recent = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[3], '(' .. ARGV[1], 'WITHSCORES')
@@ -65,9 +70,12 @@ final class RedisScripts {
             return {recent, seen, days}
             """);
 
-    // KEYS: payments, labels, fraud labels. ARGV: now, transaction id, 1 h start, 24 h start,
-    // label window start, trim before, TTL. Returns {payments 1 h, payments 24 h, labels, fraud labels}.
-    static final LuaScript MERCHANT = LuaScript.of("""
+  // KEYS: payments, labels, fraud labels. ARGV: now, transaction id, 1 h start, 24 h start,
+  // label window start, trim before, TTL. Returns {payments 1 h, payments 24 h, labels, fraud
+  // labels}.
+  static final LuaScript MERCHANT =
+      LuaScript.of(
+          """
             local before = '(' .. ARGV[1]
             local result = {
               redis.call('ZCOUNT', KEYS[1], ARGV[3], before),
@@ -80,14 +88,19 @@ final class RedisScripts {
             return result
             """);
 
-    // KEYS: labels, fraud labels. ARGV: now, label window start. Returns {labels, fraud labels}.
-    static final LuaScript LABEL_COUNTS = LuaScript.of("""
+  // KEYS: labels, fraud labels. ARGV: now, label window start. Returns {labels, fraud labels}.
+  static final LuaScript LABEL_COUNTS =
+      LuaScript.of(
+          """
             return {redis.call('ZCOUNT', KEYS[1], ARGV[2], '(' .. ARGV[1]),
                     redis.call('ZCOUNT', KEYS[2], ARGV[2], '(' .. ARGV[1])}
             """);
 
-    // KEYS: device uses. ARGV: now, member, 24 h start, trim before, TTL. Returns the uses in the window.
-    static final LuaScript DEVICE = LuaScript.of("""
+  // KEYS: device uses. ARGV: now, member, 24 h start, trim before, TTL. Returns the uses in the
+  // window.
+  static final LuaScript DEVICE =
+      LuaScript.of(
+          """
             local uses = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[3], '(' .. ARGV[1])
             redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
             redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[4])
@@ -95,9 +108,11 @@ final class RedisScripts {
             return uses
             """);
 
-    // KEYS: labels, fraud labels. ARGV: member, known at, 1 if fraud, trim before, TTL.
-    // NX: the first label of a (transaction, source) pair counts; a repeat changes nothing.
-    static final LuaScript LABEL = LuaScript.of("""
+  // KEYS: labels, fraud labels. ARGV: member, known at, 1 if fraud, trim before, TTL.
+  // NX: the first label of a (transaction, source) pair counts; a repeat changes nothing.
+  static final LuaScript LABEL =
+      LuaScript.of(
+          """
             if redis.call('ZADD', KEYS[1], 'NX', ARGV[2], ARGV[1]) == 1 and ARGV[3] == '1' then
               redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
             end

@@ -6,14 +6,14 @@ import java.util.Set;
 /** What the generator remembers of one customer as the simulation runs. */
 final class CustomerState {
 
-    long lastMillis = Long.MIN_VALUE;
-    Double lastLatitude;
-    Double lastLongitude;
-    City trip;
-    long tripEndMillis;
-    final Set<MerchantCategory> usedCategories = EnumSet.noneOf(MerchantCategory.class);
+  long lastMillis = Long.MIN_VALUE;
+  Double lastLatitude;
+  Double lastLongitude;
+  City trip;
+  long tripEndMillis;
+  final Set<MerchantCategory> usedCategories = EnumSet.noneOf(MerchantCategory.class);
 
-    boolean travellingAt(long epochMillis) {
-        return trip != null && epochMillis < tripEndMillis;
-    }
+  boolean travellingAt(long epochMillis) {
+    return trip != null && epochMillis < tripEndMillis;
+  }
 }

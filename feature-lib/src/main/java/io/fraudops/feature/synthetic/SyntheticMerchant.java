@@ -6,10 +6,17 @@ package io.fraudops.feature.synthetic;
  *
  * @param city null for an online merchant
  */
-public record SyntheticMerchant(String merchantId, MerchantCategory category, String city, String country,
-                                String currency, Double latitude, Double longitude, boolean online) {
+public record SyntheticMerchant(
+    String merchantId,
+    MerchantCategory category,
+    String city,
+    String country,
+    String currency,
+    Double latitude,
+    Double longitude,
+    boolean online) {
 
-    public boolean physical() {
-        return !online;
-    }
+  public boolean physical() {
+    return !online;
+  }
 }

@@ -9,45 +9,47 @@ import java.util.regex.Pattern;
  */
 public record CardNumber(String masked, String fingerprint) {
 
-    static final int MIN_DIGITS = 12;
-    static final int MAX_DIGITS = 19;
+  static final int MIN_DIGITS = 12;
+  static final int MAX_DIGITS = 19;
 
-    private static final Pattern MASKED = Pattern.compile("\\d{4,6}\\*{4,9}\\d{4}");
-    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern MASKED = Pattern.compile("\\d{4,6}\\*{4,9}\\d{4}");
+  private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
 
-    public CardNumber {
-        if (masked == null || !MASKED.matcher(masked).matches()) {
-            throw new InvalidTransactionException("cardNumber mask must look like 411111******1111");
+  public CardNumber {
+    if (masked == null || !MASKED.matcher(masked).matches()) {
+      throw new InvalidTransactionException("cardNumber mask must look like 411111******1111");
+    }
+    if (fingerprint == null || !FINGERPRINT.matcher(fingerprint).matches()) {
+      throw new InvalidTransactionException("cardFingerprint must be 64 lower-case hex characters");
+    }
+  }
+
+  /**
+   * Rebuilds a card from its stored or verified mask and fingerprint (no full number available).
+   */
+  public static CardNumber ofMasked(String masked, String fingerprint) {
+    return new CardNumber(masked, fingerprint);
+  }
+
+  public static boolean passesLuhn(String digits) {
+    int sum = 0;
+    boolean doubleIt = false;
+    for (int i = digits.length() - 1; i >= 0; i--) {
+      int d = digits.charAt(i) - '0';
+      if (doubleIt) {
+        d *= 2;
+        if (d > 9) {
+          d -= 9;
         }
-        if (fingerprint == null || !FINGERPRINT.matcher(fingerprint).matches()) {
-            throw new InvalidTransactionException("cardFingerprint must be 64 lower-case hex characters");
-        }
+      }
+      sum += d;
+      doubleIt = !doubleIt;
     }
+    return sum % 10 == 0;
+  }
 
-    /** Rebuilds a card from its stored or verified mask and fingerprint (no full number available). */
-    public static CardNumber ofMasked(String masked, String fingerprint) {
-        return new CardNumber(masked, fingerprint);
-    }
-
-    public static boolean passesLuhn(String digits) {
-        int sum = 0;
-        boolean doubleIt = false;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (doubleIt) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            doubleIt = !doubleIt;
-        }
-        return sum % 10 == 0;
-    }
-
-    @Override
-    public String toString() {
-        return masked;
-    }
+  @Override
+  public String toString() {
+    return masked;
+  }
 }

@@ -2,8 +2,8 @@ package io.fraudops.feature.online;
 
 class InMemoryOnlineFeatureStoreTest extends OnlineFeatureStoreContract {
 
-    @Override
-    OnlineFeatureStore store() {
-        return new InMemoryOnlineFeatureStore(SETTINGS);
-    }
+  @Override
+  OnlineFeatureStore store() {
+    return new InMemoryOnlineFeatureStore(SETTINGS);
+  }
 }

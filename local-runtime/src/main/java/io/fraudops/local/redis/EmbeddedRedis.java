@@ -13,18 +13,19 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 /**
- * The Redis 7 binary shipped in {@code org.signal:embedded-redis}, on loopback, with no persistence:
- * nothing on disk but a temp working directory, and no snapshot pauses showing up as latency
- * spikes. The one way this project starts an embedded Redis.
+ * The Redis 7 binary shipped in {@code org.signal:embedded-redis}, on loopback, with no
+ * persistence: nothing on disk but a temp working directory, and no snapshot pauses showing up as
+ * latency spikes. The one way this project starts an embedded Redis.
  *
- * <p>A supervisor thread restarts the server on the same port when its process dies, as systemd or a
- * container runtime would restart a real one. It comes back empty (nothing is persisted): the
+ * <p>A supervisor thread restarts the server on the same port when its process dies, as systemd or
+ * a container runtime would restart a real one. It comes back empty (nothing is persisted): the
  * application sees exactly what a real Redis restarted without persistence looks like, and rebuilds
  * its online state from PostgreSQL.
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+
   /** How often the supervisor looks at the process; a restart costs ~0.2 s more. */
   private static final Duration CHECK_EVERY = Duration.ofMillis(200);
 
@@ -41,7 +42,10 @@ public final class EmbeddedRedis implements AutoCloseable {
     this.port = port;
     this.dir = dir;
     launch();
-    this.supervisor = supervise ? Thread.ofPlatform().daemon().name("embedded-redis-supervisor").start(this::supervise) : null;
+    this.supervisor =
+        supervise
+            ? Thread.ofPlatform().daemon().name("embedded-redis-supervisor").start(this::supervise)
+            : null;
   }
 
   /** Started on {@code port}, or on a free one when it is 0, and restarted whenever it dies. */
@@ -58,7 +62,8 @@ public final class EmbeddedRedis implements AutoCloseable {
       dir.toFile().deleteOnExit();
       return new EmbeddedRedis(port > 0 ? port : FreePort.find(), dir, supervise);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the embedded Redis on port " + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot start the embedded Redis on port " + port + ": " + e.getMessage(), e);
     }
   }
 
@@ -75,7 +80,8 @@ public final class EmbeddedRedis implements AutoCloseable {
     try {
       next.start();
     } catch (RuntimeException e) {
-      // It may have started the process before failing (e.g. the JVM began to exit): leave nothing behind.
+      // It may have started the process before failing (e.g. the JVM began to exit): leave nothing
+      // behind.
       try {
         processOf(next).destroyForcibly();
       } catch (RuntimeException ignored) {
@@ -111,7 +117,10 @@ public final class EmbeddedRedis implements AutoCloseable {
       closed = true;
       return;
     }
-    log.warn("Embedded Redis on port {} died (pid {}); restarting it on the same port, empty", port, dead.pid());
+    log.warn(
+        "Embedded Redis on port {} died (pid {}); restarting it on the same port, empty",
+        port,
+        dead.pid());
     try {
       server.stop(); // releases the dead instance's reader threads
     } catch (RuntimeException ignored) {
@@ -120,10 +129,12 @@ public final class EmbeddedRedis implements AutoCloseable {
     try {
       launch();
       int count = restarts.incrementAndGet();
-      log.warn("Embedded Redis restarted on port {} (pid {}, restart #{})", port, process.pid(), count);
+      log.warn(
+          "Embedded Redis restarted on port {} (pid {}, restart #{})", port, process.pid(), count);
     } catch (RuntimeException e) {
       // The port may still be held for a moment; the supervisor tries again at its next look.
-      log.warn("Restarting the embedded Redis on port {} failed, will retry: {}", port, e.getMessage());
+      log.warn(
+          "Restarting the embedded Redis on port {} failed, will retry: {}", port, e.getMessage());
     }
   }
 
@@ -173,7 +184,9 @@ public final class EmbeddedRedis implements AutoCloseable {
     stop();
   }
 
-  /** Whether the JVM is exiting: it refuses new shutdown hooks then, there is no other way to ask. */
+  /**
+   * Whether the JVM is exiting: it refuses new shutdown hooks then, there is no other way to ask.
+   */
   private static boolean shuttingDown() {
     Thread probe = new Thread(() -> {});
     try {
@@ -193,7 +206,8 @@ public final class EmbeddedRedis implements AutoCloseable {
       field.setAccessible(true);
       return ((Process) field.get(server)).toHandle();
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException("cannot find the embedded Redis process (embedded-redis changed?)", e);
+      throw new IllegalStateException(
+          "cannot find the embedded Redis process (embedded-redis changed?)", e);
     }
   }
 }

@@ -1,8 +1,8 @@
 package io.fraudops.local.zeebe;
 
+import io.camunda.search.clients.SearchClientsProxy;
 import io.camunda.security.auth.BrokerRequestAuthorizationConverter;
 import io.camunda.security.configuration.SecurityConfiguration;
-import io.camunda.search.clients.SearchClientsProxy;
 import io.camunda.zeebe.engine.Engine;
 import io.camunda.zeebe.engine.EngineConfiguration;
 import io.camunda.zeebe.engine.processing.EngineProcessors;
@@ -59,8 +59,10 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final ControlledActorClock clock;
   private final ProcessedLogStorage log;
   private final EngineActivity activity;
+
   /** Null unless records are captured (see {@link #recordsAsJson()}). */
   private final RecordCapture capture;
+
   /** Everything that must be released, in the order it was opened (closed in reverse). */
   private final Deque<AutoCloseable> opened;
 
@@ -115,7 +117,8 @@ public final class EmbeddedEngine implements AutoCloseable {
    */
   public static EmbeddedEngine start(int port, Path workDir, boolean captureRecords) {
     if (port < 0 || port > 65_535) {
-      throw new IllegalArgumentException("The gRPC port must be 0 (any free port) to 65535, not " + port);
+      throw new IllegalArgumentException(
+          "The gRPC port must be 0 (any free port) to 65535, not " + port);
     }
     if (workDir == null) {
       throw new IllegalArgumentException("A work directory is required for the engine's state");
@@ -154,7 +157,9 @@ public final class EmbeddedEngine implements AutoCloseable {
       // gateway reports in its topology; the gateway joins the server right after.
       LateService services = new LateService();
       Server grpc = listen(port, services);
-      opened.push(() -> grpc.shutdownNow().awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+      opened.push(
+          () ->
+              grpc.shutdownNow().awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
       ProcessTestGateway.Parts gateway =
           ProcessTestGateway.create(logStream.newLogStreamWriter(), PARTITION_ID, grpc.getPort());
       services.set(gateway.grpcService());
@@ -194,7 +199,10 @@ public final class EmbeddedEngine implements AutoCloseable {
   private static Server listen(int port, HandlerRegistry services) {
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     try {
-      return NettyServerBuilder.forAddress(address).fallbackHandlerRegistry(services).build().start();
+      return NettyServerBuilder.forAddress(address)
+          .fallbackHandlerRegistry(services)
+          .build()
+          .start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot serve gRPC on " + address, e);
     }
@@ -237,7 +245,8 @@ public final class EmbeddedEngine implements AutoCloseable {
   /** Moves the engine's clock forward, which fires the timers and job timeouts now due. */
   public void increaseTime(Duration duration) {
     if (duration == null || duration.isNegative()) {
-      throw new IllegalArgumentException("The engine's clock only moves forward, not by " + duration);
+      throw new IllegalArgumentException(
+          "The engine's clock only moves forward, not by " + duration);
     }
     clock.addTime(duration);
   }

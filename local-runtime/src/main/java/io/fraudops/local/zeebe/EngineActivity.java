@@ -7,9 +7,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Tells whether the engine is working or waiting, for tests that must wait for it.
  *
- * <p>It polls rather than hooking into each append, so it costs nothing while nobody waits.
- * Idle means: the processor has reached the end of the log, and nothing was appended during a
- * short grace period (processing a command may append follow-up commands a moment later).
+ * <p>It polls rather than hooking into each append, so it costs nothing while nobody waits. Idle
+ * means: the processor has reached the end of the log, and nothing was appended during a short
+ * grace period (processing a command may append follow-up commands a moment later).
  */
 final class EngineActivity {
 

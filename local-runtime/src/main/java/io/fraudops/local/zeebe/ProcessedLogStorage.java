@@ -28,6 +28,7 @@ final class ProcessedLogStorage implements LogStorage {
 
   /** Each block's bytes by the lowest position in it. */
   private final ConcurrentSkipListMap<Long, byte[]> blocks = new ConcurrentSkipListMap<>();
+
   private final Set<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
   private final AtomicLong appendedBlocks = new AtomicLong();
 
@@ -65,8 +66,8 @@ final class ProcessedLogStorage implements LogStorage {
   }
 
   /**
-   * Drops every block before the one holding {@code processedPosition}. That block itself stays:
-   * it may hold later records the processor has not reached yet.
+   * Drops every block before the one holding {@code processedPosition}. That block itself stays: it
+   * may hold later records the processor has not reached yet.
    */
   void dropProcessedBefore(long processedPosition) {
     Long holding = blocks.floorKey(processedPosition);

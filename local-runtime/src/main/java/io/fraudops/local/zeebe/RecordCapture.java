@@ -27,8 +27,10 @@ final class RecordCapture {
 
   private final LogStreamReader reader;
   private final int partitionId;
+
   /** Reused value holders, one per value type: this capture reads on one thread at a time. */
   private final EnumMap<ValueType, UnifiedRecordValue> values = UnifiedRecordValue.allRecordsMap();
+
   private final Deque<String> json = new ArrayDeque<>();
   private long lastPosition = -1;
 
@@ -64,7 +66,11 @@ final class RecordCapture {
     event.readMetadata(metadata);
     UnifiedRecordValue value = values.get(metadata.getValueType());
     if (value == null) {
-      return "{\"position\":" + event.getPosition() + ",\"valueType\":\"" + metadata.getValueType() + "\"}";
+      return "{\"position\":"
+          + event.getPosition()
+          + ",\"valueType\":\""
+          + metadata.getValueType()
+          + "\"}";
     }
     value.reset();
     event.readValue(value);

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The server's processes, as a fault test pauses them: stopped, it does not answer; continued, it does. */
+/**
+ * The server's processes, as a fault test pauses them: stopped, it does not answer; continued, it
+ * does.
+ */
 class EmbeddedPostgresServerTest {
 
   @Test
@@ -19,7 +22,9 @@ class EmbeddedPostgresServerTest {
     try (EmbeddedPostgresServer server = EmbeddedPostgresServer.startTemporary();
         Connection connection = DriverManager.getConnection(server.jdbcUrl())) {
       List<ProcessHandle> processes = server.processes();
-      assertThat(processes.size()).as("the postmaster and its background processes").isGreaterThan(1);
+      assertThat(processes.size())
+          .as("the postmaster and its background processes")
+          .isGreaterThan(1);
       connection.setNetworkTimeout(Runnable::run, 1_000);
 
       try {

@@ -65,7 +65,9 @@ class EmbeddedRedisTest {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the child JVM exited").isTrue();
+    assertThat(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS))
+        .as("the child JVM exited")
+        .isTrue();
     assertThat(child.exitValue()).isZero();
     Thread.sleep(1_000);
     try (var socket = new java.net.Socket()) {
@@ -75,17 +77,23 @@ class EmbeddedRedisTest {
     }
   }
 
-  /** Starts a supervised Redis and exits; a slow shutdown hook gives the supervisor time to see it die. */
+  /**
+   * Starts a supervised Redis and exits; a slow shutdown hook gives the supervisor time to see it
+   * die.
+   */
   public static final class ExitingJvm {
     public static void main(String[] args) {
       EmbeddedRedis.start(Integer.parseInt(args[0]));
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          Thread.sleep(1_500);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      Thread.sleep(1_500);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }));
       System.exit(0);
     }
   }
@@ -103,7 +111,8 @@ class EmbeddedRedisTest {
     }
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void waitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + BOUND.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

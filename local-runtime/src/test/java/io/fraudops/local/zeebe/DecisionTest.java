@@ -33,13 +33,21 @@ class DecisionTest {
 
     assertThat(response.getDecisionId()).isEqualTo("lite-decision");
     assertThat(response.getDecisionOutput()).isEqualTo("\"REVIEW\"");
-    assertThat(response.getEvaluatedDecisions()).singleElement().satisfies(d -> assertThat(d.getMatchedRules()).singleElement().satisfies(r -> assertThat(r.getRuleId()).isEqualTo("Rule_Large")));
+    assertThat(response.getEvaluatedDecisions())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.getMatchedRules())
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.getRuleId()).isEqualTo("Rule_Large")));
   }
 
   @Test
   void theFirstMatchingRuleWins() {
-    assertThat(evaluate(Map.of("score", 0.95, "amount", 20_000)).getDecisionOutput()).isEqualTo("\"DECLINE\"");
-    assertThat(evaluate(Map.of("score", 0.1, "amount", 5)).getDecisionOutput()).isEqualTo("\"APPROVE\"");
+    assertThat(evaluate(Map.of("score", 0.95, "amount", 20_000)).getDecisionOutput())
+        .isEqualTo("\"DECLINE\"");
+    assertThat(evaluate(Map.of("score", 0.1, "amount", 5)).getDecisionOutput())
+        .isEqualTo("\"APPROVE\"");
   }
 
   @Test

@@ -16,12 +16,20 @@ class DeploymentTest {
     try (EngineFixture fixture = new EngineFixture(workDir)) {
       DeploymentEvent deployment =
           fixture.deploy(
-              "models/review-with-escalation.bpmn", "models/lite-decision.dmn", "models/lite-review.form");
+              "models/review-with-escalation.bpmn",
+              "models/lite-decision.dmn",
+              "models/lite-review.form");
 
-      assertThat(deployment.getProcesses()).singleElement().satisfies(p -> assertThat(p.getBpmnProcessId()).isEqualTo("review-with-escalation"));
-      assertThat(deployment.getDecisions()).singleElement().satisfies(d -> assertThat(d.getDmnDecisionId()).isEqualTo("lite-decision"));
+      assertThat(deployment.getProcesses())
+          .singleElement()
+          .satisfies(p -> assertThat(p.getBpmnProcessId()).isEqualTo("review-with-escalation"));
+      assertThat(deployment.getDecisions())
+          .singleElement()
+          .satisfies(d -> assertThat(d.getDmnDecisionId()).isEqualTo("lite-decision"));
       assertThat(deployment.getDecisionRequirements()).hasSize(1);
-      assertThat(deployment.getForm()).singleElement().satisfies(f -> assertThat(f.getFormId()).isEqualTo("lite-review"));
+      assertThat(deployment.getForm())
+          .singleElement()
+          .satisfies(f -> assertThat(f.getFormId()).isEqualTo("lite-review"));
     }
   }
 

@@ -11,10 +11,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
 
 /** A started engine on a free port and a gRPC client streaming jobs, as the project uses them. */
 final class EngineFixture implements AutoCloseable {
@@ -47,7 +47,8 @@ final class EngineFixture implements AutoCloseable {
 
   /** Deploys test resources (paths under src/test/resources) in one deployment. */
   DeploymentEvent deploy(String... resources) {
-    var command = client.newDeployResourceCommand().addResourceBytes(read(resources[0]), name(resources[0]));
+    var command =
+        client.newDeployResourceCommand().addResourceBytes(read(resources[0]), name(resources[0]));
     for (int i = 1; i < resources.length; i++) {
       command = command.addResourceBytes(read(resources[i]), name(resources[i]));
     }
@@ -62,8 +63,8 @@ final class EngineFixture implements AutoCloseable {
   }
 
   /**
-   * Opens a worker that only gets jobs pushed through its stream: it polls once when it opens,
-   * then not for an hour. It also keeps the engine quiet for idle-state checks.
+   * Opens a worker that only gets jobs pushed through its stream: it polls once when it opens, then
+   * not for an hour. It also keeps the engine quiet for idle-state checks.
    */
   JobWorker streamOnlyWorker(String type, Duration jobTimeout, JobHandler handler) {
     JobWorker worker =
@@ -99,7 +100,8 @@ final class EngineFixture implements AutoCloseable {
   }
 
   /** Starts an instance whose end the caller awaits on the returned future. */
-  CamundaFuture<ProcessInstanceResult> startAwaitingEnd(String processId, Map<String, Object> variables) {
+  CamundaFuture<ProcessInstanceResult> startAwaitingEnd(
+      String processId, Map<String, Object> variables) {
     return client
         .newCreateInstanceCommand()
         .bpmnProcessId(processId)

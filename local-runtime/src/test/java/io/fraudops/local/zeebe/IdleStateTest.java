@@ -32,7 +32,13 @@ class IdleStateTest {
       fixture.deploy("models/wait-ten-minutes.bpmn");
       busy.join();
       for (int i = 0; i < 20; i++) {
-        fixture.client().newCreateInstanceCommand().bpmnProcessId("wait-ten-minutes").latestVersion().variables(Map.of("i", i)).send();
+        fixture
+            .client()
+            .newCreateInstanceCommand()
+            .bpmnProcessId("wait-ten-minutes")
+            .latestVersion()
+            .variables(Map.of("i", i))
+            .send();
       }
 
       fixture.engine().waitForIdleState(Duration.ofSeconds(20));
@@ -59,7 +65,14 @@ class IdleStateTest {
     try (EngineFixture fixture = new EngineFixture(workDir)) {
       fixture.deploy("models/wait-ten-minutes.bpmn");
       long key =
-          fixture.client().newCreateInstanceCommand().bpmnProcessId("wait-ten-minutes").latestVersion().send().join().getProcessInstanceKey();
+          fixture
+              .client()
+              .newCreateInstanceCommand()
+              .bpmnProcessId("wait-ten-minutes")
+              .latestVersion()
+              .send()
+              .join()
+              .getProcessInstanceKey();
 
       fixture.engine().waitForIdleState(Duration.ofSeconds(10));
 

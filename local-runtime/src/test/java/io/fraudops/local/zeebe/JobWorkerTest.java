@@ -39,7 +39,8 @@ class JobWorkerTest {
   @Test
   void createWithResultReturnsTheVariablesOfEveryStepAndTheDecision() {
     try (JobWorker validate = fixture.worker("lite.validate", completing(Map.of("valid", true)));
-        JobWorker features = fixture.worker("lite.features", completing(Map.of("features", Map.of("count1h", 2))));
+        JobWorker features =
+            fixture.worker("lite.features", completing(Map.of("features", Map.of("count1h", 2))));
         JobWorker score = fixture.worker("lite.score", completing(Map.of("score", 0.95)))) {
 
       Map<String, Object> result = fixture.runToEnd("screening-lite", Map.of("amount", 10));
@@ -57,7 +58,8 @@ class JobWorkerTest {
         fixture.streamOnlyWorker("lite.check", Duration.ofMinutes(5), completing(Map.of()))) {
       // Each instance waits for its job; after the worker's one poll, only the stream delivers.
       for (int i = 0; i < 4; i++) {
-        assertThat(fixture.runToEnd("validate-or-reject", Map.of("attempt", i))).containsEntry("attempt", i);
+        assertThat(fixture.runToEnd("validate-or-reject", Map.of("attempt", i)))
+            .containsEntry("attempt", i);
       }
     }
   }
@@ -72,13 +74,19 @@ class JobWorkerTest {
             (client, job) -> {
               retriesSeen.add(job.getRetries());
               if (attempts.incrementAndGet() == 1) {
-                client.newFailCommand(job).retries(job.getRetries() - 1).errorMessage("flaky").send().join();
+                client
+                    .newFailCommand(job)
+                    .retries(job.getRetries() - 1)
+                    .errorMessage("flaky")
+                    .send()
+                    .join();
               } else {
                 client.newCompleteCommand(job).variables(Map.of("path", "accepted")).send().join();
               }
             })) {
 
-      assertThat(fixture.runToEnd("validate-or-reject", Map.of())).containsEntry("path", "accepted");
+      assertThat(fixture.runToEnd("validate-or-reject", Map.of()))
+          .containsEntry("path", "accepted");
       assertThat(retriesSeen).containsExactly(3, 2);
     }
   }
@@ -94,7 +102,12 @@ class JobWorkerTest {
             (client, job) -> {
               offered.add(job);
               if (attempts.incrementAndGet() == 1) {
-                client.newFailCommand(job).retries(2).retryBackoff(Duration.ofMinutes(5)).send().join();
+                client
+                    .newFailCommand(job)
+                    .retries(2)
+                    .retryBackoff(Duration.ofMinutes(5))
+                    .send()
+                    .join();
               } else {
                 client.newCompleteCommand(job).send().join();
               }
@@ -115,7 +128,13 @@ class JobWorkerTest {
   void aJobNotCompletedInTimeIsOfferedAgainOnceTheClockPassesItsTimeout() throws Exception {
     BlockingQueue<ActivatedJob> offered = new LinkedBlockingQueue<>();
     try (JobWorker slow =
-        fixture.client().newWorker().jobType("lite.check").handler((client, job) -> offered.add(job)).timeout(Duration.ofMinutes(1)).open()) {
+        fixture
+            .client()
+            .newWorker()
+            .jobType("lite.check")
+            .handler((client, job) -> offered.add(job))
+            .timeout(Duration.ofMinutes(1))
+            .open()) {
       fixture.startAwaitingEnd("validate-or-reject", Map.of());
       ActivatedJob first = offered.poll(10, TimeUnit.SECONDS);
       assertThat(first).isNotNull();
@@ -123,7 +142,8 @@ class JobWorkerTest {
       fixture.engine().increaseTime(Duration.ofMinutes(1).plusSeconds(1));
 
       // A timed-out job is not pushed to streams: the worker's next poll finds it, which took over
-      // 10 s once on a machine at load 21 (the engine's timeout check and the poll both wait their turn).
+      // 10 s once on a machine at load 21 (the engine's timeout check and the poll both wait their
+      // turn).
       ActivatedJob again = offered.poll(30, TimeUnit.SECONDS);
       assertThat(again).isNotNull();
       assertThat(again.getKey()).isEqualTo(first.getKey());
@@ -177,7 +197,10 @@ class JobWorkerTest {
               .getJobs();
     }
 
-    assertThat(jobs).singleElement().extracting(ActivatedJob::getProcessInstanceKey).isEqualTo(instance);
+    assertThat(jobs)
+        .singleElement()
+        .extracting(ActivatedJob::getProcessInstanceKey)
+        .isEqualTo(instance);
     fixture.client().newCompleteCommand(jobs.get(0)).send().join();
   }
 }

@@ -22,15 +22,23 @@ class LogTrimmingTest {
   void theLogHoldsOnlyUnprocessedBlocksHoweverManyInstancesRan() throws Exception {
     try (EngineFixture fixture = new EngineFixture(workDir)) {
       fixture.deploy("models/screening-lite.bpmn", "models/lite-decision.dmn");
-      try (JobWorker validate = fixture.streamOnlyWorker("lite.validate", Duration.ofMinutes(5), completing(Map.of()));
-          JobWorker features = fixture.streamOnlyWorker("lite.features", Duration.ofMinutes(5), completing(Map.of()));
-          JobWorker score = fixture.streamOnlyWorker("lite.score", Duration.ofMinutes(5), completing(Map.of("score", 0.1)))) {
+      try (JobWorker validate =
+              fixture.streamOnlyWorker(
+                  "lite.validate", Duration.ofMinutes(5), completing(Map.of()));
+          JobWorker features =
+              fixture.streamOnlyWorker(
+                  "lite.features", Duration.ofMinutes(5), completing(Map.of()));
+          JobWorker score =
+              fixture.streamOnlyWorker(
+                  "lite.score", Duration.ofMinutes(5), completing(Map.of("score", 0.1)))) {
         for (int batch = 0; batch < 20; batch++) {
           List<CamundaFuture<ProcessInstanceResult>> ends = new ArrayList<>();
           for (int i = 0; i < 10; i++) {
             ends.add(fixture.startAwaitingEnd("screening-lite", Map.of("amount", i)));
           }
-          ends.forEach(end -> assertThat(end.join().getVariablesAsMap()).containsEntry("decision", "APPROVE"));
+          ends.forEach(
+              end ->
+                  assertThat(end.join().getVariablesAsMap()).containsEntry("decision", "APPROVE"));
         }
         fixture.engine().waitForIdleState(Duration.ofSeconds(10));
 

@@ -32,7 +32,8 @@ class ProcessedLogStorageTest {
 
   @Test
   void readsBlocksInPositionOrderAndNotifiesEachCommit() {
-    assertThat(readAll(log.newReader())).containsExactly("block-1", "block-4", "block-7", "block-10");
+    assertThat(readAll(log.newReader()))
+        .containsExactly("block-1", "block-4", "block-7", "block-10");
     assertThat(committed).containsExactly("1..3", "4..6", "7..9", "10..12");
     assertThat(log.appendedBlocks()).isEqualTo(4);
   }
@@ -86,7 +87,9 @@ class ProcessedLogStorageTest {
     readAll(reader);
 
     assertThat(reader.hasNext()).isFalse();
-    assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class).hasMessageContaining("11");
+    assertThatThrownBy(reader::next)
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("11");
   }
 
   @Test

@@ -44,9 +44,13 @@ class ProjectModelsTest {
         fixture
             .client()
             .newDeployResourceCommand()
-            .addResourceBytes(withJobWorkerUserTasks(EngineFixture.read("project/transaction-screening.bpmn")), "transaction-screening.bpmn")
-            .addResourceBytes(EngineFixture.read("project/fraud-decision.dmn"), "fraud-decision.dmn")
-            .addResourceBytes(EngineFixture.read("project/manual-review.form"), "manual-review.form")
+            .addResourceBytes(
+                withJobWorkerUserTasks(EngineFixture.read("project/transaction-screening.bpmn")),
+                "transaction-screening.bpmn")
+            .addResourceBytes(
+                EngineFixture.read("project/fraud-decision.dmn"), "fraud-decision.dmn")
+            .addResourceBytes(
+                EngineFixture.read("project/manual-review.form"), "manual-review.form")
             .send()
             .join();
   }
@@ -58,18 +62,29 @@ class ProjectModelsTest {
 
   @Test
   void deploysTheProcessTheDecisionTableAndTheForm() {
-    assertThat(deployment.getProcesses()).singleElement().satisfies(p -> assertThat(p.getBpmnProcessId()).isEqualTo("transaction-screening"));
-    assertThat(deployment.getDecisions()).singleElement().satisfies(d -> assertThat(d.getDmnDecisionId()).isEqualTo("fraud-decision"));
-    assertThat(deployment.getForm()).singleElement().satisfies(f -> assertThat(f.getFormId()).isEqualTo("manual-review"));
+    assertThat(deployment.getProcesses())
+        .singleElement()
+        .satisfies(p -> assertThat(p.getBpmnProcessId()).isEqualTo("transaction-screening"));
+    assertThat(deployment.getDecisions())
+        .singleElement()
+        .satisfies(d -> assertThat(d.getDmnDecisionId()).isEqualTo("fraud-decision"));
+    assertThat(deployment.getForm())
+        .singleElement()
+        .satisfies(f -> assertThat(f.getFormId()).isEqualTo("manual-review"));
   }
 
   @Test
   void aLowRiskPaymentIsApprovedByTheDecisionTable() {
     BlockingQueue<String> recorded = new LinkedBlockingQueue<>();
     try (var workers = new ScreeningWorkers(lowRisk(), recorded)) {
-      Map<String, Object> result = fixture.runToEnd("transaction-screening", Map.of("transaction", transaction(42)));
+      Map<String, Object> result =
+          fixture.runToEnd("transaction-screening", Map.of("transaction", transaction(42)));
 
-      assertThat(result).extractingByKey("decision").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("outcome", "APPROVE").containsEntry("rule", "LOW_RISK");
+      assertThat(result)
+          .extractingByKey("decision")
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry("outcome", "APPROVE")
+          .containsEntry("rule", "LOW_RISK");
       assertThat(recorded).containsExactly("APPROVED");
     }
   }
@@ -82,15 +97,29 @@ class ProjectModelsTest {
     degraded.put("featuresComplete", false);
     degraded.put("degradedReason", "feature store down");
     try (var workers = new ScreeningWorkers(degraded, recorded);
-        JobWorker inbox = fixture.streamOnlyWorker(UserTaskTest.USER_TASK_JOB_TYPE, Duration.ofDays(1), (c, job) -> reviews.add(job))) {
-      var end = fixture.startAwaitingEnd("transaction-screening", Map.of("transaction", transaction(900)));
+        JobWorker inbox =
+            fixture.streamOnlyWorker(
+                UserTaskTest.USER_TASK_JOB_TYPE,
+                Duration.ofDays(1),
+                (c, job) -> reviews.add(job))) {
+      var end =
+          fixture.startAwaitingEnd(
+              "transaction-screening", Map.of("transaction", transaction(900)));
 
       ActivatedJob review = reviews.poll(20, TimeUnit.SECONDS);
       assertThat(review).isNotNull();
       assertThat(review.getElementId()).isEqualTo("Task_ManualReview");
-      assertThat(review.getVariablesAsMap()).extractingByKey("decision").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-          .containsEntry("outcome", "REVIEW").containsEntry("reason", "Missing data: feature store down");
-      fixture.client().newCompleteCommand(review).variables(Map.of("reviewDecision", "DECLINE")).send().join();
+      assertThat(review.getVariablesAsMap())
+          .extractingByKey("decision")
+          .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+          .containsEntry("outcome", "REVIEW")
+          .containsEntry("reason", "Missing data: feature store down");
+      fixture
+          .client()
+          .newCompleteCommand(review)
+          .variables(Map.of("reviewDecision", "DECLINE"))
+          .send()
+          .join();
 
       assertThat(end.join().getVariablesAsMap()).containsEntry("reviewDecision", "DECLINE");
       assertThat(recorded).containsExactly("DECLINED");
@@ -104,10 +133,15 @@ class ProjectModelsTest {
             fixture.worker(
                 "fraud.validate-transaction",
                 (client, job) ->
-                    client.newThrowErrorCommand(job).errorCode("INVALID_TRANSACTION")
-                        .variables(Map.of("validationMessage", "amount must be positive")).send().join());
+                    client
+                        .newThrowErrorCommand(job)
+                        .errorCode("INVALID_TRANSACTION")
+                        .variables(Map.of("validationMessage", "amount must be positive"))
+                        .send()
+                        .join());
         JobWorker record = fixture.worker("fraud.record-decision", recording(recorded))) {
-      Map<String, Object> result = fixture.runToEnd("transaction-screening", Map.of("transaction", transaction(-1)));
+      Map<String, Object> result =
+          fixture.runToEnd("transaction-screening", Map.of("transaction", transaction(-1)));
 
       assertThat(result).containsEntry("validationMessage", "amount must be positive");
       assertThat(recorded).containsExactly("REJECTED");
@@ -117,18 +151,23 @@ class ProjectModelsTest {
   /** The variables the project's workers write before the decision: a benign payment. */
   private static Map<String, Object> lowRisk() {
     return Map.of(
-        "featuresComplete", true,
-        "scoreAvailable", true,
-        "score", 0.02,
-        "thresholds", Map.of("review", 0.5, "decline", 0.9),
-        "topReasons", List.of(),
+        "featuresComplete",
+        true,
+        "scoreAvailable",
+        true,
+        "score",
+        0.02,
+        "thresholds",
+        Map.of("review", 0.5, "decline", 0.9),
+        "topReasons",
+        List.of(),
         "features",
-            Map.of(
-                "txn_count_1h", 1,
-                "first_time_merchant", 0,
-                "distance_from_home_km", 2.5,
-                "speed_from_last_kmh", 0,
-                "is_night", 0));
+        Map.of(
+            "txn_count_1h", 1,
+            "first_time_merchant", 0,
+            "distance_from_home_km", 2.5,
+            "speed_from_last_kmh", 0,
+            "is_night", 0));
   }
 
   private static Map<String, Object> transaction(double amount) {
@@ -161,13 +200,19 @@ class ProjectModelsTest {
     }
   }
 
-  /** What the project does before deploying to an engine without Tasklist (see ProcessResources). */
+  /**
+   * What the project does before deploying to an engine without Tasklist (see ProcessResources).
+   */
   private static byte[] withJobWorkerUserTasks(byte[] bpmn) {
     BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       ExtensionElements extensions = task.getExtensionElements();
-      extensions.getChildElementsByType(ZeebeUserTask.class).forEach(extensions::removeChildElement);
-      extensions.getChildElementsByType(ZeebePriorityDefinition.class).forEach(extensions::removeChildElement);
+      extensions
+          .getChildElementsByType(ZeebeUserTask.class)
+          .forEach(extensions::removeChildElement);
+      extensions
+          .getChildElementsByType(ZeebePriorityDefinition.class)
+          .forEach(extensions::removeChildElement);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Bpmn.writeModelToStream(out, model);

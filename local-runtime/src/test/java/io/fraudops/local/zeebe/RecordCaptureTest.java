@@ -21,7 +21,8 @@ class RecordCaptureTest {
   void aCapturingEngineKeepsTheJsonOfRecordsItHasAlreadyDroppedFromItsLog() throws Exception {
     try (EngineFixture fixture = new EngineFixture(workDir, true)) {
       fixture.deploy("models/screening-lite.bpmn", "models/lite-decision.dmn");
-      try (JobWorker validate = fixture.worker("lite.validate", completing(Map.of("validatedBy", "worker-v7")));
+      try (JobWorker validate =
+              fixture.worker("lite.validate", completing(Map.of("validatedBy", "worker-v7")));
           JobWorker features = fixture.worker("lite.features", completing(Map.of()));
           JobWorker score = fixture.worker("lite.score", completing(Map.of("score", 0.1)))) {
         fixture.runToEnd("screening-lite", Map.of("amount", 12, "reference", "needle-at-creation"));
@@ -32,10 +33,16 @@ class RecordCaptureTest {
       }
 
       List<String> records = fixture.engine().recordsAsJson();
-      assertThat(fixture.engine().retainedLogBlocks()).as("the log itself was trimmed").isLessThanOrEqualTo(2);
-      assertThat(records).as("the creation command").anyMatch(r -> r.contains("needle-at-creation"));
+      assertThat(fixture.engine().retainedLogBlocks())
+          .as("the log itself was trimmed")
+          .isLessThanOrEqualTo(2);
+      assertThat(records)
+          .as("the creation command")
+          .anyMatch(r -> r.contains("needle-at-creation"));
       assertThat(records).as("a job's completion").anyMatch(r -> r.contains("worker-v7"));
-      assertThat(records).as("the engine's events").anyMatch(r -> r.contains("\"intent\":\"ELEMENT_COMPLETED\""));
+      assertThat(records)
+          .as("the engine's events")
+          .anyMatch(r -> r.contains("\"intent\":\"ELEMENT_COMPLETED\""));
       assertThat(records.getFirst()).as("oldest first, from the first").contains("\"position\":1,");
     }
   }

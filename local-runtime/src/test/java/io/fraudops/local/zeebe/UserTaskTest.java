@@ -27,21 +27,29 @@ class UserTaskTest {
       BlockingQueue<ActivatedJob> reviews = new LinkedBlockingQueue<>();
       BlockingQueue<ActivatedJob> escalations = new LinkedBlockingQueue<>();
       // A review stays open for hours: the job must not time out while the clock moves.
-      try (JobWorker inbox = fixture.streamOnlyWorker(USER_TASK_JOB_TYPE, Duration.ofDays(1), (c, job) -> reviews.add(job));
+      try (JobWorker inbox =
+              fixture.streamOnlyWorker(
+                  USER_TASK_JOB_TYPE, Duration.ofDays(1), (c, job) -> reviews.add(job));
           JobWorker escalate =
               fixture.streamOnlyWorker(
                   "lite.escalate",
                   Duration.ofDays(1),
                   (client, job) -> {
                     escalations.add(job);
-                    client.newCompleteCommand(job).variables(Map.of("escalated", true)).send().join();
+                    client
+                        .newCompleteCommand(job)
+                        .variables(Map.of("escalated", true))
+                        .send()
+                        .join();
                   })) {
-        var end = fixture.startAwaitingEnd("review-with-escalation", Map.of("transactionId", "t-1"));
+        var end =
+            fixture.startAwaitingEnd("review-with-escalation", Map.of("transactionId", "t-1"));
 
         ActivatedJob review = reviews.poll(10, TimeUnit.SECONDS);
         assertThat(review).isNotNull();
         assertThat(review.getElementId()).isEqualTo("Review");
-        assertThat(review.getCustomHeaders()).containsEntry("io.camunda.zeebe:candidateGroups", "[\"fraud-analysts\"]");
+        assertThat(review.getCustomHeaders())
+            .containsEntry("io.camunda.zeebe:candidateGroups", "[\"fraud-analysts\"]");
         assertThat(review.getVariablesAsMap()).containsEntry("transactionId", "t-1");
 
         fixture.engine().increaseTime(Duration.ofMinutes(59));
@@ -52,7 +60,12 @@ class UserTaskTest {
         assertThat(escalations.poll(10, TimeUnit.SECONDS)).isNotNull();
 
         // Non-interrupting: the review is still open and completes the instance.
-        fixture.client().newCompleteCommand(review).variables(Map.of("reviewDecision", "APPROVE")).send().join();
+        fixture
+            .client()
+            .newCompleteCommand(review)
+            .variables(Map.of("reviewDecision", "APPROVE"))
+            .send()
+            .join();
         assertThat(end.join().getVariablesAsMap())
             .containsEntry("reviewDecision", "APPROVE")
             .containsEntry("escalated", true);

@@ -10,20 +10,20 @@ import java.nio.file.StandardCopyOption;
 /** The Python scripts the tests run, kept as test resources under {@code python/}. */
 public final class PythonScripts {
 
-    private PythonScripts() {
-    }
+  private PythonScripts() {}
 
-    /** Copies {@code python/<name>} into {@code dir} and returns the copy's path. */
-    public static Path copy(String name, Path dir) {
-        try (InputStream in = PythonScripts.class.getClassLoader().getResourceAsStream("python/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource python/" + name);
-            }
-            Path file = dir.resolve(name);
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  /** Copies {@code python/<name>} into {@code dir} and returns the copy's path. */
+  public static Path copy(String name, Path dir) {
+    try (InputStream in =
+        PythonScripts.class.getClassLoader().getResourceAsStream("python/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource python/" + name);
+      }
+      Path file = dir.resolve(name);
+      Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 }

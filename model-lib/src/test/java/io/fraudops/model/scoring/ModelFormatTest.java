@@ -7,13 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class ModelFormatTest {
 
-    @Test
-    void formatFollowsTheExtension() {
-        assertThat(ModelFormat.fromFileName("fraud-v3.json")).isEqualTo(ModelFormat.JSON);
-        assertThat(ModelFormat.fromFileName("FRAUD.CBM")).isEqualTo(ModelFormat.CBM);
-        assertThat(ModelFormat.fromFileName("model.cb")).as("MLflow's catboost flavour").isEqualTo(ModelFormat.CBM);
-        assertThat(ModelFormat.CBM.catboostName()).isEqualTo("bin");
-        assertThatThrownBy(() -> ModelFormat.fromFileName("fraud.json.meta"))
-                .isInstanceOf(ModelLoadException.class).hasMessageContaining("expected .json, or .cbm");
-    }
+  @Test
+  void formatFollowsTheExtension() {
+    assertThat(ModelFormat.fromFileName("fraud-v3.json")).isEqualTo(ModelFormat.JSON);
+    assertThat(ModelFormat.fromFileName("FRAUD.CBM")).isEqualTo(ModelFormat.CBM);
+    assertThat(ModelFormat.fromFileName("model.cb"))
+        .as("MLflow's catboost flavour")
+        .isEqualTo(ModelFormat.CBM);
+    assertThat(ModelFormat.CBM.catboostName()).isEqualTo("bin");
+    assertThatThrownBy(() -> ModelFormat.fromFileName("fraud.json.meta"))
+        .isInstanceOf(ModelLoadException.class)
+        .hasMessageContaining("expected .json, or .cbm");
+  }
 }

@@ -20,8 +20,8 @@ public interface DecisionAudit {
   Optional<DecisionRecord> findByProcessInstance(long processInstanceKey);
 
   /**
-   * Number of decisions per outcome of the payments whose transaction id starts with {@code prefix},
-   * plus the rejections of payloads without a usable id decided at or after {@code since}.
+   * Number of decisions per outcome of the payments whose transaction id starts with {@code
+   * prefix}, plus the rejections of payloads without a usable id decided at or after {@code since}.
    */
   Map<String, Long> countByOutcome(String prefix, Instant since);
 

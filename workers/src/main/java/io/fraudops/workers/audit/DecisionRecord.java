@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param latencyMs from receipt to decision; null when unknown, never negative
  * @param shadowScoresJson per shadow model its version and score, recorded and never used to decide
  * @param inferenceConfigVersion the inference configuration's object version that chose the models
- * @param decisionInputsJson what the decision table read ({@code DecisionInputs}), null for a rejection
+ * @param decisionInputsJson what the decision table read ({@code DecisionInputs}), null for a
+ *     rejection
  */
 public record DecisionRecord(
     String auditKey,
@@ -71,7 +72,23 @@ public record DecisionRecord(
       Instant decidedAt,
       String shadowScoresJson,
       String inferenceConfigVersion) {
-    this(auditKey, transactionId, processInstanceKey, outcome, routedTo, decidedBy, score, modelVersion, dmnRule,
-        reason, reviewComment, topReasonsJson, latencyMs, decidedAt, shadowScoresJson, inferenceConfigVersion, null);
+    this(
+        auditKey,
+        transactionId,
+        processInstanceKey,
+        outcome,
+        routedTo,
+        decidedBy,
+        score,
+        modelVersion,
+        dmnRule,
+        reason,
+        reviewComment,
+        topReasonsJson,
+        latencyMs,
+        decidedAt,
+        shadowScoresJson,
+        inferenceConfigVersion,
+        null);
   }
 }

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The audit table in PostgreSQL ({@code V2__decision_audit.sql}, {@code V5__audit_shadow_scores.sql},
- * {@code V12__decision_inputs.sql}).
+ * The audit table in PostgreSQL ({@code V2__decision_audit.sql}, {@code
+ * V5__audit_shadow_scores.sql}, {@code V12__decision_inputs.sql}).
  */
 @Repository
 class JdbcDecisionAudit implements DecisionAudit {
@@ -61,13 +61,16 @@ class JdbcDecisionAudit implements DecisionAudit {
 
   @Override
   public Optional<DecisionRecord> find(String auditKey) {
-    return jdbc.query("SELECT * FROM decision_audit WHERE audit_key = ?", JdbcDecisionAudit::map, auditKey).stream()
+    return jdbc
+        .query("SELECT * FROM decision_audit WHERE audit_key = ?", JdbcDecisionAudit::map, auditKey)
+        .stream()
         .findFirst();
   }
 
   @Override
   public Optional<DecisionRecord> findByProcessInstance(long processInstanceKey) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "SELECT * FROM decision_audit WHERE process_instance_key = ? ORDER BY decided_at DESC LIMIT 1",
             JdbcDecisionAudit::map,
             processInstanceKey)
@@ -90,7 +93,9 @@ class JdbcDecisionAudit implements DecisionAudit {
     Map<String, Long> counts = new LinkedHashMap<>();
     String like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     jdbc.query(
-        "SELECT " + column + ", count(*) FROM decision_audit WHERE (transaction_id LIKE ? OR (transaction_id IS NULL"
+        "SELECT "
+            + column
+            + ", count(*) FROM decision_audit WHERE (transaction_id LIKE ? OR (transaction_id IS NULL"
             + " AND outcome = 'REJECTED')) AND decided_at >= ? GROUP BY 1 ORDER BY 1",
         rs -> {
           counts.put(rs.getString(1), rs.getLong(2));

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Chargebacks reported by the issuer or the payment system: each labels its payment as fraud for the
- * training export and the merchant and category fraud rates (feature-lib's {@link Chargebacks}).
- * {@code ./fraud chargeback} does the same from the command line.
+ * Chargebacks reported by the issuer or the payment system: each labels its payment as fraud for
+ * the training export and the merchant and category fraud rates (feature-lib's {@link
+ * Chargebacks}). {@code ./fraud chargeback} does the same from the command line.
  */
 @RestController
 @RequestMapping("/chargebacks")
@@ -34,18 +34,24 @@ class ChargebackController {
     this.ledger = ledger;
   }
 
-  /** The body: the payment's transaction id, the reason given and the day it was reported (YYYY-MM-DD). */
+  /**
+   * The body: the payment's transaction id, the reason given and the day it was reported
+   * (YYYY-MM-DD).
+   */
   record ChargebackRequest(String transactionId, String reason, String date) {}
 
   /** 201 when recorded now, 200 when it was already (with the first report's values). */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> report(@RequestBody ChargebackRequest request) {
     Chargebacks.Recorded recorded =
-        chargebacks.record(Chargeback.of(request.transactionId(), request.reason(), request.date()));
+        chargebacks.record(
+            Chargeback.of(request.transactionId(), request.reason(), request.date()));
     if (recorded.created()) {
       // Payments screened by the workers have a ledger row; historical ones (backfill) do not.
       ledger.note(
-          recorded.transactionId(), null, "chargeback reported on " + recorded.date() + ": " + recorded.reason());
+          recorded.transactionId(),
+          null,
+          "chargeback reported on " + recorded.date() + ": " + recorded.reason());
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("transactionId", recorded.transactionId());
@@ -55,7 +61,8 @@ class ChargebackController {
     body.put("date", recorded.date().toString());
     body.put("knownAt", recorded.knownAt().toString());
     body.put("created", recorded.created());
-    return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+    return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(body);
   }
 
   @ExceptionHandler(UnknownTransactionException.class)
@@ -72,7 +79,10 @@ class ChargebackController {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
     return ResponseEntity.badRequest()
-        .body(Map.of("error", "expected a JSON object {\"transactionId\": ..., \"reason\": ..., \"date\": \"YYYY-MM-DD\"}"));
+        .body(
+            Map.of(
+                "error",
+                "expected a JSON object {\"transactionId\": ..., \"reason\": ..., \"date\": \"YYYY-MM-DD\"}"));
   }
 
   @ExceptionHandler(FeatureStoreUnavailableException.class)

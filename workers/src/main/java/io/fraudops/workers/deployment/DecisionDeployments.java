@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 class DecisionDeployments {
 
   /** A table these workers deployed. */
-  record Deployed(String decisionId, String versionTag, long decisionKey, int version, String checksum) {}
+  record Deployed(
+      String decisionId, String versionTag, long decisionKey, int version, String checksum) {}
 
   private final JdbcTemplate jdbc;
   private final Clock clock;

@@ -1,9 +1,10 @@
 package io.fraudops.workers.deployment;
 
 /**
- * What the workers do with the repository's decision table at start ({@code fraud.deployment.decision-policy}).
- * The process binds the table by version tag, so the table that decides is the latest deployed one
- * carrying the process's tag; these policies say whether the repository's table may become that one.
+ * What the workers do with the repository's decision table at start ({@code
+ * fraud.deployment.decision-policy}). The process binds the table by version tag, so the table that
+ * decides is the latest deployed one carrying the process's tag; these policies say whether the
+ * repository's table may become that one.
  */
 public enum DecisionPolicy {
   /**
@@ -18,6 +19,8 @@ public enum DecisionPolicy {
    * from the latest, so this reverts any table deployed since: for development only.
    */
   ALWAYS,
-  /** Never deploy a table: a pipeline or Modeler does. The process and the form are still deployed. */
+  /**
+   * Never deploy a table: a pipeline or Modeler does. The process and the form are still deployed.
+   */
   NEVER
 }

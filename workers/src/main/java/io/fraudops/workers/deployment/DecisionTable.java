@@ -10,11 +10,15 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The repository's decision table as the deployment policy sees it: the decision's id, its version tag
- * ({@code zeebe:versionTag} in the decision's extension elements, set in Modeler's properties panel)
- * and a checksum of the file.
+ * The repository's decision table as the deployment policy sees it: the decision's id, its version
+ * tag ({@code zeebe:versionTag} in the decision's extension elements, set in Modeler's properties
+ * panel) and a checksum of the file.
  */
-record DecisionTable(String decisionId, String versionTag, String checksum, ProcessResources.DeployableResource file) {
+record DecisionTable(
+    String decisionId,
+    String versionTag,
+    String checksum,
+    ProcessResources.DeployableResource file) {
 
   static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
   private static final String DMN_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/";
@@ -22,7 +26,11 @@ record DecisionTable(String decisionId, String versionTag, String checksum, Proc
   DecisionTable {
     if (versionTag == null || versionTag.isBlank()) {
       throw new IllegalStateException(
-          "The decision " + decisionId + " in " + file.name() + " has no version tag; the process binds it by"
+          "The decision "
+              + decisionId
+              + " in "
+              + file.name()
+              + " has no version tag; the process binds it by"
               + " version tag (zeebe:versionTag in the decision's extension elements, Modeler: General > Version tag)");
     }
   }
@@ -36,7 +44,8 @@ record DecisionTable(String decisionId, String versionTag, String checksum, Proc
       factory.setNamespaceAware(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Element root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(dmn)).getDocumentElement();
+      Element root =
+          factory.newDocumentBuilder().parse(new ByteArrayInputStream(dmn)).getDocumentElement();
       NodeList decisions = root.getElementsByTagNameNS(DMN_NS, "decision");
       if (decisions.getLength() == 0) {
         throw new IllegalStateException(name + " holds no DMN 1.3 decision");
@@ -48,7 +57,8 @@ record DecisionTable(String decisionId, String versionTag, String checksum, Proc
     } catch (IllegalStateException e) {
       throw e;
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot read the decision table " + name + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot read the decision table " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -62,6 +72,13 @@ record DecisionTable(String decisionId, String versionTag, String checksum, Proc
 
   @Override
   public String toString() {
-    return decisionId + " (version tag " + versionTag + ", " + file.name() + ", sha-256 " + checksum.substring(0, 12) + "…)";
+    return decisionId
+        + " (version tag "
+        + versionTag
+        + ", "
+        + file.name()
+        + ", sha-256 "
+        + checksum.substring(0, 12)
+        + "…)";
   }
 }

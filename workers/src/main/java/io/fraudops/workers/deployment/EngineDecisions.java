@@ -23,7 +23,8 @@ final class EngineDecisions {
   record Found(long key, int version) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final Map<String, Object> PROBE = Map.of("featuresComplete", false, "topReasons", List.of());
+  private static final Map<String, Object> PROBE =
+      Map.of("featuresComplete", false, "topReasons", List.of());
 
   private final CamundaClient client;
 
@@ -38,7 +39,11 @@ final class EngineDecisions {
 
   /** Whether the engine still has exactly this table (an in-memory engine forgets at restart). */
   boolean has(DecisionDeployments.Deployed deployed) {
-    return evaluate(client.newEvaluateDecisionCommand().decisionKey(deployed.decisionKey()).variables(PROBE))
+    return evaluate(
+            client
+                .newEvaluateDecisionCommand()
+                .decisionKey(deployed.decisionKey())
+                .variables(PROBE))
         .filter(found -> found.version() == deployed.version())
         .isPresent();
   }
@@ -57,7 +62,8 @@ final class EngineDecisions {
 
   private static boolean notFound(Throwable e) {
     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    return (cause instanceof ClientStatusException status && status.getStatusCode() == Status.Code.NOT_FOUND)
+    return (cause instanceof ClientStatusException status
+            && status.getStatusCode() == Status.Code.NOT_FOUND)
         || (cause instanceof ClientHttpException http && http.code() == 404);
   }
 }

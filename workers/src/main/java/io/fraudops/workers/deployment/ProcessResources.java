@@ -17,8 +17,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The BPMN, DMN and form files shipped from the repository's {@code processes/},
- * {@code decision-tables/} and {@code forms/} folders, ready to deploy.
+ * The BPMN, DMN and form files shipped from the repository's {@code processes/}, {@code
+ * decision-tables/} and {@code forms/} folders, ready to deploy.
  */
 public final class ProcessResources {
 
@@ -40,8 +40,8 @@ public final class ProcessResources {
    * Loads every model. With {@code jobWorkerUserTasks}, Camunda user tasks are turned into
    * job-worker user tasks: the embedded engine has no REST API, so a Camunda user task could never
    * be completed there, while a job-worker one is completed over gRPC. The files in the repository
-   * stay Tasklist-ready; only the copy sent to the embedded engine is changed (see
-   * {@link #withJobWorkerUserTasks}).
+   * stay Tasklist-ready; only the copy sent to the embedded engine is changed (see {@link
+   * #withJobWorkerUserTasks}).
    */
   public static List<DeployableResource> load(boolean jobWorkerUserTasks) {
     List<DeployableResource> resources = new ArrayList<>();
@@ -67,12 +67,12 @@ public final class ProcessResources {
   }
 
   /**
-   * The job-worker copy of a process: {@code zeebe:userTask} goes, and with it what only a Camunda user
-   * task supports and the engine would refuse to deploy on a job-worker one: the priority (the review
-   * inbox sorts by the {@code reviewPriority} variable the same expression reads) and the task listeners
-   * (there is no Tasklist completion to listen to: the inbox completes the job, and the analyst it
-   * records comes from the inbox's caller). Execution listeners, the form, the candidate groups and
-   * the boundary timers stay.
+   * The job-worker copy of a process: {@code zeebe:userTask} goes, and with it what only a Camunda
+   * user task supports and the engine would refuse to deploy on a job-worker one: the priority (the
+   * review inbox sorts by the {@code reviewPriority} variable the same expression reads) and the
+   * task listeners (there is no Tasklist completion to listen to: the inbox completes the job, and
+   * the analyst it records comes from the inbox's caller). Execution listeners, the form, the
+   * candidate groups and the boundary timers stay.
    */
   static byte[] withJobWorkerUserTasks(byte[] bpmn) {
     BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(bpmn));
@@ -81,9 +81,15 @@ public final class ProcessResources {
       if (extensions == null) {
         continue;
       }
-      extensions.getChildElementsByType(ZeebeUserTask.class).forEach(extensions::removeChildElement);
-      extensions.getChildElementsByType(ZeebePriorityDefinition.class).forEach(extensions::removeChildElement);
-      extensions.getChildElementsByType(ZeebeTaskListeners.class).forEach(extensions::removeChildElement);
+      extensions
+          .getChildElementsByType(ZeebeUserTask.class)
+          .forEach(extensions::removeChildElement);
+      extensions
+          .getChildElementsByType(ZeebePriorityDefinition.class)
+          .forEach(extensions::removeChildElement);
+      extensions
+          .getChildElementsByType(ZeebeTaskListeners.class)
+          .forEach(extensions::removeChildElement);
     }
     var out = new ByteArrayOutputStream();
     Bpmn.writeModelToStream(out, model);

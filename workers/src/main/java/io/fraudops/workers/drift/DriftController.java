@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The served model's drift for people and scripts: {@code GET /drift} as JSON, {@code GET /drift/table} as
- * the same table the {@code drift} command prints. Always 200: a model without a reference is an answer,
- * not a missing resource.
+ * The served model's drift for people and scripts: {@code GET /drift} as JSON, {@code GET
+ * /drift/table} as the same table the {@code drift} command prints. Always 200: a model without a
+ * reference is an answer, not a missing resource.
  */
 @RestController
 @RequestMapping("/drift")
@@ -21,7 +21,9 @@ class DriftController {
 
   private final DriftSource source;
 
-  /** @param source null until something serves drift windows */
+  /**
+   * @param source null until something serves drift windows
+   */
   DriftController(@Nullable DriftSource source) {
     this.source = DriftSource.orNone(source);
   }

@@ -17,13 +17,13 @@ import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * PSI gauges of the served model's drift window: {@code fraud.drift.psi} per catalogue feature and for
- * {@code feature=score}, NaN where the window tracks nothing (no model, no reference, no observation) or
- * holds fewer than {@code fraud.drift.min-observations} payments, and {@code fraud.drift.window.observations}.
- * A PSI over a handful of payments is noise (it read 5 to 11 from seven observations right after a start),
- * and an alert on it would fire at every deployment. PSI is computed when scraped, never on the scoring
- * path; one snapshot serves every gauge of a scrape (and scrapes within a second), unless the model was
- * swapped.
+ * PSI gauges of the served model's drift window: {@code fraud.drift.psi} per catalogue feature and
+ * for {@code feature=score}, NaN where the window tracks nothing (no model, no reference, no
+ * observation) or holds fewer than {@code fraud.drift.min-observations} payments, and {@code
+ * fraud.drift.window.observations}. A PSI over a handful of payments is noise (it read 5 to 11 from
+ * seven observations right after a start), and an alert on it would fire at every deployment. PSI
+ * is computed when scraped, never on the scoring path; one snapshot serves every gauge of a scrape
+ * (and scrapes within a second), unless the model was swapped.
  */
 @Component
 public class DriftMetrics {
@@ -52,9 +52,14 @@ public class DriftMetrics {
   }
 
   DriftMetrics(
-      DriftSource source, MeterRegistry registry, FeatureCatalogue catalogue, LongSupplier nanoTime, int minObservations) {
+      DriftSource source,
+      MeterRegistry registry,
+      FeatureCatalogue catalogue,
+      LongSupplier nanoTime,
+      int minObservations) {
     if (minObservations < 1) {
-      throw new IllegalArgumentException("fraud.drift.min-observations must be at least 1 (got " + minObservations + ")");
+      throw new IllegalArgumentException(
+          "fraud.drift.min-observations must be at least 1 (got " + minObservations + ")");
     }
     this.source = DriftSource.orNone(source);
     this.nanoTime = nanoTime;
@@ -72,7 +77,8 @@ public class DriftMetrics {
   private void gauge(MeterRegistry registry, String feature) {
     Gauge.builder(PSI, this, metrics -> metrics.psi(feature))
         .tag("feature", feature)
-        .description("population stability index of the served model's window against its training data")
+        .description(
+            "population stability index of the served model's window against its training data")
         .strongReference(true)
         .register(registry);
   }
@@ -98,7 +104,8 @@ public class DriftMetrics {
   }
 
   /** A snapshot's PSI by feature name, and which window it was taken of. */
-  private record Cached(DriftWindow window, long takenAt, Map<String, Double> psi, double observations) {
+  private record Cached(
+      DriftWindow window, long takenAt, Map<String, Double> psi, double observations) {
 
     static Cached of(DriftWindow window, long now, int minObservations) {
       if (window == null) {

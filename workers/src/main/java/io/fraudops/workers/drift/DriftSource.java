@@ -4,8 +4,9 @@ import io.fraudops.model.drift.DriftWindow;
 import java.util.Optional;
 
 /**
- * Where the drift of the model being served is counted: one {@link DriftWindow} per served model, replaced
- * when the model is swapped, so a new version starts from an empty window against its own reference.
+ * Where the drift of the model being served is counted: one {@link DriftWindow} per served model,
+ * replaced when the model is swapped, so a new version starts from an empty window against its own
+ * reference.
  */
 @FunctionalInterface
 public interface DriftSource {

@@ -6,11 +6,12 @@ import io.fraudops.model.drift.DriftTable;
 import java.util.List;
 
 /**
- * {@code GET /drift}: the served model's drift, or why there is none. PSI is null (left out) where nothing
- * was observed, as JSON has no NaN.
+ * {@code GET /drift}: the served model's drift, or why there is none. PSI is null (left out) where
+ * nothing was observed, as JSON has no NaN.
  *
- * @param reference whether the served model has a drift reference; without one, only {@code message} is set
- * @param features  highest PSI first
+ * @param reference whether the served model has a drift reference; without one, only {@code
+ *     message} is set
+ * @param features highest PSI first
  */
 record DriftView(
     boolean reference,
@@ -42,7 +43,10 @@ record DriftView(
 
   static DriftView of(DriftSnapshot snapshot) {
     List<Quantity> features =
-        snapshot.features().stream().sorted(DriftSnapshot.BY_PSI_DESCENDING).map(Quantity::of).toList();
+        snapshot.features().stream()
+            .sorted(DriftSnapshot.BY_PSI_DESCENDING)
+            .map(Quantity::of)
+            .toList();
     return new DriftView(
         true,
         null,

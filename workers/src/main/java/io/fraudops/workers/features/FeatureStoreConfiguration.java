@@ -1,12 +1,12 @@
 package io.fraudops.workers.features;
 
 import io.fraudops.feature.FeatureService;
-import io.fraudops.feature.connection.RedisConnections;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
+import io.fraudops.feature.connection.RedisConnections;
 import io.fraudops.feature.offline.CustomerProfiles;
 import io.fraudops.feature.offline.LabelStore;
-import io.fraudops.feature.offline.PostgresLabelStore;
 import io.fraudops.feature.offline.PostgresCustomerProfiles;
+import io.fraudops.feature.offline.PostgresLabelStore;
 import io.fraudops.feature.offline.PostgresTransactionLedger;
 import io.fraudops.feature.offline.TransactionLedger;
 import io.fraudops.feature.online.OnlineFeatureStore;
@@ -25,8 +25,8 @@ import redis.clients.jedis.JedisPooled;
 /**
  * Wires feature-lib's stores to Redis and PostgreSQL. Screening reads them through their guarded
  * forms: the online store behind the Redis breaker, the emptiness check and the repair backlog
- * ({@link ResilientOnlineFeatureStore}); profiles from the short-timeout feature-read pool behind the
- * PostgreSQL breaker, under the cache.
+ * ({@link ResilientOnlineFeatureStore}); profiles from the short-timeout feature-read pool behind
+ * the PostgreSQL breaker, under the cache.
  */
 @Configuration(proxyBeanMethods = false)
 class FeatureStoreConfiguration {
@@ -49,12 +49,16 @@ class FeatureStoreConfiguration {
     return FeatureCatalogue.current();
   }
 
-  /** Redis itself, for the rebuild and the repair; everything else gets {@link #onlineFeatureStore}. */
+  /**
+   * Redis itself, for the rebuild and the repair; everything else gets {@link #onlineFeatureStore}.
+   */
   @Bean
   RedisOnlineFeatureStore redisOnlineFeatureStore(JedisPooled jedis, RedisProperties properties) {
     OnlineStoreSettings defaults = OnlineStoreSettings.defaults();
     return new RedisOnlineFeatureStore(
-        jedis, new OnlineStoreSettings(properties.keyPrefix(), defaults.eventRetention(), defaults.firstSeenTtl()));
+        jedis,
+        new OnlineStoreSettings(
+            properties.keyPrefix(), defaults.eventRetention(), defaults.firstSeenTtl()));
   }
 
   @Bean
@@ -63,14 +67,18 @@ class FeatureStoreConfiguration {
   }
 
   @Bean
-  OnlineRepairBacklog onlineRepairBacklog(DataSource dataSource, OnlineStoreProperties online, MeterRegistry meters) {
+  OnlineRepairBacklog onlineRepairBacklog(
+      DataSource dataSource, OnlineStoreProperties online, MeterRegistry meters) {
     return new OnlineRepairBacklog(dataSource, online.backlogCapacity(), meters);
   }
 
   @Bean
   @Primary
   OnlineFeatureStore onlineFeatureStore(
-      RedisOnlineFeatureStore redis, OnlineStoreState state, OnlineRepairBacklog backlog, DependencyBreakers breakers) {
+      RedisOnlineFeatureStore redis,
+      OnlineStoreState state,
+      OnlineRepairBacklog backlog,
+      DependencyBreakers breakers) {
     return new ResilientOnlineFeatureStore(redis, state, backlog, breakers);
   }
 
@@ -87,10 +95,21 @@ class FeatureStoreConfiguration {
       OnlineStoreProperties online,
       MeterRegistry meters) {
     return new OnlineStoreMonitor(
-        jedis, redis, properties.keyPrefix() + SENTINEL, state, backlog, breakers, dataSource, undecided, online, meters);
+        jedis,
+        redis,
+        properties.keyPrefix() + SENTINEL,
+        state,
+        backlog,
+        breakers,
+        dataSource,
+        undecided,
+        online,
+        meters);
   }
 
-  /** On the main pool: writes (the replay's synthetic profiles) and reads off the screening path. */
+  /**
+   * On the main pool: writes (the replay's synthetic profiles) and reads off the screening path.
+   */
   @Bean
   PostgresCustomerProfiles postgresCustomerProfiles(DataSource dataSource) {
     return new PostgresCustomerProfiles(dataSource);
@@ -98,11 +117,13 @@ class FeatureStoreConfiguration {
 
   @Bean
   @Primary
-  CustomerProfiles customerProfiles(FeatureReadPool reads, DependencyBreakers breakers, RedisProperties properties) {
+  CustomerProfiles customerProfiles(
+      FeatureReadPool reads, DependencyBreakers breakers, RedisProperties properties) {
     return GuardedStores.profiles(reads, breakers, properties.profileCacheTtl());
   }
 
-  // Both write inside the record step's database transaction (with the payment ledger and the audit row):
+  // Both write inside the record step's database transaction (with the payment ledger and the audit
+  // row):
   // the proxy hands them the transaction's connection when there is one.
   @Bean
   TransactionLedger transactionLedger(DataSource dataSource) {
@@ -115,7 +136,8 @@ class FeatureStoreConfiguration {
   }
 
   @Bean
-  FeatureService featureService(OnlineFeatureStore online, CustomerProfiles profiles, FeatureCatalogue catalogue) {
+  FeatureService featureService(
+      OnlineFeatureStore online, CustomerProfiles profiles, FeatureCatalogue catalogue) {
     return new FeatureService(online, profiles, catalogue);
   }
 }

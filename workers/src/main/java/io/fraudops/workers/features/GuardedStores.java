@@ -21,10 +21,11 @@ public final class GuardedStores {
   private GuardedStores() {}
 
   /**
-   * Profiles from the short-timeout feature-read pool, behind the PostgreSQL breaker, under the cache:
-   * only misses reach the breaker and the database.
+   * Profiles from the short-timeout feature-read pool, behind the PostgreSQL breaker, under the
+   * cache: only misses reach the breaker and the database.
    */
-  public static CustomerProfiles profiles(FeatureReadPool reads, DependencyBreakers breakers, Duration cacheTtl) {
+  public static CustomerProfiles profiles(
+      FeatureReadPool reads, DependencyBreakers breakers, Duration cacheTtl) {
     return new CachedCustomerProfiles(
         new ResilientCustomerProfiles(new PostgresCustomerProfiles(reads.reads()), breakers),
         cacheTtl,
@@ -32,13 +33,17 @@ public final class GuardedStores {
   }
 
   /**
-   * The online store behind the Redis breaker, taken as verified (a benchmark has no monitor looking
-   * at Redis); what it misses is kept for repair into {@code postgres}.
+   * The online store behind the Redis breaker, taken as verified (a benchmark has no monitor
+   * looking at Redis); what it misses is kept for repair into {@code postgres}.
    */
   public static OnlineFeatureStore verifiedOnline(
-      OnlineFeatureStore redis, DataSource postgres, DependencyBreakers breakers, MeterRegistry meters) {
+      OnlineFeatureStore redis,
+      DataSource postgres,
+      DependencyBreakers breakers,
+      MeterRegistry meters) {
     OnlineStoreState state = new OnlineStoreState();
     state.ready();
-    return new ResilientOnlineFeatureStore(redis, state, new OnlineRepairBacklog(postgres, 100_000, meters), breakers);
+    return new ResilientOnlineFeatureStore(
+        redis, state, new OnlineRepairBacklog(postgres, 100_000, meters), breakers);
   }
 }

@@ -29,10 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <ol>
  *   <li>On the payment's thread: the payment (or label) is put in memory, nothing else.
- *   <li>Every look of the {@link OnlineStoreMonitor}: the backlog goes to PostgreSQL — the payment into
- *       {@code card_transaction} (the ledger the record step writes too, keyed by transaction id), a label
- *       into {@code transaction_label}, and the transaction id into {@code online_feature_repair}. From
- *       here it survives a restart of the workers.
+ *   <li>Every look of the {@link OnlineStoreMonitor}: the backlog goes to PostgreSQL — the payment
+ *       into {@code card_transaction} (the ledger the record step writes too, keyed by transaction
+ *       id), a label into {@code transaction_label}, and the transaction id into {@code
+ *       online_feature_repair}. From here it survives a restart of the workers.
  *   <li>Once Redis holds the history again: the payments of those ids and their labels are replayed
  *       through the same calls screening makes, in time order, and the ids deleted.
  * </ol>
@@ -44,8 +44,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class OnlineRepairBacklog {
 
   private static final Logger log = LoggerFactory.getLogger(OnlineRepairBacklog.class);
-  private static final String QUEUE = "INSERT INTO online_feature_repair (transaction_id) VALUES (?) ON CONFLICT DO NOTHING";
-  private static final String NEXT = "SELECT transaction_id FROM online_feature_repair ORDER BY queued_at, transaction_id LIMIT ?";
+  private static final String QUEUE =
+      "INSERT INTO online_feature_repair (transaction_id) VALUES (?) ON CONFLICT DO NOTHING";
+  private static final String NEXT =
+      "SELECT transaction_id FROM online_feature_repair ORDER BY queued_at, transaction_id LIMIT ?";
   private static final String DONE = "DELETE FROM online_feature_repair WHERE transaction_id = ?";
 
   private final ConcurrentLinkedDeque<HistoryEvent> missed = new ConcurrentLinkedDeque<>();
@@ -68,7 +70,8 @@ final class OnlineRepairBacklog {
     this.history = new PostgresHistory(dataSource, 1_000);
     this.dropped =
         Counter.builder("fraud.online.backlog.dropped")
-            .description("payments and labels the online store missed that could not be kept for repair")
+            .description(
+                "payments and labels the online store missed that could not be kept for repair")
             .register(meters);
     this.repaired =
         Counter.builder("fraud.online.repaired")
@@ -78,7 +81,9 @@ final class OnlineRepairBacklog {
         .tag("where", "memory")
         .description("what the online store missed, waiting for repair")
         .register(meters);
-    Gauge.builder("fraud.online.backlog", this, b -> b.inPostgres).tag("where", "postgres").register(meters);
+    Gauge.builder("fraud.online.backlog", this, b -> b.inPostgres)
+        .tag("where", "postgres")
+        .register(meters);
   }
 
   void missed(Transaction tx) {
@@ -114,8 +119,8 @@ final class OnlineRepairBacklog {
   }
 
   /**
-   * Moves the in-memory backlog to PostgreSQL, a batch at a time; stops at the first failure and keeps
-   * what it could not move, in order.
+   * Moves the in-memory backlog to PostgreSQL, a batch at a time; stops at the first failure and
+   * keeps what it could not move, in order.
    *
    * @throws RuntimeException when PostgreSQL does not take a batch (it is kept for the next look)
    */

@@ -26,23 +26,25 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Looks at Redis every {@link OnlineStoreProperties#checkInterval()} and keeps the online store whole.
+ * Looks at Redis every {@link OnlineStoreProperties#checkInterval()} and keeps the online store
+ * whole.
  *
- * <p>A sentinel key, written when the store was last filled, tells a store that holds the history from
- * one that is new or came back empty (a restart without persistence, a flush, a failover to an empty
- * replica): Redis answering is not enough, since an empty store answers every read with "no history"
- * and the features look complete. With no sentinel the state is rebuilt from PostgreSQL (the decided
- * payments and the labels, replayed as the backfill does, then the payment ledger's {@link
- * UndecidedPayments}: a payment in review counts in Redis from its screening on, and so it must after a
- * rebuild), payments going to review meanwhile; then the
- * sentinel is written and scoring resumes. Each look also moves the {@link OnlineRepairBacklog} to
- * PostgreSQL and, while the store is ready, replays it into Redis.
+ * <p>A sentinel key, written when the store was last filled, tells a store that holds the history
+ * from one that is new or came back empty (a restart without persistence, a flush, a failover to an
+ * empty replica): Redis answering is not enough, since an empty store answers every read with "no
+ * history" and the features look complete. With no sentinel the state is rebuilt from PostgreSQL
+ * (the decided payments and the labels, replayed as the backfill does, then the payment ledger's
+ * {@link UndecidedPayments}: a payment in review counts in Redis from its screening on, and so it
+ * must after a rebuild), payments going to review meanwhile; then the sentinel is written and
+ * scoring resumes. Each look also moves the {@link OnlineRepairBacklog} to PostgreSQL and, while
+ * the store is ready, replays it into Redis.
  *
- * <p>The look is the Redis breaker's probe: a broken connection or two failed looks in a row open it,
- * and the first good look after failed ones (or after a rebuild) closes it.
+ * <p>The look is the Redis breaker's probe: a broken connection or two failed looks in a row open
+ * it, and the first good look after failed ones (or after a rebuild) closes it.
  *
- * <p>At start the first look runs before the job workers open (this lifecycle's phase is earlier), so a
- * fresh Redis is filled before the first payment, up to {@link OnlineStoreProperties#rebuildWaitAtStart()}.
+ * <p>At start the first look runs before the job workers open (this lifecycle's phase is earlier),
+ * so a fresh Redis is filled before the first payment, up to {@link
+ * OnlineStoreProperties#rebuildWaitAtStart()}.
  */
 final class OnlineStoreMonitor implements SmartLifecycle {
 
@@ -62,7 +64,8 @@ final class OnlineStoreMonitor implements SmartLifecycle {
   private final OnlineStoreProperties properties;
   private final Counter rebuilds;
   private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("online-store-monitor").factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("online-store-monitor").factory());
   private volatile Look last = new Look(false, null, "not checked yet", 0);
   private volatile boolean running;
   private boolean started;
@@ -71,8 +74,8 @@ final class OnlineStoreMonitor implements SmartLifecycle {
   private String reportedBacklogFailure;
 
   /**
-   * @param store the Redis store itself, not the guarded one: the rebuild and the repair write to it
-   *     while payments are still refused
+   * @param store the Redis store itself, not the guarded one: the rebuild and the repair write to
+   *     it while payments are still refused
    */
   OnlineStoreMonitor(
       UnifiedJedis redis,
@@ -96,7 +99,8 @@ final class OnlineStoreMonitor implements SmartLifecycle {
     this.properties = properties;
     this.rebuilds =
         Counter.builder("fraud.online.rebuilds")
-            .description("times the online store was rebuilt from PostgreSQL because it came back empty")
+            .description(
+                "times the online store was rebuilt from PostgreSQL because it came back empty")
             .register(meters);
   }
 
@@ -182,10 +186,13 @@ final class OnlineStoreMonitor implements SmartLifecycle {
 
   private void failed(JedisException e) {
     int failures = last.failuresInARow() + 1;
-    last = new Look(false, Instant.now(), e.getClass().getSimpleName() + ": " + e.getMessage(), failures);
+    last =
+        new Look(
+            false, Instant.now(), e.getClass().getSimpleName() + ": " + e.getMessage(), failures);
     if (ResilientOnlineFeatureStore.brokenConnection(e)) {
       if (state.current().phase() == OnlineStoreState.Phase.READY) {
-        state.unverified("the connection to Redis broke (" + e.getMessage() + "); it may have restarted empty");
+        state.unverified(
+            "the connection to Redis broke (" + e.getMessage() + "); it may have restarted empty");
       }
       breakers.probeFailed(Dependency.REDIS, e);
     } else if (failures >= 2) {
@@ -202,7 +209,9 @@ final class OnlineStoreMonitor implements SmartLifecycle {
               + " over). Rebuilding the online state from PostgreSQL; payments go to review until it is done",
           sentinelKey);
     } else {
-      log.info("Redis holds no sentinel key {} (new or empty): filling the online state from PostgreSQL", sentinelKey);
+      log.info(
+          "Redis holds no sentinel key {} (new or empty): filling the online state from PostgreSQL",
+          sentinelKey);
     }
     long begin = System.nanoTime();
     try {
@@ -225,7 +234,10 @@ final class OnlineStoreMonitor implements SmartLifecycle {
           open.size(),
           Duration.ofNanos(System.nanoTime() - begin).toMillis());
     } catch (RuntimeException e) {
-      String why = "rebuilding the online state from PostgreSQL failed (" + e.getMessage() + "); trying again";
+      String why =
+          "rebuilding the online state from PostgreSQL failed ("
+              + e.getMessage()
+              + "); trying again";
       state.unverified(why);
       if (!why.equals(reportedRebuildFailure)) {
         reportedRebuildFailure = why;
@@ -261,10 +273,13 @@ final class OnlineStoreMonitor implements SmartLifecycle {
       while (backlog.inPostgres() > 0 && !Thread.currentThread().isInterrupted()) {
         OnlineRepairBacklog.Replayed replayed = backlog.replay(store, properties.repairBatch());
         log.info(
-            "Replayed {} payments the online store missed ({} still waiting)", replayed.payments(), backlog.inPostgres());
+            "Replayed {} payments the online store missed ({} still waiting)",
+            replayed.payments(),
+            backlog.inPostgres());
       }
     } catch (RuntimeException e) {
-      log.debug("Repairing the online store stopped, will go on at the next look: {}", e.toString());
+      log.debug(
+          "Repairing the online store stopped, will go on at the next look: {}", e.toString());
     }
   }
 }

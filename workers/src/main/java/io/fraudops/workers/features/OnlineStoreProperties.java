@@ -26,11 +26,14 @@ public record OnlineStoreProperties(
 
   public OnlineStoreProperties {
     if (checkInterval == null || checkInterval.isNegative() || checkInterval.isZero()) {
-      throw new IllegalArgumentException("fraud.online-store.check-interval must be positive (got " + checkInterval + ")");
+      throw new IllegalArgumentException(
+          "fraud.online-store.check-interval must be positive (got " + checkInterval + ")");
     }
     if (rebuildWaitAtStart == null || rebuildWaitAtStart.isNegative()) {
       throw new IllegalArgumentException(
-          "fraud.online-store.rebuild-wait-at-start must not be negative (got " + rebuildWaitAtStart + ")");
+          "fraud.online-store.rebuild-wait-at-start must not be negative (got "
+              + rebuildWaitAtStart
+              + ")");
     }
     if (rebuildThreads < 1 || backlogCapacity < 1 || repairBatch < 1) {
       throw new IllegalArgumentException(

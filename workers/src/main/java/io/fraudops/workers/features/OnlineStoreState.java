@@ -3,10 +3,10 @@ package io.fraudops.workers.features;
 import java.time.Instant;
 
 /**
- * Whether payments may be scored against the online store. Only a store known to hold the history is
- * {@link Phase#READY}: after a broken connection Redis may have restarted empty, and features read
- * from an empty store look complete while they are not, so until the monitor has checked its sentinel
- * key (or rebuilt it) payments go to review with the reason instead.
+ * Whether payments may be scored against the online store. Only a store known to hold the history
+ * is {@link Phase#READY}: after a broken connection Redis may have restarted empty, and features
+ * read from an empty store look complete while they are not, so until the monitor has checked its
+ * sentinel key (or rebuilt it) payments go to review with the reason instead.
  */
 public final class OnlineStoreState {
 
@@ -24,7 +24,8 @@ public final class OnlineStoreState {
   public record Snapshot(Phase phase, String reason, Instant since) {}
 
   private volatile Snapshot current =
-      new Snapshot(Phase.UNVERIFIED, "Redis has not been checked since the workers started", Instant.now());
+      new Snapshot(
+          Phase.UNVERIFIED, "Redis has not been checked since the workers started", Instant.now());
 
   public Snapshot current() {
     return current;
@@ -48,6 +49,9 @@ public final class OnlineStoreState {
 
   void rebuilding() {
     current =
-        new Snapshot(Phase.REBUILDING, "Redis came back empty; its state is being rebuilt from PostgreSQL", Instant.now());
+        new Snapshot(
+            Phase.REBUILDING,
+            "Redis came back empty; its state is being rebuilt from PostgreSQL",
+            Instant.now());
   }
 }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code redis} health component, from the monitor's last look (a health request never waits on
- * Redis): DOWN while Redis does not answer or its breaker is open, OUT_OF_SERVICE while its state is
- * being rebuilt, UP when payments are scored against it. Details: the store's phase and why, the
+ * Redis): DOWN while Redis does not answer or its breaker is open, OUT_OF_SERVICE while its state
+ * is being rebuilt, UP when payments are scored against it. Details: the store's phase and why, the
  * breaker, the last look, and what waits for repair.
  */
 @Component("redisHealthIndicator")
@@ -22,7 +22,10 @@ class RedisHealth extends AbstractHealthIndicator {
   private final DependencyBreakers breakers;
 
   RedisHealth(
-      OnlineStoreMonitor monitor, OnlineStoreState state, OnlineRepairBacklog backlog, DependencyBreakers breakers) {
+      OnlineStoreMonitor monitor,
+      OnlineStoreState state,
+      OnlineRepairBacklog backlog,
+      DependencyBreakers breakers) {
     super("Redis health check failed");
     this.monitor = monitor;
     this.state = state;

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The online feature store.
  *
- * @param url e.g. {@code redis://user:secret@redis:6379}; required (the local runtime sets it to its embedded Redis)
+ * @param url e.g. {@code redis://user:secret@redis:6379}; required (the local runtime sets it to
+ *     its embedded Redis)
  * @param keyPrefix prefix of every key this application writes
  * @param timeout connect and read timeout; a slow Redis degrades to review instead of stalling
  * @param profileCacheTtl how long a customer profile read from PostgreSQL is reused

@@ -10,10 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Profile reads behind the {@code postgres} circuit breaker. It sits under the profile cache, so only
- * misses reach it; while the breaker is open a miss fails at once and the feature service degrades the
- * payment to review (a cached profile, even expired, is still served). Reads use the feature-read pool,
- * whose short network timeout bounds a read on a stalled database.
+ * Profile reads behind the {@code postgres} circuit breaker. It sits under the profile cache, so
+ * only misses reach it; while the breaker is open a miss fails at once and the feature service
+ * degrades the payment to review (a cached profile, even expired, is still served). Reads use the
+ * feature-read pool, whose short network timeout bounds a read on a stalled database.
  */
 final class ResilientCustomerProfiles implements CustomerProfiles {
 

@@ -17,17 +17,18 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * {@link OnlineStoreState} gate, with what it misses kept for repair.
  *
  * <ul>
- *   <li>A payment is refused (the feature service then degrades it to review with the reason) while the
- *       store is not known to hold the history, while the breaker is open, or when Redis fails; the
- *       payment goes to the {@link OnlineRepairBacklog}, which writes it into Redis once it is back.
- *   <li>A broken connection (not a timeout) may mean Redis restarted empty: the breaker opens at once
- *       and the store is unverified until the {@link OnlineStoreMonitor} has checked it.
- *   <li>A label that cannot be written is not an error: it is already in PostgreSQL (the caller wrote it
- *       there first), and it goes to the backlog like a payment.
+ *   <li>A payment is refused (the feature service then degrades it to review with the reason) while
+ *       the store is not known to hold the history, while the breaker is open, or when Redis fails;
+ *       the payment goes to the {@link OnlineRepairBacklog}, which writes it into Redis once it is
+ *       back.
+ *   <li>A broken connection (not a timeout) may mean Redis restarted empty: the breaker opens at
+ *       once and the store is unverified until the {@link OnlineStoreMonitor} has checked it.
+ *   <li>A label that cannot be written is not an error: it is already in PostgreSQL (the caller
+ *       wrote it there first), and it goes to the backlog like a payment.
  * </ul>
  *
- * <p>Per payment this adds a volatile read and the breaker's bookkeeping, no allocation and no thread;
- * the time bound is the Redis client's socket timeout ({@code fraud.redis.timeout}).
+ * <p>Per payment this adds a volatile read and the breaker's bookkeeping, no allocation and no
+ * thread; the time bound is the Redis client's socket timeout ({@code fraud.redis.timeout}).
  */
 public final class ResilientOnlineFeatureStore implements OnlineFeatureStore {
 
@@ -38,7 +39,10 @@ public final class ResilientOnlineFeatureStore implements OnlineFeatureStore {
   private final CircuitBreaker breaker;
 
   ResilientOnlineFeatureStore(
-      OnlineFeatureStore redis, OnlineStoreState state, OnlineRepairBacklog backlog, DependencyBreakers breakers) {
+      OnlineFeatureStore redis,
+      OnlineStoreState state,
+      OnlineRepairBacklog backlog,
+      DependencyBreakers breakers) {
     this.redis = redis;
     this.state = state;
     this.backlog = backlog;
@@ -100,7 +104,8 @@ public final class ResilientOnlineFeatureStore implements OnlineFeatureStore {
   private void failed(long start, FeatureStoreUnavailableException e) {
     breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
     if (brokenConnection(e)) {
-      state.unverified("the connection to Redis broke (" + e.getMessage() + "); it may have restarted empty");
+      state.unverified(
+          "the connection to Redis broke (" + e.getMessage() + "); it may have restarted empty");
       breakers.probeFailed(Dependency.REDIS, e);
     }
   }

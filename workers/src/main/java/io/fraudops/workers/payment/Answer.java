@@ -9,7 +9,8 @@ import java.util.Map;
  * What the payment system is told about a payment.
  *
  * @param status APPROVED, DECLINED, REVIEW_PENDING, REJECTED, or PENDING while screening goes on
- * @param reason why (the decision table's reason, the analyst's verdict, or the validation problems)
+ * @param reason why (the decision table's reason, the analyst's verdict, or the validation
+ *     problems)
  * @param decidedBy {@code engine} or {@code analyst} once decided
  * @param statusUrl where to ask again
  */
@@ -43,7 +44,17 @@ public record Answer(
 
   Answer withHistory(List<PaymentEvent> events) {
     return new Answer(
-        transactionId, status, reason, rule, score, modelVersion, topReasons, decidedBy, receivedAt, updatedAt, statusUrl,
+        transactionId,
+        status,
+        reason,
+        rule,
+        score,
+        modelVersion,
+        topReasons,
+        decidedBy,
+        receivedAt,
+        updatedAt,
+        statusUrl,
         events);
   }
 }

@@ -38,7 +38,8 @@ final class Answers {
         p.status().isFinal() ? (p.status() == PaymentStatus.REVIEWED ? "analyst" : "engine") : null,
         p.receivedAt(),
         p.updatedAt(),
-        "/transactions/" + org.springframework.web.util.UriUtils.encodePathSegment(p.transactionId(), "UTF-8"),
+        "/transactions/"
+            + org.springframework.web.util.UriUtils.encodePathSegment(p.transactionId(), "UTF-8"),
         null);
   }
 

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The ledger in PostgreSQL ({@code V6__payment_ledger.sql}). Each state change also writes a
- * {@code payment_event} row and a {@code pg_notify} on channel {@value #CHANNEL}, delivered at commit,
+ * The ledger in PostgreSQL ({@code V6__payment_ledger.sql}). Each state change also writes a {@code
+ * payment_event} row and a {@code pg_notify} on channel {@value #CHANNEL}, delivered at commit,
  * which wakes a synchronous answer waiting on any replica.
  */
 @Repository
@@ -38,7 +38,8 @@ class JdbcPaymentLedger implements PaymentLedger {
 
   @Override
   @Transactional
-  public Admission admit(String transactionId, String digest, String payloadJson, String source, Instant receivedAt) {
+  public Admission admit(
+      String transactionId, String digest, String payloadJson, String source, Instant receivedAt) {
     Timestamp now = now();
     int inserted =
         jdbc.update(
@@ -76,7 +77,8 @@ class JdbcPaymentLedger implements PaymentLedger {
       return true;
     }
     // Its first step may have claimed the payment already: then it is attached.
-    return find(transactionId).map(p -> p.processInstanceKey() != null && p.processInstanceKey() == processInstanceKey)
+    return find(transactionId)
+        .map(p -> p.processInstanceKey() != null && p.processInstanceKey() == processInstanceKey)
         .orElse(false);
   }
 
@@ -103,17 +105,28 @@ class JdbcPaymentLedger implements PaymentLedger {
             Timestamp.from(at),
             now);
     if (inserted == 1) {
-      event(transactionId, PaymentStatus.SCREENING, processInstanceKey, "created directly through the gateway");
+      event(
+          transactionId,
+          PaymentStatus.SCREENING,
+          processInstanceKey,
+          "created directly through the gateway");
       return new Claim.Proceed();
     }
     Payment row =
-        jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE transaction_id = ? FOR UPDATE", this::map, transactionId)
+        jdbc.query(
+                "SELECT " + COLUMNS + " FROM payment WHERE transaction_id = ? FOR UPDATE",
+                this::map,
+                transactionId)
             .getFirst();
     if (!row.payloadDigest().equals(digest)) {
       return new Claim.Conflict(row.payloadDigest(), digest);
     }
     if (row.status().isFinal()) {
-      event(transactionId, row.status(), processInstanceKey, "duplicate instance ended: already decided");
+      event(
+          transactionId,
+          row.status(),
+          processInstanceKey,
+          "duplicate instance ended: already decided");
       return new Claim.AlreadyDecided(row.outcome());
     }
     Long current = row.processInstanceKey();
@@ -124,7 +137,11 @@ class JdbcPaymentLedger implements PaymentLedger {
     // earlier embedded engine: this instance takes it over.
     boolean free = current == null || !engineEpoch.equals(row.engineEpoch());
     if (!free) {
-      event(transactionId, row.status(), processInstanceKey, "duplicate instance ended: screened by " + current);
+      event(
+          transactionId,
+          row.status(),
+          processInstanceKey,
+          "duplicate instance ended: screened by " + current);
       return new Claim.HeldByAnother(current);
     }
     jdbc.update(
@@ -160,7 +177,11 @@ class JdbcPaymentLedger implements PaymentLedger {
             o.transactionId(),
             o.processInstanceKey());
     if (updated == 1) {
-      event(o.transactionId(), PaymentStatus.REVIEW_PENDING, o.processInstanceKey(), "waiting for an analyst");
+      event(
+          o.transactionId(),
+          PaymentStatus.REVIEW_PENDING,
+          o.processInstanceKey(),
+          "waiting for an analyst");
       notifyChange(o.transactionId());
     }
     return updated == 1;
@@ -180,7 +201,11 @@ class JdbcPaymentLedger implements PaymentLedger {
             seen.transactionId(),
             seen.processInstanceKey());
     if (updated == 1) {
-      event(seen.transactionId(), PaymentStatus.REVIEW_PENDING, processInstanceKey, "review re-opened in a new instance");
+      event(
+          seen.transactionId(),
+          PaymentStatus.REVIEW_PENDING,
+          processInstanceKey,
+          "review re-opened in a new instance");
     }
     return updated == 1;
   }
@@ -212,7 +237,11 @@ class JdbcPaymentLedger implements PaymentLedger {
                 + " updated_at = ?"
                 + " WHERE transaction_id = ? AND process_instance_key = ? AND status IN ('SCREENING', 'REVIEW_PENDING')"
                 + " RETURNING status, decided_by",
-            (rs, i) -> new Decision(true, rs.getString("decided_by"), PaymentStatus.valueOf(rs.getString("status"))),
+            (rs, i) ->
+                new Decision(
+                    true,
+                    rs.getString("decided_by"),
+                    PaymentStatus.valueOf(rs.getString("status"))),
             verdict,
             verdict,
             d.verdictBy(),
@@ -231,7 +260,10 @@ class JdbcPaymentLedger implements PaymentLedger {
           d.transactionId(),
           decision.status(),
           d.processInstanceKey(),
-          d.outcome() + " by " + decision.decidedBy() + (d.rule() != null ? " (" + d.rule() + ")" : ""));
+          d.outcome()
+              + " by "
+              + decision.decidedBy()
+              + (d.rule() != null ? " (" + d.rule() + ")" : ""));
       notifyChange(d.transactionId());
       return decision;
     }
@@ -260,7 +292,12 @@ class JdbcPaymentLedger implements PaymentLedger {
 
   @Override
   public Optional<Payment> find(String transactionId) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM payment WHERE transaction_id = ?", this::map, transactionId).stream()
+    return jdbc
+        .query(
+            "SELECT " + COLUMNS + " FROM payment WHERE transaction_id = ?",
+            this::map,
+            transactionId)
+        .stream()
         .findFirst();
   }
 
@@ -280,7 +317,9 @@ class JdbcPaymentLedger implements PaymentLedger {
   @Override
   public List<Payment> open(Instant before, int limit) {
     return jdbc.query(
-        "SELECT " + COLUMNS + " FROM payment WHERE status IN ('RECEIVED', 'SCREENING', 'REVIEW_PENDING')"
+        "SELECT "
+            + COLUMNS
+            + " FROM payment WHERE status IN ('RECEIVED', 'SCREENING', 'REVIEW_PENDING')"
             + " AND updated_at < ? ORDER BY updated_at LIMIT ?",
         this::map,
         Timestamp.from(before),
@@ -336,7 +375,8 @@ class JdbcPaymentLedger implements PaymentLedger {
     return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  private void event(String transactionId, PaymentStatus status, Long processInstanceKey, String detail) {
+  private void event(
+      String transactionId, PaymentStatus status, Long processInstanceKey, String detail) {
     jdbc.update(
         "INSERT INTO payment_event (transaction_id, at, status, process_instance_key, detail) VALUES (?, ?, ?, ?, ?)",
         transactionId,

@@ -12,9 +12,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * Listens on the ledger's notification channel with one dedicated connection and wakes this replica's
- * waiting answers. If the connection is lost it reconnects and wakes every waiter, which then read the
- * ledger again (the answer never depends on a notification alone).
+ * Listens on the ledger's notification channel with one dedicated connection and wakes this
+ * replica's waiting answers. If the connection is lost it reconnects and wakes every waiter, which
+ * then read the ledger again (the answer never depends on a notification alone).
  */
 class LedgerListener implements InitializingBean, DisposableBean {
 
@@ -63,7 +63,9 @@ class LedgerListener implements InitializingBean, DisposableBean {
           return;
         }
         if (!warned) {
-          log.warn("Ledger notifications interrupted ({}); answers fall back to reading the ledger", e.toString());
+          log.warn(
+              "Ledger notifications interrupted ({}); answers fall back to reading the ledger",
+              e.toString());
           warned = true;
         }
         waiters.wakeAll();

@@ -39,12 +39,17 @@ final class LedgerUndecidedPayments implements UndecidedPayments {
           try {
             payments.add(PaymentDigest.read(rs.getString(2)).toTransaction());
           } catch (RuntimeException e) {
-            // Accepted, so valid when it was; a payload that no longer reads cannot be counted. Said,
+            // Accepted, so valid when it was; a payload that no longer reads cannot be counted.
+            // Said,
             // not hidden, and the rebuild goes on with the others.
-            log.warn("Payment {} in the ledger cannot be read back ({}); not counted in the rebuilt online state", id, e.getMessage());
+            log.warn(
+                "Payment {} in the ledger cannot be read back ({}); not counted in the rebuilt online state",
+                id,
+                e.getMessage());
           }
         });
-    payments.sort(Comparator.comparing(Transaction::timestamp).thenComparing(Transaction::transactionId));
+    payments.sort(
+        Comparator.comparing(Transaction::timestamp).thenComparing(Transaction::transactionId));
     return payments;
   }
 }

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param payloadJson the tokenized, normalised payload (card masked with its keyed fingerprint)
  * @param processInstanceKey its current instance, null while none is started
- * @param engineEpoch which engine holds that instance; the embedded engine gets a new epoch per start
+ * @param engineEpoch which engine holds that instance; the embedded engine gets a new epoch per
+ *     start
  * @param reviewContextJson what a re-opened review needs, set when the review opened
  */
 public record Payment(

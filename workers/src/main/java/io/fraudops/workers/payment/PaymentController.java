@@ -39,12 +39,14 @@ class PaymentController {
   }
 
   /**
-   * 200 with APPROVED, DECLINED or REVIEW_PENDING when known within the deadline, 202 with the status
-   * URL otherwise; 422 REJECTED for an invalid payment; 409 when the id was used for another payload.
+   * 200 with APPROVED, DECLINED or REVIEW_PENDING when known within the deadline, 202 with the
+   * status URL otherwise; 422 REJECTED for an invalid payment; 409 when the id was used for another
+   * payload.
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> screen(
-      @RequestBody Map<String, Object> payment, @RequestHeader(value = "Prefer", required = false) String prefer) {
+      @RequestBody Map<String, Object> payment,
+      @RequestHeader(value = "Prefer", required = false) String prefer) {
     return switch (intake.submit(payment, "api")) {
       case Submission.Rejected rejected ->
           ResponseEntity.unprocessableEntity()
@@ -66,15 +68,20 @@ class PaymentController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(
             "error",
-            "transaction id " + conflict.transactionId() + " was already accepted with another payload (digest "
-                + conflict.existingDigest() + "); this payload's digest is " + conflict.offeredDigest()
+            "transaction id "
+                + conflict.transactionId()
+                + " was already accepted with another payload (digest "
+                + conflict.existingDigest()
+                + "); this payload's digest is "
+                + conflict.offeredDigest()
                 + ". Retry with the same payload, or use a new transaction id.");
         body.put("transactionId", conflict.transactionId());
         body.put("existingDigest", conflict.existingDigest());
         body.put("offeredDigest", conflict.offeredDigest());
         yield ResponseEntity.status(HttpStatus.CONFLICT).body(body);
       }
-      case Submission.Accepted accepted -> respond(intake.await(accepted.payment().transactionId(), deadline(prefer)));
+      case Submission.Accepted accepted ->
+          respond(intake.await(accepted.payment().transactionId(), deadline(prefer)));
     };
   }
 
@@ -87,7 +94,8 @@ class PaymentController {
   }
 
   private ResponseEntity<?> respond(Answer answer) {
-    URI location = URI.create("/transactions/" + UriUtils.encodePathSegment(answer.transactionId(), "UTF-8"));
+    URI location =
+        URI.create("/transactions/" + UriUtils.encodePathSegment(answer.transactionId(), "UTF-8"));
     if (answer.status() == Answer.AnswerStatus.PENDING) {
       return ResponseEntity.accepted().location(location).body(answer);
     }
@@ -100,7 +108,9 @@ class PaymentController {
       Matcher matcher = PREFER_WAIT.matcher(prefer);
       if (matcher.find()) {
         Duration asked = Duration.ofSeconds(Long.parseLong(matcher.group(1)));
-        return asked.compareTo(properties.maxAnswerDeadline()) > 0 ? properties.maxAnswerDeadline() : asked;
+        return asked.compareTo(properties.maxAnswerDeadline()) > 0
+            ? properties.maxAnswerDeadline()
+            : asked;
       }
     }
     return properties.answerDeadline();

@@ -3,4 +3,5 @@ package io.fraudops.workers.payment;
 import java.time.Instant;
 
 /** One state change of a payment. */
-public record PaymentEvent(Instant at, PaymentStatus status, Long processInstanceKey, String detail) {}
+public record PaymentEvent(
+    Instant at, PaymentStatus status, Long processInstanceKey, String detail) {}

@@ -78,12 +78,16 @@ public class PaymentIntake {
     Submission submission = admit(payload, source);
     if (submission instanceof Submission.Accepted accepted && accepted.isNew()) {
       start(accepted.payment()).join();
-      return new Submission.Accepted(ledger.find(accepted.payment().transactionId()).orElseThrow(), true);
+      return new Submission.Accepted(
+          ledger.find(accepted.payment().transactionId()).orElseThrow(), true);
     }
     return submission;
   }
 
-  /** A submission whose instance start runs on; {@code instance} completes with its key (null if none). */
+  /**
+   * A submission whose instance start runs on; {@code instance} completes with its key (null if
+   * none).
+   */
   public record Started(Submission submission, CompletableFuture<Long> instance) {}
 
   /** As {@link #submit}, without waiting for the gateway to start the instance. */
@@ -96,7 +100,8 @@ public class PaymentIntake {
   }
 
   private Submission admit(Map<String, ?> raw, String source) {
-    // First of all: from here on only the tokenized payload exists (masked card, keyed fingerprint, MAC).
+    // First of all: from here on only the tokenized payload exists (masked card, keyed fingerprint,
+    // MAC).
     Map<String, Object> payload = cards.tokenize(raw);
     Transaction tx;
     try {
@@ -112,13 +117,14 @@ public class PaymentIntake {
       case Admission.Admitted admitted -> new Submission.Accepted(admitted.payment(), true);
       case Admission.Existing existing -> new Submission.Accepted(existing.payment(), false);
       case Admission.Conflict conflict ->
-          new Submission.Conflict(tx.transactionId(), conflict.existing().payloadDigest(), conflict.offeredDigest());
+          new Submission.Conflict(
+              tx.transactionId(), conflict.existing().payloadDigest(), conflict.offeredDigest());
     };
   }
 
   /**
-   * Starts the payment's process instance and attaches it in the ledger. A failed start is logged and
-   * left to the recovery: the payment stays RECEIVED.
+   * Starts the payment's process instance and attaches it in the ledger. A failed start is logged
+   * and left to the recovery: the payment stays RECEIVED.
    */
   CompletableFuture<Long> start(Payment payment) {
     ScreenedPayment screened = PaymentDigest.read(payment.payloadJson());
@@ -127,7 +133,9 @@ public class PaymentIntake {
       // The MAC proves to Validate that this service tokenized the card for this transaction id.
       transaction.put(
           "cardTokenMac",
-          cards.tokenMac(new CardNumber(screened.cardNumber(), screened.cardFingerprint()), screened.transactionId()));
+          cards.tokenMac(
+              new CardNumber(screened.cardNumber(), screened.cardFingerprint()),
+              screened.transactionId()));
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(ProcessVariables.TRANSACTION, transaction);
@@ -137,7 +145,8 @@ public class PaymentIntake {
         .bpmnProcessId(PROCESS_ID)
         .latestVersion()
         .variables(variables)
-        // A timed-out create may still have started the instance: the ledger's claim at Validate makes a
+        // A timed-out create may still have started the instance: the ledger's claim at Validate
+        // makes a
         // second one harmless, and the recovery starts the payment if none did.
         .requestTimeout(CREATE_TIMEOUT)
         .send()
@@ -159,13 +168,20 @@ public class PaymentIntake {
             });
   }
 
-  /** An invalid payload never reaches the engine; its rejection is audited without any card data. */
+  /**
+   * An invalid payload never reaches the engine; its rejection is audited without any card data.
+   */
   private void reject(Map<String, ?> payload, List<String> problems) {
-    // Keyed, as the engine path's RejectionKey: a rejected payload may carry a card number in any field,
-    // and a plain hash of an otherwise guessable payload could be tested against the numbers behind a mask.
+    // Keyed, as the engine path's RejectionKey: a rejected payload may carry a card number in any
+    // field,
+    // and a plain hash of an otherwise guessable payload could be tested against the numbers behind
+    // a mask.
     String digest = cards.keyedDigest(PaymentDigest.canonical(withoutCard(payload)));
     Instant now = clock.instant();
-    String claimed = payload != null && payload.get("transactionId") instanceof String id && id.length() <= 64 ? id : null;
+    String claimed =
+        payload != null && payload.get("transactionId") instanceof String id && id.length() <= 64
+            ? id
+            : null;
     audit.record(
         new DecisionRecord(
             "rejected-intake-" + digest.substring(0, 32),
@@ -184,8 +200,13 @@ public class PaymentIntake {
             now,
             null,
             null));
-    meters.counter("fraud.decisions", "outcome", FinalOutcome.REJECTED.name(), "decidedBy", "engine").increment();
-    log.info("Rejected a payload at intake ({}): {}", digest.substring(0, 12), String.join("; ", problems));
+    meters
+        .counter("fraud.decisions", "outcome", FinalOutcome.REJECTED.name(), "decidedBy", "engine")
+        .increment();
+    log.info(
+        "Rejected a payload at intake ({}): {}",
+        digest.substring(0, 12),
+        String.join("; ", problems));
   }
 
   private static Map<String, Object> withoutCard(Map<String, ?> payload) {
@@ -210,7 +231,8 @@ public class PaymentIntake {
         if (answer.status() != Answer.AnswerStatus.PENDING || left <= 0) {
           return answer;
         }
-        // Re-read at least every half second: a notification can be missed while the listener reconnects.
+        // Re-read at least every half second: a notification can be missed while the listener
+        // reconnects.
         next.get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(500)), TimeUnit.NANOSECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
         // read again

@@ -7,15 +7,19 @@ import java.util.Optional;
 
 /**
  * The source of truth for each payment's state. Every change is a conditional update keyed by the
- * transaction id (and, for a decision, by the instance that makes it), so replicas, redelivered jobs
- * and restarted instances can never decide a payment twice.
+ * transaction id (and, for a decision, by the instance that makes it), so replicas, redelivered
+ * jobs and restarted instances can never decide a payment twice.
  */
 public interface PaymentLedger {
 
   /** Writes a payment as RECEIVED unless its transaction id is known. */
-  Admission admit(String transactionId, String digest, String payloadJson, String source, Instant receivedAt);
+  Admission admit(
+      String transactionId, String digest, String payloadJson, String source, Instant receivedAt);
 
-  /** Records the instance started for a RECEIVED payment; false when another one was attached meanwhile. */
+  /**
+   * Records the instance started for a RECEIVED payment; false when another one was attached
+   * meanwhile.
+   */
   boolean attach(String transactionId, long processInstanceKey, String engineEpoch);
 
   /**
@@ -23,14 +27,19 @@ public interface PaymentLedger {
    * ledgered here; started by the intake or the recovery it finds its row; a duplicate is told so.
    */
   Claim claim(
-      String transactionId, String digest, String payloadJson, long processInstanceKey, String engineEpoch, Instant at);
+      String transactionId,
+      String digest,
+      String payloadJson,
+      long processInstanceKey,
+      String engineEpoch,
+      Instant at);
 
   /** The payment's current instance opened its review; false for a stale instance. */
   boolean reviewOpened(ReviewOpening opening);
 
   /**
-   * A review whose instance was lost is open again in a new instance, if the payment still waits on the
-   * instance the caller saw.
+   * A review whose instance was lost is open again in a new instance, if the payment still waits on
+   * the instance the caller saw.
    */
   boolean reopened(Payment seen, long processInstanceKey, String engineEpoch);
 
@@ -43,8 +52,8 @@ public interface PaymentLedger {
   Optional<Payment> find(String transactionId);
 
   /**
-   * Adds a line to the payment's history without changing its state (a review escalated, completed in
-   * Tasklist, a chargeback): what support reads in {@code GET /transactions/{id}}.
+   * Adds a line to the payment's history without changing its state (a review escalated, completed
+   * in Tasklist, a chargeback): what support reads in {@code GET /transactions/{id}}.
    *
    * @return false when the ledger has no such payment
    */
@@ -62,8 +71,9 @@ public interface PaymentLedger {
   boolean release(Payment seen, String why);
 
   /**
-   * Payments not yet in the hands of an instance of the engine of {@code epoch}: RECEIVED ones, and those
-   * screening or waiting for review in an instance of another epoch. Zero once the recovery caught up.
+   * Payments not yet in the hands of an instance of the engine of {@code epoch}: RECEIVED ones, and
+   * those screening or waiting for review in an instance of another epoch. Zero once the recovery
+   * caught up.
    */
   long notInEpoch(String epoch);
 

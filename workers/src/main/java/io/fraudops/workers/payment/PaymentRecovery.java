@@ -20,20 +20,21 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Nothing accepted is lost: at start and then every {@code fraud.ledger.recovery-interval} it looks for
- * payments the ledger holds open whose instance cannot finish them, and starts them again.
+ * Nothing accepted is lost: at start and then every {@code fraud.ledger.recovery-interval} it looks
+ * for payments the ledger holds open whose instance cannot finish them, and starts them again.
  *
  * <ul>
- *   <li>RECEIVED for longer than {@code start-after}: its start failed, or its replica died between the
- *       ledger write and the create call. Started.
- *   <li>SCREENING or REVIEW_PENDING in an instance of an earlier engine epoch (the local runtime's engine
- *       keeps nothing across a restart): a screening is started again from the beginning (every side
- *       effect is keyed by the transaction id, so nothing is counted twice); a review is re-opened as it
- *       was, in a new instance started at the review task with the variables the ledger kept.
+ *   <li>RECEIVED for longer than {@code start-after}: its start failed, or its replica died between
+ *       the ledger write and the create call. Started.
+ *   <li>SCREENING or REVIEW_PENDING in an instance of an earlier engine epoch (the local runtime's
+ *       engine keeps nothing across a restart): a screening is started again from the beginning
+ *       (every side effect is keyed by the transaction id, so nothing is counted twice); a review
+ *       is re-opened as it was, in a new instance started at the review task with the variables the
+ *       ledger kept.
  * </ul>
  *
- * <p>Every step is a conditional update on the row as it was read, so with several replicas exactly one
- * restarts a payment, and a stale instance can never decide (see {@link PaymentLedger#decide}).
+ * <p>Every step is a conditional update on the row as it was read, so with several replicas exactly
+ * one restarts a payment, and a stale instance can never decide (see {@link PaymentLedger#decide}).
  */
 @Component
 class PaymentRecovery implements DisposableBean {
@@ -52,7 +53,8 @@ class PaymentRecovery implements DisposableBean {
   private final Counter restarted;
   private final Counter reopened;
   private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("payment-recovery").factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("payment-recovery").factory());
 
   PaymentRecovery(
       PaymentLedger ledger,
@@ -71,8 +73,9 @@ class PaymentRecovery implements DisposableBean {
   }
 
   /**
-   * Once the context is up (the process deployed, the workers open) and before any runner: a command
-   * such as the replay runs as a runner and may wait for the payments this recovery restarts.
+   * Once the context is up (the process deployed, the workers open) and before any runner: a
+   * command such as the replay runs as a runner and may wait for the payments this recovery
+   * restarts.
    */
   @EventListener(ApplicationStartedEvent.class)
   void start() {
@@ -84,7 +87,10 @@ class PaymentRecovery implements DisposableBean {
     try {
       recover();
     } catch (RuntimeException e) {
-      log.warn("Payment recovery failed this round, trying again in {}: {}", properties.recoveryInterval(), e.toString());
+      log.warn(
+          "Payment recovery failed this round, trying again in {}: {}",
+          properties.recoveryInterval(),
+          e.toString());
     }
   }
 
@@ -103,11 +109,14 @@ class PaymentRecovery implements DisposableBean {
   }
 
   private boolean recover(Payment p, Instant now) {
-    boolean lostWithItsEngine = p.engineEpoch() != null && !p.engineEpoch().equals(properties.engineEpoch());
+    boolean lostWithItsEngine =
+        p.engineEpoch() != null && !p.engineEpoch().equals(properties.engineEpoch());
     return switch (p.status()) {
       case RECEIVED -> p.updatedAt().isBefore(now.minus(properties.startAfter())) && restart(p);
-      case SCREENING -> lostWithItsEngine && ledger.release(p, "instance lost with engine epoch " + p.engineEpoch())
-          && restart(ledger.find(p.transactionId()).orElseThrow());
+      case SCREENING ->
+          lostWithItsEngine
+              && ledger.release(p, "instance lost with engine epoch " + p.engineEpoch())
+              && restart(ledger.find(p.transactionId()).orElseThrow());
       case REVIEW_PENDING -> lostWithItsEngine && reopen(p);
       default -> false;
     };
@@ -128,14 +137,19 @@ class PaymentRecovery implements DisposableBean {
   private boolean reopen(Payment p) {
     if (p.reviewContextJson() == null) {
       // Nothing to re-open from: screen it again instead.
-      return ledger.release(p, "review lost without its context") && restart(ledger.find(p.transactionId()).orElseThrow());
+      return ledger.release(p, "review lost without its context")
+          && restart(ledger.find(p.transactionId()).orElseThrow());
     }
     Map<String, Object> variables;
     try {
       variables = JSON.readValue(p.reviewContextJson(), VARIABLES);
     } catch (Exception e) {
-      log.warn("Review context of {} unreadable ({}); screening it again", p.transactionId(), e.toString());
-      return ledger.release(p, "review context unreadable") && restart(ledger.find(p.transactionId()).orElseThrow());
+      log.warn(
+          "Review context of {} unreadable ({}); screening it again",
+          p.transactionId(),
+          e.toString());
+      return ledger.release(p, "review context unreadable")
+          && restart(ledger.find(p.transactionId()).orElseThrow());
     }
     long key =
         client

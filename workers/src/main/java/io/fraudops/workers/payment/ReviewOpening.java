@@ -1,6 +1,8 @@
 package io.fraudops.workers.payment;
 
-/** A review opened by a payment's instance, with what the ledger keeps to answer and to re-open it. */
+/**
+ * A review opened by a payment's instance, with what the ledger keeps to answer and to re-open it.
+ */
 public record ReviewOpening(
     String transactionId,
     long processInstanceKey,

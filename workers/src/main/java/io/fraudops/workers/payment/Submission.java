@@ -12,5 +12,6 @@ public sealed interface Submission {
   record Rejected(List<String> problems) implements Submission {}
 
   /** The transaction id was accepted earlier with another payload: refused, nothing touched. */
-  record Conflict(String transactionId, String existingDigest, String offeredDigest) implements Submission {}
+  record Conflict(String transactionId, String existingDigest, String offeredDigest)
+      implements Submission {}
 }

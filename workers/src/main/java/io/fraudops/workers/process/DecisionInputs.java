@@ -11,14 +11,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The variables the decision table reads, recorded with each decision ({@code decision_audit.decision_inputs})
- * so that {@code ./fraud backtest} can re-decide the payment with a candidate table on exactly what the live
- * table saw. Each component carries the name of its process variable. Every process variable the table names
- * must be one of them: a test reads the DMN and fails otherwise, because a backtest could not reproduce a rule
- * that reads a variable nobody kept.
+ * The variables the decision table reads, recorded with each decision ({@code
+ * decision_audit.decision_inputs}) so that {@code ./fraud backtest} can re-decide the payment with
+ * a candidate table on exactly what the live table saw. Each component carries the name of its
+ * process variable. Every process variable the table names must be one of them: a test reads the
+ * DMN and fails otherwise, because a backtest could not reproduce a rule that reads a variable
+ * nobody kept.
  *
- * @param transaction the payment's fields without the card (masked number, fingerprint or token): no rule
- *     reads them, and the payment ledger already holds them
+ * @param transaction the payment's fields without the card (masked number, fingerprint or token):
+ *     no rule reads them, and the payment ledger already holds them
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionInputs(

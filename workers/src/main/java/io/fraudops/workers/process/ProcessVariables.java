@@ -11,6 +11,7 @@ public final class ProcessVariables {
 
   /** The payment: as the caller sent it, then replaced by Validate with its normalised form. */
   public static final String TRANSACTION = "transaction";
+
   /** Epoch millis at which the payment was received, for the audit's latency. */
   public static final String RECEIVED_AT = "receivedAt";
 
@@ -26,23 +27,42 @@ public final class ProcessVariables {
   public static final String THRESHOLDS = "thresholds";
   public static final String SHADOW_SCORES = "shadowScores";
   public static final String INFERENCE_CONFIG_VERSION = "inferenceConfigVersion";
+
   /** The decision table's result: {@code {outcome, reason, rule}}. */
   public static final String DECISION = "decision";
+
   /** Set by the BPMN's record tasks (input mapping): the final outcome being recorded. */
   public static final String OUTCOME = "outcome";
+
   public static final String REVIEW_DECISION = "reviewDecision";
   public static final String REVIEW_COMMENT = "reviewComment";
   public static final String REVIEWED_BY = "reviewedBy";
   public static final String FINAL_DECISION = "finalDecision";
-  /** Local to the review task, set by its {@code fraud.review-sla} start listener: the task's priority (0-100). */
+
+  /**
+   * Local to the review task, set by its {@code fraud.review-sla} start listener: the task's
+   * priority (0-100).
+   */
   public static final String REVIEW_PRIORITY = "reviewPriority";
+
   /** Local to the review task: the decision's display text, for the form and the inbox. */
   public static final String REVIEW_REASON = "reviewReason";
-  /** Local to the review task: ISO-8601 duration until the untouched review also goes to the escalation group. */
+
+  /**
+   * Local to the review task: ISO-8601 duration until the untouched review also goes to the
+   * escalation group.
+   */
   public static final String REVIEW_ESCALATE_AFTER = "reviewEscalateAfter";
-  /** Local to the review task: ISO-8601 duration until the review expires and the payment is declined. */
+
+  /**
+   * Local to the review task: ISO-8601 duration until the review expires and the payment is
+   * declined.
+   */
   public static final String REVIEW_DEADLINE = "reviewDeadline";
-  /** Set (input mapping) by the record step that follows the review deadline: the review expired. */
+
+  /**
+   * Set (input mapping) by the record step that follows the review deadline: the review expired.
+   */
   public static final String REVIEW_EXPIRED = "reviewExpired";
 
   /** What a caller supplies when it starts a screening; every other name belongs to the process. */

@@ -9,23 +9,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The display text of a decision: the table's Reason cell with its {@code {name}} placeholders filled
- * from the payment's values. The risk owner writes plain text in Modeler (no FEEL string building, which
- * hid the rules); the numbers are formatted here, once, for the audit, the ledger, the answer and the
- * review.
+ * The display text of a decision: the table's Reason cell with its {@code {name}} placeholders
+ * filled from the payment's values. The risk owner writes plain text in Modeler (no FEEL string
+ * building, which hid the rules); the numbers are formatted here, once, for the audit, the ledger,
+ * the answer and the review.
  *
  * <p>Placeholders are dotted paths into {@link #facts}: {@code score}, {@code thresholds.review},
- * {@code thresholds.decline}, {@code transaction.amount}, {@code transaction.currency},
- * {@code features.<feature>}, {@code topReason}, {@code degradedReason}. A part in {@code [brackets]}
- * is left out when a value inside it is unknown; an unknown placeholder outside brackets stays as
+ * {@code thresholds.decline}, {@code transaction.amount}, {@code transaction.currency}, {@code
+ * features.<feature>}, {@code topReason}, {@code degradedReason}. A part in {@code [brackets]} is
+ * left out when a value inside it is unknown; an unknown placeholder outside brackets stays as
  * written, so a misspelt name shows in a backtest instead of vanishing.
  */
 public final class ReasonText {
 
   private static final Pattern OPTIONAL = Pattern.compile("\\[([^\\[\\]]*)]");
+
   /** The payment's fields a reason may name ({@code transaction.<field>}). */
   private static final List<String> TRANSACTION_FACTS =
       List.of("amount", "currency", "merchantId", "merchantCategory", "country");
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_.]*)}");
 
   private ReasonText() {}
@@ -80,9 +82,10 @@ public final class ReasonText {
   }
 
   /**
-   * The same facts from process variables held as a map, such as the inputs recorded with a decision
-   * ({@link DecisionInputs}): a backtest's reasons then read as the live ones did. Only the payment
-   * fields the other form offers are taken, so a placeholder never fills in one and not in the other.
+   * The same facts from process variables held as a map, such as the inputs recorded with a
+   * decision ({@link DecisionInputs}): a backtest's reasons then read as the live ones did. Only
+   * the payment fields the other form offers are taken, so a placeholder never fills in one and not
+   * in the other.
    */
   public static Map<String, Object> facts(Map<String, ?> variables) {
     Map<String, Object> facts = new HashMap<>();
@@ -147,14 +150,18 @@ public final class ReasonText {
     return current instanceof Map<?, ?> ? null : current;
   }
 
-  /** Whole numbers as they are; others to 2 decimals below 100 and none above (a speed, not a score). */
+  /**
+   * Whole numbers as they are; others to 2 decimals below 100 and none above (a speed, not a
+   * score).
+   */
   static String format(Object value) {
     if (!(value instanceof Number number)) {
       return String.valueOf(value);
     }
     BigDecimal decimal = new BigDecimal(number.toString());
     int scale = decimal.abs().compareTo(BigDecimal.valueOf(100)) >= 0 ? 0 : 2;
-    BigDecimal rounded = decimal.setScale(Math.min(scale, Math.max(decimal.scale(), 0)), RoundingMode.HALF_UP);
+    BigDecimal rounded =
+        decimal.setScale(Math.min(scale, Math.max(decimal.scale(), 0)), RoundingMode.HALF_UP);
     return rounded.stripTrailingZeros().toPlainString();
   }
 }

@@ -8,7 +8,9 @@ public enum Verdict {
   APPROVE,
   DECLINE;
 
-  /** Accepts any letter case and surrounding blanks; anything else is refused with what is allowed. */
+  /**
+   * Accepts any letter case and surrounding blanks; anything else is refused with what is allowed.
+   */
   @JsonCreator
   public static Verdict of(String value) {
     if (value == null) {
@@ -17,7 +19,8 @@ public enum Verdict {
     try {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("decision must be APPROVE or DECLINE (got '" + value + "')");
+      throw new IllegalArgumentException(
+          "decision must be APPROVE or DECLINE (got '" + value + "')");
     }
   }
 

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * A request that needs PostgreSQL while it is out (the {@code postgres} breaker open, a connection or
- * a statement timing out) answers 503 with {@code Retry-After}, not 500: the caller did nothing wrong
- * and the same request will work once the database is back. The payment ledger is keyed by the
- * transaction id, so a payment system retries with the same id and nothing is screened twice.
+ * A request that needs PostgreSQL while it is out (the {@code postgres} breaker open, a connection
+ * or a statement timing out) answers 503 with {@code Retry-After}, not 500: the caller did nothing
+ * wrong and the same request will work once the database is back. The payment ledger is keyed by
+ * the transaction id, so a payment system retries with the same id and nothing is screened twice.
  */
 @RestControllerAdvice
 class DatabaseUnavailableAdvice {
@@ -43,8 +43,10 @@ class DatabaseUnavailableAdvice {
   ResponseEntity<Map<String, Object>> unavailable(RuntimeException e) {
     // Logged at DEBUG only: the outage itself is logged once per state change by the breaker's log.
     log.debug("Answered 503: PostgreSQL unavailable", e);
-    // While the breaker is open its last failure says why; otherwise this request's own failure does.
-    String cause = breakers.isUp(Dependency.POSTGRES) ? null : breakers.lastError(Dependency.POSTGRES);
+    // While the breaker is open its last failure says why; otherwise this request's own failure
+    // does.
+    String cause =
+        breakers.isUp(Dependency.POSTGRES) ? null : breakers.lastError(Dependency.POSTGRES);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put(
         "error",
@@ -53,7 +55,9 @@ class DatabaseUnavailableAdvice {
             + "). Retry later with the same transaction id: a payment already accepted is not screened twice.");
     body.put("dependency", "postgres");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)))
+        .header(
+            HttpHeaders.RETRY_AFTER,
+            Long.toString(Math.max(1, (retryAfter.toMillis() + 999) / 1000)))
         .body(body);
   }
 }

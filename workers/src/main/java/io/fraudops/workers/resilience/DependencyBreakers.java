@@ -8,13 +8,13 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The circuit breaker of each {@link Dependency}, configured under
- * {@code resilience4j.circuitbreaker.instances.<id>}, each reported by an {@link OutageLog}: a WARN when
+ * The circuit breaker of each {@link Dependency}, configured under {@code
+ * resilience4j.circuitbreaker.instances.<id>}, each reported by an {@link OutageLog}: a WARN when
  * it opens, a line when it closes, nothing per call.
  *
  * <p>Callers on the hot path use a breaker without a lambda ({@code tryAcquirePermission}, then
- * {@code onSuccess}/{@code onError}): no allocation and no thread hop per call; the timeouts are those
- * of the clients themselves (socket timeouts), so a call never waits on another thread.
+ * {@code onSuccess}/{@code onError}): no allocation and no thread hop per call; the timeouts are
+ * those of the clients themselves (socket timeouts), so a call never waits on another thread.
  */
 @Component
 public class DependencyBreakers {
@@ -56,7 +56,9 @@ public class DependencyBreakers {
     }
   }
 
-  /** A probe saw the dependency answer again: closes the breaker without waiting for a trial call. */
+  /**
+   * A probe saw the dependency answer again: closes the breaker without waiting for a trial call.
+   */
   public void probeSucceeded(Dependency dependency) {
     CircuitBreaker breaker = breakers.get(dependency);
     CircuitBreaker.State state = breaker.getState();

@@ -14,10 +14,10 @@ import javax.sql.DataSource;
 
 /**
  * A small pool of its own for the reads screening makes (customer profiles) and for the probe: each
- * connection it hands out gives up on the network after a short timeout, so a stalled PostgreSQL makes
- * a read fail in a fraction of a second instead of holding the payment, and the audit's and ledger's
- * longer writes on the main pool never take these connections. Not a Spring {@code DataSource} bean, so
- * Spring Boot's own data source stays the application's one.
+ * connection it hands out gives up on the network after a short timeout, so a stalled PostgreSQL
+ * makes a read fail in a fraction of a second instead of holding the payment, and the audit's and
+ * ledger's longer writes on the main pool never take these connections. Not a Spring {@code
+ * DataSource} bean, so Spring Boot's own data source stays the application's one.
  */
 public final class FeatureReadPool implements AutoCloseable {
 
@@ -35,13 +35,16 @@ public final class FeatureReadPool implements AutoCloseable {
     config.setPassword(main.getPassword());
     Properties properties = new Properties();
     properties.putAll(main.getDataSourceProperties());
-    // A backstop in whole seconds (the driver's unit); the per-connection network timeout below is the bound.
-    properties.setProperty("socketTimeout", Long.toString(ceilSeconds(timeouts.featureReadTimeout())));
+    // A backstop in whole seconds (the driver's unit); the per-connection network timeout below is
+    // the bound.
+    properties.setProperty(
+        "socketTimeout", Long.toString(ceilSeconds(timeouts.featureReadTimeout())));
     properties.setProperty("connectTimeout", "2");
     config.setDataSourceProperties(properties);
     config.setMaximumPoolSize(timeouts.featureReadPoolSize());
     config.setMinimumIdle(1);
-    // Hikari's floor is 250 ms: a payment waits at most that for a connection the stall has not freed.
+    // Hikari's floor is 250 ms: a payment waits at most that for a connection the stall has not
+    // freed.
     config.setConnectionTimeout(Math.max(250, timeouts.featureReadTimeout().toMillis()));
     config.setValidationTimeout(250);
     // The database may be down when the workers start: they start anyway and degrade.

@@ -11,10 +11,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The application's data source behind the {@code postgres} circuit breaker: while it is open a
- * connection is refused at once (SQLState 08001) instead of after the pool's connection timeout, so a
- * job thread never waits on a database known to be out. A connection that cannot be had counts as a
- * failure; statements themselves are bounded by the driver's socket timeout, and a stall in the middle
- * of one is caught by {@link PostgresProbe}.
+ * connection is refused at once (SQLState 08001) instead of after the pool's connection timeout, so
+ * a job thread never waits on a database known to be out. A connection that cannot be had counts as
+ * a failure; statements themselves are bounded by the driver's socket timeout, and a stall in the
+ * middle of one is caught by {@link PostgresProbe}.
  */
 final class GuardedDataSource extends DelegatingDataSource {
 
@@ -44,7 +44,8 @@ final class GuardedDataSource extends DelegatingDataSource {
   private Connection guarded(Source source) throws SQLException {
     CircuitBreaker b = breaker();
     if (!b.tryAcquirePermission()) {
-      throw new SQLTransientConnectionException(breakers.get().refusal(Dependency.POSTGRES), "08001");
+      throw new SQLTransientConnectionException(
+          breakers.get().refusal(Dependency.POSTGRES), "08001");
     }
     long start = System.nanoTime();
     try {

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * What happens when a job worker throws. The starter would fail the job with one retry fewer and no
  * wait, so a database that is down for a second turns every payment in the record step into an
- * incident within milliseconds. Here an unexpected exception fails the job with a backoff
- * ({@link RetryBackoff}) and a short message that says why; only when the BPMN's retries are used up
- * does it become an incident, with that message, logged at ERROR. BPMN errors and explicit job errors
+ * incident within milliseconds. Here an unexpected exception fails the job with a backoff ({@link
+ * RetryBackoff}) and a short message that says why; only when the BPMN's retries are used up does
+ * it become an incident, with that message, logged at ERROR. BPMN errors and explicit job errors
  * ({@link CamundaError}) are handled as the starter handles them.
  *
  * <p>Retries are logged at DEBUG: an outage is reported once by its circuit breaker, not once per
@@ -63,7 +63,8 @@ public class JobFailureHandling implements JobExceptionHandlingStrategy {
   }
 
   @Override
-  public void handleException(Exception exception, ExceptionHandlingContext context) throws Exception {
+  public void handleException(Exception exception, ExceptionHandlingContext context)
+      throws Exception {
     if (exception instanceof CamundaError) {
       defaults.handleException(exception, context);
       return;
@@ -73,35 +74,66 @@ public class JobFailureHandling implements JobExceptionHandlingStrategy {
     int retriesLeft = Math.max(0, job.getRetries() - 1);
     String why = OutageLog.describe(exception);
     String message;
-    FailJobCommandStep2 command = context.jobClient().newFailCommand(job.getKey()).retries(retriesLeft);
+    FailJobCommandStep2 command =
+        context.jobClient().newFailCommand(job.getKey()).retries(retriesLeft);
     if (retriesLeft == 0) {
       forget(job.getKey());
-      message = clip(job.getType() + " failed on attempt " + attempt + " and has no retries left: " + why);
+      message =
+          clip(
+              job.getType() + " failed on attempt " + attempt + " and has no retries left: " + why);
       log.error(
-          "Incident on process instance {} at {}: {}", job.getProcessInstanceKey(), job.getElementId(), message, exception);
+          "Incident on process instance {} at {}: {}",
+          job.getProcessInstanceKey(),
+          job.getElementId(),
+          message,
+          exception);
       meters.counter("fraud.job.failures", "type", job.getType(), "result", "incident").increment();
-      send(new CommandWrapper(command.errorMessage(message), job, commandFailures, metricsRecorder, maxRetries(context)), job);
+      send(
+          new CommandWrapper(
+              command.errorMessage(message),
+              job,
+              commandFailures,
+              metricsRecorder,
+              maxRetries(context)),
+          job);
     } else {
       Duration wait = backoff.after(attempt);
       message =
           clip(
-              job.getType() + " failed on attempt " + attempt + ", " + retriesLeft + " retries left, next in "
-                  + wait.toMillis() + " ms: " + why);
-      log.debug("Process instance {} at {}: {}", job.getProcessInstanceKey(), job.getElementId(), message);
+              job.getType()
+                  + " failed on attempt "
+                  + attempt
+                  + ", "
+                  + retriesLeft
+                  + " retries left, next in "
+                  + wait.toMillis()
+                  + " ms: "
+                  + why);
+      log.debug(
+          "Process instance {} at {}: {}",
+          job.getProcessInstanceKey(),
+          job.getElementId(),
+          message);
       meters.counter("fraud.job.failures", "type", job.getType(), "result", "retry").increment();
       send(
           new CommandWrapper(
-              command.errorMessage(message).retryBackoff(wait), job, commandFailures, metricsRecorder, maxRetries(context)),
+              command.errorMessage(message).retryBackoff(wait),
+              job,
+              commandFailures,
+              metricsRecorder,
+              maxRetries(context)),
           job);
     }
   }
 
   private static void send(CommandWrapper command, ActivatedJob job) {
-    command.executeAsyncWithMetrics(MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
+    command.executeAsyncWithMetrics(
+        MetricsRecorder.METRIC_NAME_JOB, MetricsRecorder.ACTION_FAILED, job.getType());
   }
 
   private static int maxRetries(ExceptionHandlingContext context) {
-    Integer configured = context.jobWorkerValue() == null ? null : context.jobWorkerValue().getMaxRetries();
+    Integer configured =
+        context.jobWorkerValue() == null ? null : context.jobWorkerValue().getMaxRetries();
     return configured == null ? 0 : configured;
   }
 
@@ -114,6 +146,8 @@ public class JobFailureHandling implements JobExceptionHandlingStrategy {
   }
 
   private static String clip(String message) {
-    return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH) + "…";
+    return message.length() <= MAX_MESSAGE_LENGTH
+        ? message
+        : message.substring(0, MAX_MESSAGE_LENGTH) + "…";
   }
 }

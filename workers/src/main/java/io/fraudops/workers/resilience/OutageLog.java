@@ -34,9 +34,13 @@ final class OutageLog {
             .tag("dependency", dependency.id())
             .description("times the dependency's circuit breaker opened")
             .register(meters);
-    Gauge.builder("fraud.dependency.up", breaker, b -> b.getState() == CircuitBreaker.State.CLOSED ? 1 : 0)
+    Gauge.builder(
+            "fraud.dependency.up",
+            breaker,
+            b -> b.getState() == CircuitBreaker.State.CLOSED ? 1 : 0)
         .tag("dependency", dependency.id())
-        .description("1 while calls to the dependency go through, 0 while its circuit breaker is open")
+        .description(
+            "1 while calls to the dependency go through, 0 while its circuit breaker is open")
         .strongReference(true)
         .register(meters);
     breaker.getEventPublisher().onError(event -> noteError(event.getThrowable()));
@@ -79,13 +83,17 @@ final class OutageLog {
           "{} answers again: circuit breaker '{}' closed{}",
           dependency.description(),
           dependency.id(),
-          since == null ? "" : " after " + Duration.between(since, Instant.now()).toMillis() + " ms");
+          since == null
+              ? ""
+              : " after " + Duration.between(since, Instant.now()).toMillis() + " ms");
     } else {
       log.debug("Circuit breaker '{}': {} -> {}", dependency.id(), from, to);
     }
   }
 
-  /** The exception and its root cause, short: enough to tell a refused connection from a timeout. */
+  /**
+   * The exception and its root cause, short: enough to tell a refused connection from a timeout.
+   */
   static String describe(Throwable error) {
     if (error == null) {
       return null;

@@ -5,9 +5,9 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code postgres} health component (in place of Spring Boot's {@code db}, which would wait on a
- * stalled database): the probe's last look and the breaker. DOWN while the database does not answer
- * the probe or the breaker is open; readiness follows it.
+ * The {@code postgres} health component (in place of Spring Boot's {@code db}, which would wait on
+ * a stalled database): the probe's last look and the breaker. DOWN while the database does not
+ * answer the probe or the breaker is open; readiness follows it.
  */
 @Component("postgresHealthIndicator")
 class PostgresHealth extends AbstractHealthIndicator {
@@ -29,7 +29,9 @@ class PostgresHealth extends AbstractHealthIndicator {
         .withDetail("circuitBreaker", breakers.breaker(Dependency.POSTGRES).getState().name())
         .withDetail("lastCheck", look.at() == null ? "never" : look.at().toString());
     if (look.error() != null) {
-      health.withDetail("error", look.error()).withDetail("failedChecksInARow", look.failuresInARow());
+      health
+          .withDetail("error", look.error())
+          .withDetail("failedChecksInARow", look.failuresInARow());
     }
     if (!breakerClosed) {
       health.withDetail("refusal", breakers.refusal(Dependency.POSTGRES));

@@ -11,14 +11,14 @@ import javax.sql.DataSource;
 
 /**
  * Looks at PostgreSQL every {@link PostgresTimeouts#probeInterval()} ({@code SELECT 1} on the
- * feature-read pool, bounded by the probe timeout). A stall (a paused server, a full network buffer)
- * shows up here within a second or two, where payments would only see it by timing out one after
- * another: after {@link PostgresTimeouts#probeFailuresToOpen()} failed looks in a row it opens the
- * {@code postgres} breaker, and at the first look that succeeds after failed ones it closes the breaker
- * (however it opened: the probe saw the outage end). A breaker opened by failing calls while every look
- * succeeded (a broken table, not a database away) is left to its own half-open trials. The
- * last look is what the {@code postgres} health component shows, so a health request never waits on
- * the database.
+ * feature-read pool, bounded by the probe timeout). A stall (a paused server, a full network
+ * buffer) shows up here within a second or two, where payments would only see it by timing out one
+ * after another: after {@link PostgresTimeouts#probeFailuresToOpen()} failed looks in a row it
+ * opens the {@code postgres} breaker, and at the first look that succeeds after failed ones it
+ * closes the breaker (however it opened: the probe saw the outage end). A breaker opened by failing
+ * calls while every look succeeded (a broken table, not a database away) is left to its own
+ * half-open trials. The last look is what the {@code postgres} health component shows, so a health
+ * request never waits on the database.
  */
 public final class PostgresProbe implements AutoCloseable {
 
@@ -29,7 +29,8 @@ public final class PostgresProbe implements AutoCloseable {
   private final DependencyBreakers breakers;
   private final PostgresTimeouts timeouts;
   private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("postgres-probe").factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("postgres-probe").factory());
   private volatile Look last = new Look(false, null, "not checked yet", 0);
 
   PostgresProbe(FeatureReadPool pool, DependencyBreakers breakers, PostgresTimeouts timeouts) {

@@ -8,7 +8,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The PostgreSQL side of the breakers: the guarded main pool, the feature-read pool and the probe. */
+/**
+ * The PostgreSQL side of the breakers: the guarded main pool, the feature-read pool and the probe.
+ */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
 
@@ -18,7 +20,9 @@ class ResilienceConfiguration {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String name) {
-        if (bean instanceof DataSource dataSource && !(bean instanceof GuardedDataSource) && "dataSource".equals(name)) {
+        if (bean instanceof DataSource dataSource
+            && !(bean instanceof GuardedDataSource)
+            && "dataSource".equals(name)) {
           return new GuardedDataSource(dataSource, breakers::getObject);
         }
         return bean;
@@ -27,7 +31,8 @@ class ResilienceConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  FeatureReadPool featureReadPool(DataSource dataSource, PostgresTimeouts timeouts) throws SQLException {
+  FeatureReadPool featureReadPool(DataSource dataSource, PostgresTimeouts timeouts)
+      throws SQLException {
     if (!dataSource.isWrapperFor(HikariDataSource.class)) {
       throw new IllegalStateException(
           "the feature-read pool copies its settings from the application's Hikari pool; got "
@@ -37,7 +42,8 @@ class ResilienceConfiguration {
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")
-  PostgresProbe postgresProbe(FeatureReadPool pool, DependencyBreakers breakers, PostgresTimeouts timeouts) {
+  PostgresProbe postgresProbe(
+      FeatureReadPool pool, DependencyBreakers breakers, PostgresTimeouts timeouts) {
     return new PostgresProbe(pool, breakers, timeouts);
   }
 }

@@ -5,10 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long a failed job waits before the engine hands it out again: {@code initial}, then multiplied
- * by {@code multiplier} at each further failure, at most {@code max}. With the defaults a job that
- * fails five times (the record steps' retries) is tried over about 30 s before it becomes an incident,
- * which rides out a database restart or failover; three (the other steps) over about 6 s.
+ * How long a failed job waits before the engine hands it out again: {@code initial}, then
+ * multiplied by {@code multiplier} at each further failure, at most {@code max}. With the defaults
+ * a job that fails five times (the record steps' retries) is tried over about 30 s before it
+ * becomes an incident, which rides out a database restart or failover; three (the other steps) over
+ * about 6 s.
  *
  * @param initial the wait after the first failure
  * @param multiplier growth per further failure, at least 1
@@ -16,18 +17,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("fraud.jobs.retry-backoff")
 public record RetryBackoff(
-    @DefaultValue("2s") Duration initial, @DefaultValue("2.0") double multiplier, @DefaultValue("60s") Duration max) {
+    @DefaultValue("2s") Duration initial,
+    @DefaultValue("2.0") double multiplier,
+    @DefaultValue("60s") Duration max) {
 
   public RetryBackoff {
     if (initial == null || initial.isNegative() || initial.isZero()) {
-      throw new IllegalArgumentException("fraud.jobs.retry-backoff.initial must be positive (got " + initial + ")");
+      throw new IllegalArgumentException(
+          "fraud.jobs.retry-backoff.initial must be positive (got " + initial + ")");
     }
     if (!(multiplier >= 1.0)) {
-      throw new IllegalArgumentException("fraud.jobs.retry-backoff.multiplier must be at least 1 (got " + multiplier + ")");
+      throw new IllegalArgumentException(
+          "fraud.jobs.retry-backoff.multiplier must be at least 1 (got " + multiplier + ")");
     }
     if (max == null || max.compareTo(initial) < 0) {
       throw new IllegalArgumentException(
-          "fraud.jobs.retry-backoff.max must be at least the initial backoff " + initial + " (got " + max + ")");
+          "fraud.jobs.retry-backoff.max must be at least the initial backoff "
+              + initial
+              + " (got "
+              + max
+              + ")");
     }
   }
 

@@ -12,11 +12,13 @@ import java.util.Map;
 /**
  * A payment waiting for an analyst, as the review inbox shows it.
  *
- * @param priority 0-100, from the score and the amount ({@link ReviewPriority}); the inbox lists the
- *     highest first
+ * @param priority 0-100, from the score and the amount ({@link ReviewPriority}); the inbox lists
+ *     the highest first
  * @param escalatedAt when the review went to the escalation group too, null while it has not
- * @param decision the decision table's whole result, as the review form reads it ({@code decision.rule}, ...)
- * @param degradedReason why features or the score were missing, shown on the form; null when complete
+ * @param decision the decision table's whole result, as the review form reads it ({@code
+ *     decision.rule}, ...)
+ * @param degradedReason why features or the score were missing, shown on the form; null when
+ *     complete
  */
 public record PendingReview(
     long key,
@@ -39,8 +41,8 @@ public record PendingReview(
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * What the review task's job carries: the variables the form shows. The decision stays the table's whole
-   * result, so an output column the risk team adds reaches the form.
+   * What the review task's job carries: the variables the form shows. The decision stays the
+   * table's whole result, so an output column the risk team adds reaches the form.
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Context(
@@ -56,7 +58,11 @@ public record PendingReview(
       String degradedReason) {}
 
   static PendingReview from(
-      long jobKey, long processInstanceKey, Context context, Map<String, String> headers, Instant now) {
+      long jobKey,
+      long processInstanceKey,
+      Context context,
+      Map<String, String> headers,
+      Instant now) {
     DmnDecision decision =
         context.decision() == null
             ? new DmnDecision(null, null, null)
@@ -88,8 +94,21 @@ public record PendingReview(
       groups.add(group);
     }
     return new PendingReview(
-        key, processInstanceKey, transactionId, transaction, score, modelVersion, rule, reason, topReasons, features,
-        List.copyOf(groups), waitingSince, priority, escalatedAt == null ? at : escalatedAt, decision,
+        key,
+        processInstanceKey,
+        transactionId,
+        transaction,
+        score,
+        modelVersion,
+        rule,
+        reason,
+        topReasons,
+        features,
+        List.copyOf(groups),
+        waitingSince,
+        priority,
+        escalatedAt == null ? at : escalatedAt,
+        decision,
         degradedReason);
   }
 

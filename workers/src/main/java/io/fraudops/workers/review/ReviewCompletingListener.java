@@ -12,17 +12,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The review task's user task listener on {@code completing} ({@code fraud.review-completing}, Tasklist
- * mode only): records who completes the review. Tasklist completes a task as the user it is assigned
- * to, so the completer is the task's assignee; an unassigned completion (possible through the API) is
- * denied, so every verdict has a name. A task listener cannot set process variables (Camunda 8.8), so
- * the name goes to {@link ReviewCompletions}, where the record step reads it as {@code reviewedBy}, and
- * to the payment's history.
+ * The review task's user task listener on {@code completing} ({@code fraud.review-completing},
+ * Tasklist mode only): records who completes the review. Tasklist completes a task as the user it
+ * is assigned to, so the completer is the task's assignee; an unassigned completion (possible
+ * through the API) is denied, so every verdict has a name. A task listener cannot set process
+ * variables (Camunda 8.8), so the name goes to {@link ReviewCompletions}, where the record step
+ * reads it as {@code reviewedBy}, and to the payment's history.
  *
  * <p>The job carries the user task's data in {@link ActivatedJob#getUserTask()} when it comes over
- * REST; over gRPC (8.8) the same data arrive as {@code io.camunda.zeebe:*} custom headers, read as a
- * fallback. The local inbox's job-worker user tasks have no task listeners (the deployment removes them):
- * there the analyst comes with the inbox's completion.
+ * REST; over gRPC (8.8) the same data arrive as {@code io.camunda.zeebe:*} custom headers, read as
+ * a fallback. The local inbox's job-worker user tasks have no task listeners (the deployment
+ * removes them): there the analyst comes with the inbox's completion.
  */
 @Component
 public class ReviewCompletingListener {
@@ -42,20 +42,28 @@ public class ReviewCompletingListener {
     this.clock = clock;
   }
 
-  @JobWorker(type = JOB_TYPE, autoComplete = false, fetchVariables = ProcessVariables.TRANSACTION_ID)
+  @JobWorker(
+      type = JOB_TYPE,
+      autoComplete = false,
+      fetchVariables = ProcessVariables.TRANSACTION_ID)
   public void completing(JobClient jobs, ActivatedJob job) {
     String assignee = assignee(job);
     if (assignee == null) {
       jobs.newCompleteCommand(job)
-          .withResult(r -> r.forUserTask().deny(true, "Assign the review to yourself before completing it"))
+          .withResult(
+              r -> r.forUserTask().deny(true, "Assign the review to yourself before completing it"))
           .send()
           .join();
-      log.warn("Denied the unassigned completion of review task {} (instance {})", userTaskKey(job), job.getProcessInstanceKey());
+      log.warn(
+          "Denied the unassigned completion of review task {} (instance {})",
+          userTaskKey(job),
+          job.getProcessInstanceKey());
       return;
     }
     Object transactionId = job.getVariablesAsMap().get(ProcessVariables.TRANSACTION_ID);
     String id = transactionId == null ? null : transactionId.toString();
-    completions.record(job.getProcessInstanceKey(), id, userTaskKey(job), assignee, clock.instant());
+    completions.record(
+        job.getProcessInstanceKey(), id, userTaskKey(job), assignee, clock.instant());
     if (id != null) {
       ledger.note(id, job.getProcessInstanceKey(), "review completed in Tasklist by " + assignee);
     }
@@ -64,7 +72,8 @@ public class ReviewCompletingListener {
 
   static String assignee(ActivatedJob job) {
     UserTaskProperties task = job.getUserTask();
-    String assignee = task != null ? task.getAssignee() : job.getCustomHeaders().get(ASSIGNEE_HEADER);
+    String assignee =
+        task != null ? task.getAssignee() : job.getCustomHeaders().get(ASSIGNEE_HEADER);
     return assignee == null || assignee.isBlank() ? null : assignee.trim();
   }
 

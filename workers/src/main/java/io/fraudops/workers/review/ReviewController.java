@@ -3,9 +3,9 @@ package io.fraudops.workers.review;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +39,8 @@ class ReviewController {
 
   /** Decides as the authenticated analyst: the audit and the label name whoever authenticated. */
   @PostMapping("/{key}")
-  Map<String, Object> decide(@PathVariable long key, @RequestBody ReviewRequest request, Authentication analyst) {
+  Map<String, Object> decide(
+      @PathVariable long key, @RequestBody ReviewRequest request, Authentication analyst) {
     ReviewOutcome outcome = request.by(analyst.getName());
     PendingReview review = inbox.complete(key, outcome);
     return Map.of(
@@ -58,7 +59,10 @@ class ReviewController {
   ResponseEntity<Map<String, String>> invalid(HttpMessageNotReadableException e) {
     if (e.getCause() == null) {
       return ResponseEntity.badRequest()
-          .body(Map.of("error", "a JSON body is required: {\"decision\": \"APPROVE\" or \"DECLINE\", \"comment\": \"...\"}"));
+          .body(
+              Map.of(
+                  "error",
+                  "a JSON body is required: {\"decision\": \"APPROVE\" or \"DECLINE\", \"comment\": \"...\"}"));
     }
     // The request validates itself; show its message, not Jackson's wrapper.
     Throwable cause = e;

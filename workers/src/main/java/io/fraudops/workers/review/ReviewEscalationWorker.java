@@ -17,10 +17,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The review's non-interrupting timer fired ({@code fraud.review-escalate}): the review stays open and
- * also goes to the escalation group. In Tasklist mode the Camunda user task's candidate groups are
- * updated through the Orchestration Cluster API; with the local inbox the held review shows the group.
- * Either way the payment's history in the ledger says so.
+ * The review's non-interrupting timer fired ({@code fraud.review-escalate}): the review stays open
+ * and also goes to the escalation group. In Tasklist mode the Camunda user task's candidate groups
+ * are updated through the Orchestration Cluster API; with the local inbox the held review shows the
+ * group. Either way the payment's history in the ledger says so.
  */
 @Component
 public class ReviewEscalationWorker {
@@ -62,9 +62,17 @@ public class ReviewEscalationWorker {
             ? inbox.getObject().escalate(instance, group, clock.instant())
             : escalateInTasklist(instance, group);
     if (in.transactionId() != null) {
-      ledger.note(in.transactionId(), instance, "review escalated to " + group + ": untouched past its SLA");
+      ledger.note(
+          in.transactionId(),
+          instance,
+          "review escalated to " + group + ": untouched past its SLA");
     }
-    log.info("Review of {} (instance {}) escalated to {} ({} open task(s))", in.transactionId(), instance, group, tasks);
+    log.info(
+        "Review of {} (instance {}) escalated to {} ({} open task(s))",
+        in.transactionId(),
+        instance,
+        group,
+        tasks);
   }
 
   /** Adds the group to the open review task of the instance; a completed one is left alone. */
@@ -72,16 +80,27 @@ public class ReviewEscalationWorker {
     List<UserTask> open =
         client
             .newUserTaskSearchRequest()
-            .filter(f -> f.processInstanceKey(instance).elementId(REVIEW_TASK).state(UserTaskState.CREATED))
+            .filter(
+                f ->
+                    f.processInstanceKey(instance)
+                        .elementId(REVIEW_TASK)
+                        .state(UserTaskState.CREATED))
             .send()
             .join()
             .items();
     for (UserTask task : open) {
-      List<String> groups = new ArrayList<>(task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups());
+      List<String> groups =
+          new ArrayList<>(
+              task.getCandidateGroups() == null ? List.of() : task.getCandidateGroups());
       if (!groups.contains(group)) {
         groups.add(group);
       }
-      client.newUpdateUserTaskCommand(task.getUserTaskKey()).candidateGroups(groups).action("escalate").send().join();
+      client
+          .newUpdateUserTaskCommand(task.getUserTaskKey())
+          .candidateGroups(groups)
+          .action("escalate")
+          .send()
+          .join();
     }
     return open.size();
   }

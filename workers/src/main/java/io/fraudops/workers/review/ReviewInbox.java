@@ -1,9 +1,9 @@
 package io.fraudops.workers.review;
 
 import io.camunda.client.CamundaClient;
-import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.CustomHeaders;
 import io.camunda.client.annotation.JobKey;
+import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.ProcessInstanceKey;
 import io.camunda.client.annotation.VariablesAsType;
 import io.fraudops.workers.audit.DecisionRecorded;
@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * Holds the manual-review tasks of the embedded runtime until an analyst decides.
  *
  * <p>The embedded engine cannot complete Camunda user tasks (no REST API, no Tasklist), so the
- * review task is deployed there as a job-worker user task: this worker activates those jobs
- * without completing them, keeps them for {@code fraud.review.hold-for}, and completes one with the
+ * review task is deployed there as a job-worker user task: this worker activates those jobs without
+ * completing them, keeps them for {@code fraud.review.hold-for}, and completes one with the
  * analyst's verdict. If the application restarts, the engine hands the jobs out again after the
  * hold time; nothing is lost.
  */
@@ -55,7 +55,8 @@ public class ReviewInbox {
       @JobKey long jobKey,
       @ProcessInstanceKey long processInstanceKey,
       @CustomHeaders Map<String, String> headers) {
-    PendingReview review = PendingReview.from(jobKey, processInstanceKey, context, headers, clock.instant());
+    PendingReview review =
+        PendingReview.from(jobKey, processInstanceKey, context, headers, clock.instant());
     pending.putIfAbsent(jobKey, review);
   }
 
@@ -86,8 +87,8 @@ public class ReviewInbox {
   }
 
   /**
-   * A decision recorded without this inbox, such as an expired review's decline, ends the review: the
-   * engine cancelled its job, so the inbox lets it go too.
+   * A decision recorded without this inbox, such as an expired review's decline, ends the review:
+   * the engine cancelled its job, so the inbox lets it go too.
    */
   @EventListener
   void decided(DecisionRecorded decision) {
@@ -118,7 +119,12 @@ public class ReviewInbox {
         .send()
         .join();
     pending.remove(key);
-    log.info("Review {} of transaction {}: {} by {}", key, review.transactionId(), outcome.decision(), outcome.reviewedBy());
+    log.info(
+        "Review {} of transaction {}: {} by {}",
+        key,
+        review.transactionId(),
+        outcome.decision(),
+        outcome.reviewedBy());
     return review;
   }
 

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * The review task's start listener ({@code zeebe:executionListener eventType="start"}): tells the
  * ledger the payment waits for an analyst, with what it needs to answer the payment system and to
- * re-open the review if its instance is lost. Runs in both review modes (Tasklist and the local inbox).
+ * re-open the review if its instance is lost. Runs in both review modes (Tasklist and the local
+ * inbox).
  */
 @Component
 public class ReviewOpenedListener {
@@ -36,7 +37,10 @@ public class ReviewOpenedListener {
     this.events = events;
   }
 
-  /** Every variable the review task and the steps after it read: a re-opened review starts from these. */
+  /**
+   * Every variable the review task and the steps after it read: a re-opened review starts from
+   * these.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ReviewContext(
@@ -57,26 +61,27 @@ public class ReviewOpenedListener {
 
   @JobWorker(type = JOB_TYPE)
   public void opened(@VariablesAsType ReviewContext context, @ProcessInstanceKey long instance) {
-    DmnDecision decision = context.decision() == null ? new DmnDecision(null, null, null) : context.decision();
+    DmnDecision decision =
+        context.decision() == null ? new DmnDecision(null, null, null) : context.decision();
     boolean current =
         ledger.reviewOpened(
-        new ReviewOpening(
-            context.transactionId(),
-            instance,
-            decision.rule(),
-            ReasonText.of(
-                decision,
-                ReasonText.facts(
-                    context.score(),
-                    context.thresholds(),
-                    context.features(),
-                    context.transaction(),
-                    context.topReasons(),
-                    context.degradedReason())),
-            context.score(),
-            context.modelVersion(),
-            json(context.topReasons()),
-            json(context)));
+            new ReviewOpening(
+                context.transactionId(),
+                instance,
+                decision.rule(),
+                ReasonText.of(
+                    decision,
+                    ReasonText.facts(
+                        context.score(),
+                        context.thresholds(),
+                        context.features(),
+                        context.transaction(),
+                        context.topReasons(),
+                        context.degradedReason())),
+                context.score(),
+                context.modelVersion(),
+                json(context.topReasons()),
+                json(context)));
     if (current) {
       events.publishEvent(new ReviewOpened(instance, context.transactionId()));
     }

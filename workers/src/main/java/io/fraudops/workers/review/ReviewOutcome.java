@@ -14,7 +14,8 @@ public record ReviewOutcome(Verdict decision, String comment, String reviewedBy)
   public ReviewOutcome {
     requireVerdict(decision, comment);
     if (reviewedBy == null || reviewedBy.isBlank()) {
-      throw new IllegalArgumentException("reviewedBy is required: the authenticated analyst who decided");
+      throw new IllegalArgumentException(
+          "reviewedBy is required: the authenticated analyst who decided");
     }
   }
 

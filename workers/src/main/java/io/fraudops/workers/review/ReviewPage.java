@@ -7,11 +7,11 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The review page of local runs, at {@code /review/}: pending reviews riskiest first, each shown with the
- * review form ({@code forms/manual-review.form}) rendered by form-js as Tasklist renders it, completed through
- * {@code POST /reviews/{key}} like any other client. Static files only ({@code review-page/} with a vendored
- * form-js, see {@code tools/review-page}); served only where the review inbox is, since with a cluster the
- * analysts work in Tasklist.
+ * The review page of local runs, at {@code /review/}: pending reviews riskiest first, each shown
+ * with the review form ({@code forms/manual-review.form}) rendered by form-js as Tasklist renders
+ * it, completed through {@code POST /reviews/{key}} like any other client. Static files only
+ * ({@code review-page/} with a vendored form-js, see {@code tools/review-page}); served only where
+ * the review inbox is, since with a cluster the analysts work in Tasklist.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "fraud.review.mode", havingValue = "job-worker")

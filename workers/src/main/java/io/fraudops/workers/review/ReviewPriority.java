@@ -3,9 +3,9 @@ package io.fraudops.workers.review;
 import java.math.BigDecimal;
 
 /**
- * A review's priority, 0 (least urgent) to 100, as Tasklist sorts it and the local inbox too: mostly the
- * score (up to 70), then the amount at stake (up to 30, ten points per factor of ten above 100). A
- * review without a score (the model was down) counts as a middling 0.5.
+ * A review's priority, 0 (least urgent) to 100, as Tasklist sorts it and the local inbox too:
+ * mostly the score (up to 70), then the amount at stake (up to 30, ten points per factor of ten
+ * above 100). A review without a score (the model was down) counts as a middling 0.5.
  */
 public final class ReviewPriority {
 

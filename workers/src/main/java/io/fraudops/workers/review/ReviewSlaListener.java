@@ -21,14 +21,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The review task's second start listener ({@code fraud.review-sla}, after {@code fraud.review-opened}):
- * sets, as local variables of the task, what its expressions and the analyst's view read: the priority
- * (from the score and the amount), the display reason, and the durations of the two timers. A start
- * listener's variables are in place before the engine evaluates the task's priority and subscribes its
- * boundary timers.
+ * The review task's second start listener ({@code fraud.review-sla}, after {@code
+ * fraud.review-opened}): sets, as local variables of the task, what its expressions and the
+ * analyst's view read: the priority (from the score and the amount), the display reason, and the
+ * durations of the two timers. A start listener's variables are in place before the engine
+ * evaluates the task's priority and subscribes its boundary timers.
  *
  * <p>The clock starts when the payment first waited for an analyst (the ledger's history): a review
- * re-opened in a new instance after the embedded engine restarted keeps its SLA instead of starting over.
+ * re-opened in a new instance after the embedded engine restarted keeps its SLA instead of starting
+ * over.
  */
 @Component
 public class ReviewSlaListener {
@@ -64,11 +65,13 @@ public class ReviewSlaListener {
       TableAdvice decision) {}
 
   /** The task's local variables (names in ProcessVariables). */
-  record Settings(int reviewPriority, String reviewReason, String reviewEscalateAfter, String reviewDeadline) {}
+  record Settings(
+      int reviewPriority, String reviewReason, String reviewEscalateAfter, String reviewDeadline) {}
 
   @JobWorker(type = JOB_TYPE)
   public Settings settings(@VariablesAsType Input in) {
-    TableAdvice advice = in.decision() == null ? new TableAdvice(null, null, null, null) : in.decision();
+    TableAdvice advice =
+        in.decision() == null ? new TableAdvice(null, null, null, null) : in.decision();
     Duration waited = waited(in.transactionId());
     Duration escalateAfter = remaining(escalateAfter(advice), waited);
     Duration deadline = remaining(sla.deadline(), waited);
@@ -76,7 +79,12 @@ public class ReviewSlaListener {
         ReasonText.of(
             new DmnDecision(advice.outcome(), advice.reason(), advice.rule()),
             ReasonText.facts(
-                in.score(), in.thresholds(), in.features(), in.transaction(), in.topReasons(), in.degradedReason()));
+                in.score(),
+                in.thresholds(),
+                in.features(),
+                in.transaction(),
+                in.topReasons(),
+                in.degradedReason()));
     return new Settings(
         ReviewPriority.of(in.score(), in.transaction() == null ? null : in.transaction().amount()),
         reason,
@@ -99,7 +107,9 @@ public class ReviewSlaListener {
     }
     log.warn(
         "Rule {} gives Escalate after '{}', not a positive ISO-8601 duration such as PT1H; using {}",
-        advice.rule(), advice.escalateAfter(), sla.escalateAfter());
+        advice.rule(),
+        advice.escalateAfter(),
+        sla.escalateAfter());
     return sla.escalateAfter();
   }
 

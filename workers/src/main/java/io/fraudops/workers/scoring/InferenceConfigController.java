@@ -3,7 +3,6 @@ package io.fraudops.workers.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fraudops.model.inference.InferenceConfigStore;
-import org.springframework.beans.factory.ObjectProvider;
 import io.fraudops.model.inference.InferenceConfigStore.Revision;
 import io.fraudops.model.inference.InvalidInferenceConfigException;
 import io.fraudops.model.registry.ModelRegistry;
@@ -12,6 +11,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,8 +25,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The inference configuration and the registry aliases over HTTP, for a local run whose S3 store lives
- * in memory (against MinIO or S3, {@code mc cp} of the config object or MLflow's UI do the same).
+ * The inference configuration and the registry aliases over HTTP, for a local run whose S3 store
+ * lives in memory (against MinIO or S3, {@code mc cp} of the config object or MLflow's UI do the
+ * same).
  */
 @RestController
 @ConditionalOnProperty(name = "fraud.model.registry.enabled", havingValue = "true")
@@ -38,7 +39,10 @@ class InferenceConfigController {
   private final ObjectMapper json;
 
   InferenceConfigController(
-      ObjectProvider<InferenceConfigStore> store, ServingPoller poller, ModelRegistry registry, ObjectMapper json) {
+      ObjectProvider<InferenceConfigStore> store,
+      ServingPoller poller,
+      ModelRegistry registry,
+      ObjectMapper json) {
     this.store = store;
     this.poller = poller;
     this.registry = registry;
@@ -65,13 +69,19 @@ class InferenceConfigController {
   @GetMapping("/inference-config/versions/{versionId}")
   ResponseEntity<JsonNode> version(@PathVariable String versionId) throws IOException {
     Revision revision = configs().revision(versionId).orElse(null);
-    return revision == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(json.readTree(revision.json()));
+    return revision == null
+        ? ResponseEntity.notFound().build()
+        : ResponseEntity.ok(json.readTree(revision.json()));
   }
 
-  /** Stores a new version; the workers pick it up at their next poll, or keep the live one if it fails. */
+  /**
+   * Stores a new version; the workers pick it up at their next poll, or keep the live one if it
+   * fails.
+   */
   @PutMapping(value = "/inference-config", consumes = "application/json")
   ResponseEntity<Map<String, String>> publish(@RequestBody byte[] body) {
-    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("versionId", configs().publish(body)));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(Map.of("versionId", configs().publish(body)));
   }
 
   /** Rolls back: the given earlier version's content becomes the newest version. */
@@ -111,14 +121,16 @@ class InferenceConfigController {
 
   /** Promotes (or rolls back) a model: moves the alias to an existing version. */
   @PostMapping("/models/{name}/aliases/{alias}")
-  Map<String, Object> setAlias(@PathVariable String name, @PathVariable String alias, @RequestBody AliasMove move) {
+  Map<String, Object> setAlias(
+      @PathVariable String name, @PathVariable String alias, @RequestBody AliasMove move) {
     registry.setAlias(name, alias, move.version());
     return Map.of("model", name, "alias", alias, "version", move.version());
   }
 
   @ExceptionHandler(InvalidInferenceConfigException.class)
   ResponseEntity<Map<String, Object>> invalid(InvalidInferenceConfigException e) {
-    return ResponseEntity.badRequest().body(Map.of("error", e.getMessage(), "problems", e.problems()));
+    return ResponseEntity.badRequest()
+        .body(Map.of("error", e.getMessage(), "problems", e.problems()));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -144,12 +156,17 @@ class InferenceConfigController {
     AliasMove {
       if (version == null || version < 1) {
         throw new IllegalArgumentException(
-            "version is required: the model version the alias should point at, e.g. {\"version\": 3} (got " + version + ")");
+            "version is required: the model version the alias should point at, e.g. {\"version\": 3} (got "
+                + version
+                + ")");
       }
     }
   }
 
-  /** The body of a rollback: {@code {"to": "<versionId>"}}, a version listed in the configuration's history. */
+  /**
+   * The body of a rollback: {@code {"to": "<versionId>"}}, a version listed in the configuration's
+   * history.
+   */
   record Rollback(String to) {
     Rollback {
       if (to == null || to.isBlank()) {

@@ -13,4 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("fraud.inference")
 public record InferenceProperties(
-    @DefaultValue("inference-config.json") String configKey, @DefaultValue("") String configVersion) {}
+    @DefaultValue("inference-config.json") String configKey,
+    @DefaultValue("") String configVersion) {}

@@ -13,17 +13,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * A model ready to score: its artifact, scorer, and for each model input the catalogue feature it reads.
- * Serving sets share it while it stays configured; once retired it is closed when the last score running
- * on it finishes, so no payment ever scores on a closed native model and no grace period is guessed.
+ * A model ready to score: its artifact, scorer, and for each model input the catalogue feature it
+ * reads. Serving sets share it while it stays configured; once retired it is closed when the last
+ * score running on it finishes, so no payment ever scores on a closed native model and no grace
+ * period is guessed.
  */
 final class LoadedModel {
 
   final String version;
   final ModelArtifact artifact;
   final Scorer scorer;
+
   /** Catalogue feature per model input, in the model's input order. */
   final String[] inputs;
+
   /** The serving window compared with the model's training population; null without a reference. */
   final DriftWindow drift;
 
@@ -36,7 +39,8 @@ final class LoadedModel {
     this.artifact = artifact;
     this.scorer = scorer;
     this.inputs = inputs;
-    this.drift = DriftWindow.forModel(
+    this.drift =
+        DriftWindow.forModel(
                 artifact.info().name() + ":" + artifact.info().version(),
                 artifact.metadata().driftReference(),
                 artifact.info().featureNames())
@@ -44,26 +48,39 @@ final class LoadedModel {
   }
 
   /**
-   * Checks that every input maps to a catalogue feature; closes the artifact and throws when one does
-   * not, so nothing leaks on a refused model.
+   * Checks that every input maps to a catalogue feature; closes the artifact and throws when one
+   * does not, so nothing leaks on a refused model.
    *
    * @param sourceOf model input name → catalogue feature name (the inference config's mapping)
    */
   static LoadedModel prepare(
-      ModelArtifact artifact, String source, UnaryOperator<String> sourceOf, FeatureCatalogue catalogue, int topReasons) {
+      ModelArtifact artifact,
+      String source,
+      UnaryOperator<String> sourceOf,
+      FeatureCatalogue catalogue,
+      int topReasons) {
     List<String> names = artifact.info().featureNames();
     String[] inputs = names.stream().map(sourceOf).toArray(String[]::new);
-    List<String> unknown = java.util.stream.IntStream.range(0, inputs.length)
-        .filter(i -> catalogue.indexOf(inputs[i]) < 0)
-        .mapToObj(i -> names.get(i).equals(inputs[i]) ? names.get(i) : names.get(i) + " (read from " + inputs[i] + ")")
-        .toList();
+    List<String> unknown =
+        java.util.stream.IntStream.range(0, inputs.length)
+            .filter(i -> catalogue.indexOf(inputs[i]) < 0)
+            .mapToObj(
+                i ->
+                    names.get(i).equals(inputs[i])
+                        ? names.get(i)
+                        : names.get(i) + " (read from " + inputs[i] + ")")
+            .toList();
     if (!unknown.isEmpty()) {
       artifact.close();
       throw new ModelLoadException(
-          Reason.FEATURE_MISMATCH, source, "needs features the catalogue does not have: " + unknown);
+          Reason.FEATURE_MISMATCH,
+          source,
+          "needs features the catalogue does not have: " + unknown);
     }
-    Scorer scorer = new Scorer(artifact.model(), artifact.explainer(), artifact.baselines(), topReasons);
-    return new LoadedModel(artifact.info().name() + ":" + artifact.info().version(), artifact, scorer, inputs);
+    Scorer scorer =
+        new Scorer(artifact.model(), artifact.explainer(), artifact.baselines(), topReasons);
+    return new LoadedModel(
+        artifact.info().name() + ":" + artifact.info().version(), artifact, scorer, inputs);
   }
 
   /**

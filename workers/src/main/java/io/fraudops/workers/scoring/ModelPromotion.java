@@ -26,16 +26,34 @@ public class ModelPromotion {
     this.properties = properties;
   }
 
-  /** @return the new version, now at the configured alias */
+  /**
+   * @return the new version, now at the configured alias
+   */
   public int registerAndPromote(String location) {
     String name = properties.modelName();
-    ModelMetadata sidecar = ModelMetadata.read(read(location + ModelMetadata.SIDECAR_SUFFIX), location);
-    // The registry numbers versions under its own name; the file's name and version stay in the log.
+    ModelMetadata sidecar =
+        ModelMetadata.read(read(location + ModelMetadata.SIDECAR_SUFFIX), location);
+    // The registry numbers versions under its own name; the file's name and version stay in the
+    // log.
     ModelMetadata renamed = sidecar.withName(name);
     int version =
-        registry.register(name, read(location), ModelFormat.fromFileName(location), renamed, sidecar.metrics()).version();
+        registry
+            .register(
+                name,
+                read(location),
+                ModelFormat.fromFileName(location),
+                renamed,
+                sidecar.metrics())
+            .version();
     registry.setAlias(name, properties.alias(), version);
-    log.info("Registered {} ({} {}) as {} version {}@{}", location, sidecar.name(), sidecar.version(), name, version, properties.alias());
+    log.info(
+        "Registered {} ({} {}) as {} version {}@{}",
+        location,
+        sidecar.name(),
+        sidecar.version(),
+        name,
+        version,
+        properties.alias());
     return version;
   }
 

@@ -6,9 +6,9 @@ import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
 /**
- * The {@code modelRegistry} health component (with the registry on): DOWN while the last poll failed or
- * the registry's breaker is open, with what keeps serving meanwhile. Screening goes on with the model
- * served before, so readiness does not follow it.
+ * The {@code modelRegistry} health component (with the registry on): DOWN while the last poll
+ * failed or the registry's breaker is open, with what keeps serving meanwhile. Screening goes on
+ * with the model served before, so readiness does not follow it.
  */
 class ModelRegistryHealth extends AbstractHealthIndicator {
 

@@ -11,10 +11,10 @@ import java.util.Optional;
 /**
  * Refuses a promotion whose model or configuration would decide recent traffic very differently: a
  * well-formed model with a wrong bias would otherwise decline (or approve) every payment the moment
- * its alias moves. Both serving sets score the same recent payments; the decline rate, the review rate
- * and the score distribution (PSI over the serving scores' deciles) must stay within the bounds. A
- * feature mapping in the configuration is checked against what the model was trained on, with or
- * without a model serving.
+ * its alias moves. Both serving sets score the same recent payments; the decline rate, the review
+ * rate and the score distribution (PSI over the serving scores' deciles) must stay within the
+ * bounds. A feature mapping in the configuration is checked against what the model was trained on,
+ * with or without a model serving.
  */
 final class PromotionGuard {
 
@@ -48,26 +48,33 @@ final class PromotionGuard {
             + " (fraud.model.guard.*)");
   }
 
-  private void compare(ServingSet candidate, ServingSet current, List<Map<?, ?>> recent, StringBuilder why) {
+  private void compare(
+      ServingSet candidate, ServingSet current, List<Map<?, ?>> recent, StringBuilder why) {
     double[] before = scores(current, recent);
     double[] after = scores(candidate, recent);
     double declineBefore = share(before, current.thresholds.decline(), Double.POSITIVE_INFINITY);
     double declineAfter = share(after, candidate.thresholds.decline(), Double.POSITIVE_INFINITY);
     double reviewBefore = share(before, current.thresholds.review(), current.thresholds.decline());
-    double reviewAfter = share(after, candidate.thresholds.review(), candidate.thresholds.decline());
+    double reviewAfter =
+        share(after, candidate.thresholds.review(), candidate.thresholds.decline());
     double psi = psi(before, after);
     if (Math.abs(declineAfter - declineBefore) > bounds.maxDeclineRateChange()) {
-      why.append(String.format(
-          "decline rate %.1f%% -> %.1f%% (bound ±%.1f points); ",
-          100 * declineBefore, 100 * declineAfter, 100 * bounds.maxDeclineRateChange()));
+      why.append(
+          String.format(
+              "decline rate %.1f%% -> %.1f%% (bound ±%.1f points); ",
+              100 * declineBefore, 100 * declineAfter, 100 * bounds.maxDeclineRateChange()));
     }
     if (Math.abs(reviewAfter - reviewBefore) > bounds.maxReviewRateChange()) {
-      why.append(String.format(
-          "review rate %.1f%% -> %.1f%% (bound ±%.1f points); ",
-          100 * reviewBefore, 100 * reviewAfter, 100 * bounds.maxReviewRateChange()));
+      why.append(
+          String.format(
+              "review rate %.1f%% -> %.1f%% (bound ±%.1f points); ",
+              100 * reviewBefore, 100 * reviewAfter, 100 * bounds.maxReviewRateChange()));
     }
     if (psi > bounds.maxScorePsi()) {
-      why.append(String.format("score PSI %.3f against the serving model (bound %.2f); ", psi, bounds.maxScorePsi()));
+      why.append(
+          String.format(
+              "score PSI %.3f against the serving model (bound %.2f); ",
+              psi, bounds.maxScorePsi()));
     }
   }
 
@@ -77,7 +84,8 @@ final class PromotionGuard {
    * drift reference). A mapping to the wrong feature (a count where an amount was meant, a ratio
    * where a distance was) passes every structural check and scores nonsense; its PSI against the
    * training distribution is far above any drift a real rename shows. Inputs read under their own
-   * name are the drift monitor's business, not this check's; without a reference nothing is checked.
+   * name are the drift monitor's business, not this check's; without a reference nothing is
+   * checked.
    */
   private void mappings(LoadedModel model, List<Map<?, ?>> recent, StringBuilder why) {
     DriftReference reference = model.artifact.metadata().driftReference();
@@ -91,7 +99,11 @@ final class PromotionGuard {
       if (input.equals(source)) {
         continue;
       }
-      Bins trained = reference.features().stream().filter(b -> b.name().equals(input)).findFirst().orElse(null);
+      Bins trained =
+          reference.features().stream()
+              .filter(b -> b.name().equals(input))
+              .findFirst()
+              .orElse(null);
       if (trained == null) {
         continue;
       }
@@ -102,10 +114,11 @@ final class PromotionGuard {
       }
       double psi = Psi.of(trained, counts);
       if (psi > bounds.maxMappingPsi()) {
-        why.append(String.format(
-            "feature mapping %s <- %s: the source's distribution disagrees with what %s was trained on"
-                + " (PSI %.2f, bound %.2f); ",
-            input, source, input, psi, bounds.maxMappingPsi()));
+        why.append(
+            String.format(
+                "feature mapping %s <- %s: the source's distribution disagrees with what %s was trained on"
+                    + " (PSI %.2f, bound %.2f); ",
+                input, source, input, psi, bounds.maxMappingPsi()));
       }
     }
   }
@@ -142,7 +155,8 @@ final class PromotionGuard {
     }
     double[] edges = new double[9];
     for (int q = 1; q <= 9; q++) {
-      edges[q - 1] = sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length / 10.0))];
+      edges[q - 1] =
+          sorted[Math.min(sorted.length - 1, (int) Math.floor(q * sorted.length / 10.0))];
     }
     return Psi.between(shares(before, edges), shares(after, edges));
   }

@@ -12,18 +12,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param modelName the registered model to serve
  * @param alias the alias to follow; moving it is how a model is promoted or rolled back
  * @param pollInterval pause between two looks at the alias
- * @param endpoint S3 endpoint of the registry's bucket (the local runtime sets it to its in-process S3)
+ * @param endpoint S3 endpoint of the registry's bucket (the local runtime sets it to its in-process
+ *     S3)
  * @param accessKey S3 access key
  * @param secretKey S3 secret key
  * @param bucket the registry's bucket
  * @param prefix key prefix inside the bucket, empty or ending in {@code /}
- * @param seedLocation the model registered as version 1 in an empty registry when {@code seedIfEmpty};
- *     defaults to {@code fraud.model.location}
- * @param seedIfEmpty register the seed model and a configuration serving it when the registry is empty
- * @param mlflowUrl an MLflow tracking server (2.3 or later) to keep versions and aliases in instead of
- *     the bucket; model files and the inference config stay in the S3 store
+ * @param seedLocation the model registered as version 1 in an empty registry when {@code
+ *     seedIfEmpty}; defaults to {@code fraud.model.location}
+ * @param seedIfEmpty register the seed model and a configuration serving it when the registry is
+ *     empty
+ * @param mlflowUrl an MLflow tracking server (2.3 or later) to keep versions and aliases in instead
+ *     of the bucket; model files and the inference config stay in the S3 store
  * @param mlflowToken bearer token for MLflow, empty for none
- * @param mlflowArtifactBucket the bucket of MLflow's {@code --artifacts-destination s3://bucket/prefix}
+ * @param mlflowArtifactBucket the bucket of MLflow's {@code --artifacts-destination
+ *     s3://bucket/prefix}
  * @param mlflowArtifactPrefix its prefix, empty or ending in {@code /}
  */
 @ConfigurationProperties("fraud.model.registry")

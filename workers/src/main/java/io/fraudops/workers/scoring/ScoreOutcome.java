@@ -28,8 +28,12 @@ public record ScoreOutcome(
   }
 
   static ScoreOutcome unavailable(
-      String modelVersion, String problem, List<Map<String, Object>> shadowScores, Map<String, Object> thresholds,
+      String modelVersion,
+      String problem,
+      List<Map<String, Object>> shadowScores,
+      Map<String, Object> thresholds,
       String configVersion) {
-    return new ScoreOutcome(null, modelVersion, List.of(), problem, shadowScores, thresholds, configVersion);
+    return new ScoreOutcome(
+        null, modelVersion, List.of(), problem, shadowScores, thresholds, configVersion);
   }
 }

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A configuration with its model references resolved in the registry, and the serving set built from it.
- * Models the current set already holds (same version, same input mapping) are reused, not downloaded
- * again; if anything fails, every model this candidate loaded is closed again.
+ * A configuration with its model references resolved in the registry, and the serving set built
+ * from it. Models the current set already holds (same version, same input mapping) are reused, not
+ * downloaded again; if anything fails, every model this candidate loaded is closed again.
  */
 final class ServingCandidate {
 
@@ -24,14 +24,18 @@ final class ServingCandidate {
   final String configVersion;
   final Map<ModelRef, ModelVersion> resolved;
 
-  private ServingCandidate(InferenceConfig config, String configVersion, Map<ModelRef, ModelVersion> resolved) {
+  private ServingCandidate(
+      InferenceConfig config, String configVersion, Map<ModelRef, ModelVersion> resolved) {
     this.config = config;
     this.configVersion = configVersion;
     this.resolved = resolved;
   }
 
-  /** @throws CandidateRejected naming each reference that resolves to nothing */
-  static ServingCandidate resolve(InferenceConfig config, String configVersion, ModelRegistry registry) {
+  /**
+   * @throws CandidateRejected naming each reference that resolves to nothing
+   */
+  static ServingCandidate resolve(
+      InferenceConfig config, String configVersion, ModelRegistry registry) {
     Map<ModelRef, ModelVersion> resolved = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
     List<ModelRef> refs = new ArrayList<>(config.models().stream().map(s -> s.model()).toList());
@@ -40,7 +44,9 @@ final class ServingCandidate {
     }
     for (ModelRef ref : refs) {
       Optional<ModelVersion> version =
-          ref.pinned() ? registry.version(ref.name(), ref.version()) : registry.resolve(ref.name(), ref.alias());
+          ref.pinned()
+              ? registry.version(ref.name(), ref.version())
+              : registry.resolve(ref.name(), ref.alias());
       version.ifPresentOrElse(v -> resolved.put(ref, v), () -> missing.add(ref.toString()));
     }
     if (!missing.isEmpty()) {
@@ -52,11 +58,15 @@ final class ServingCandidate {
   /** Identifies what would be served: the same key means nothing changed since the last attempt. */
   String key() {
     StringBuilder key = new StringBuilder(configVersion);
-    resolved.values().forEach(v -> key.append(' ').append(v.name()).append(':').append(v.version()));
+    resolved
+        .values()
+        .forEach(v -> key.append(' ').append(v.name()).append(':').append(v.version()));
     return key.toString();
   }
 
-  /** @throws CandidateRejected when a model cannot be downloaded, loaded or fed from the catalogue */
+  /**
+   * @throws CandidateRejected when a model cannot be downloaded, loaded or fed from the catalogue
+   */
   ServingSet build(ServingSet current, ServingModel serving, ModelRegistry registry) {
     List<LoadedModel> loaded = new ArrayList<>();
     try {
@@ -72,21 +82,28 @@ final class ServingCandidate {
     }
   }
 
-  /** The fallback version alone as the decision model, or empty when there is none or it fails too. */
+  /**
+   * The fallback version alone as the decision model, or empty when there is none or it fails too.
+   */
   Optional<ServingSet> fallback(ServingSet current, ServingModel serving, ModelRegistry registry) {
     if (config.fallback() == null) {
       return Optional.empty();
     }
     try {
       LoadedModel model = obtain(config.fallback(), current, serving, registry, new ArrayList<>());
-      return Optional.of(new ServingSet(model, null, List.of(), config.thresholds(), config, configVersion));
+      return Optional.of(
+          new ServingSet(model, null, List.of(), config.thresholds(), config, configVersion));
     } catch (CandidateRejected e) {
       return Optional.empty();
     }
   }
 
   private LoadedModel obtain(
-      ModelRef ref, ServingSet current, ServingModel serving, ModelRegistry registry, List<LoadedModel> loaded) {
+      ModelRef ref,
+      ServingSet current,
+      ServingModel serving,
+      ModelRegistry registry,
+      List<LoadedModel> loaded) {
     ModelVersion version = resolved.get(ref);
     LoadedModel existing = current.find(version.name() + ":" + version.version());
     if (existing != null && sameInputs(existing)) {
@@ -99,12 +116,14 @@ final class ServingCandidate {
     } catch (ModelLoadException e) {
       throw new CandidateRejected(ref + " (version " + version.version() + "): " + e.getMessage());
     } catch (ModelRegistryException e) {
-      throw new CandidateRejected(ref + " (version " + version.version() + ") cannot be fetched: " + e.getMessage(), true);
+      throw new CandidateRejected(
+          ref + " (version " + version.version() + ") cannot be fetched: " + e.getMessage(), true);
     }
   }
 
   private boolean sameInputs(LoadedModel model) {
-    String[] mapped = model.artifact.info().featureNames().stream().map(config::source).toArray(String[]::new);
+    String[] mapped =
+        model.artifact.info().featureNames().stream().map(config::source).toArray(String[]::new);
     return Arrays.equals(mapped, model.inputs);
   }
 

@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * What the workers score with: a {@link ServingSet} (decision model, shadow models, thresholds) that
- * {@link #install} replaces as a whole while scoring goes on. A model that cannot be loaded, or whose
- * features the catalogue does not know, is not served: every payment then gets no score and a reason,
- * and the decision table sends it to review, never to an approval.
+ * What the workers score with: a {@link ServingSet} (decision model, shadow models, thresholds)
+ * that {@link #install} replaces as a whole while scoring goes on. A model that cannot be loaded,
+ * or whose features the catalogue does not know, is not served: every payment then gets no score
+ * and a reason, and the decision table sends it to review, never to an approval.
  */
 @Component
 public class ServingModel implements AutoCloseable, DriftSource {
@@ -34,34 +34,47 @@ public class ServingModel implements AutoCloseable, DriftSource {
   private final int topReasons;
   private final Thresholds defaults;
   private final ServingScorer scorer;
-  // The last payments' features, for the promotion guard to compare a candidate on; written on the hot
+  // The last payments' features, for the promotion guard to compare a candidate on; written on the
+  // hot
   // path as one reference store into a ring (no copy, no lock: a torn read only mixes payments).
   private final Map<?, ?>[] recent;
-  private final java.util.concurrent.atomic.AtomicLong scored = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong scored =
+      new java.util.concurrent.atomic.AtomicLong();
 
-  public ServingModel(ModelProperties properties, FeatureCatalogue catalogue, MeterRegistry meters) {
+  public ServingModel(
+      ModelProperties properties, FeatureCatalogue catalogue, MeterRegistry meters) {
     this(properties, catalogue, meters, 2000);
   }
 
   @org.springframework.beans.factory.annotation.Autowired
   public ServingModel(
-      ModelProperties properties, FeatureCatalogue catalogue, MeterRegistry meters, GuardProperties guard) {
+      ModelProperties properties,
+      FeatureCatalogue catalogue,
+      MeterRegistry meters,
+      GuardProperties guard) {
     this(properties, catalogue, meters, Math.max(1, guard.sampleSize()));
   }
 
-  private ServingModel(ModelProperties properties, FeatureCatalogue catalogue, MeterRegistry meters, int recentSize) {
+  private ServingModel(
+      ModelProperties properties,
+      FeatureCatalogue catalogue,
+      MeterRegistry meters,
+      int recentSize) {
     this.recent = new Map<?, ?>[recentSize];
     this.catalogue = catalogue;
     this.topReasons = properties.topReasons();
     this.defaults = properties.thresholds();
-    this.scorer = new ServingScorer(Timer.builder("fraud.score.latency").publishPercentileHistogram().register(meters));
+    this.scorer =
+        new ServingScorer(
+            Timer.builder("fraud.score.latency").publishPercentileHistogram().register(meters));
     current.set(load(properties.location()));
   }
 
   private ServingSet load(String location) {
     try {
       LoadedModel model = prepare(ModelArtifact.load(location), location, UnaryOperator.identity());
-      log.info("Serving model {} from {} ({} features)", model.version, location, model.inputs.length);
+      log.info(
+          "Serving model {} from {} ({} features)", model.version, location, model.inputs.length);
       return new ServingSet(model, null, List.of(), defaults, null, "default");
     } catch (ModelLoadException e) {
       String problem = "model unavailable: " + e.getMessage();
@@ -71,7 +84,8 @@ public class ServingModel implements AutoCloseable, DriftSource {
   }
 
   /**
-   * Checks an artifact against the catalogue and readies it to score; takes ownership of the artifact.
+   * Checks an artifact against the catalogue and readies it to score; takes ownership of the
+   * artifact.
    *
    * @throws ModelLoadException (and closes the artifact) when an input maps to no catalogue feature
    */
@@ -88,7 +102,9 @@ public class ServingModel implements AutoCloseable, DriftSource {
     return current.get();
   }
 
-  /** Thresholds used when no inference configuration sets them ({@code fraud.model.*-threshold}). */
+  /**
+   * Thresholds used when no inference configuration sets them ({@code fraud.model.*-threshold}).
+   */
   Thresholds defaultThresholds() {
     return defaults;
   }
@@ -98,8 +114,8 @@ public class ServingModel implements AutoCloseable, DriftSource {
   }
 
   /**
-   * Serves {@code next} from now on. Models of the previous set that {@code next} does not reuse are
-   * closed once the scores already running on them have finished.
+   * Serves {@code next} from now on. Models of the previous set that {@code next} does not reuse
+   * are closed once the scores already running on them have finished.
    */
   void install(ServingSet next) {
     ServingSet previous = current.getAndSet(next);
@@ -108,18 +124,22 @@ public class ServingModel implements AutoCloseable, DriftSource {
   }
 
   /**
-   * Replaces the decision model, keeping shadows and thresholds: takes ownership of {@code artifact}.
+   * Replaces the decision model, keeping shadows and thresholds: takes ownership of {@code
+   * artifact}.
    *
-   * @throws ModelLoadException (and closes the artifact) when the catalogue lacks one of its features;
-   *     the model served before keeps serving
+   * @throws ModelLoadException (and closes the artifact) when the catalogue lacks one of its
+   *     features; the model served before keeps serving
    */
   public void swap(ModelArtifact artifact, String source) {
     ServingSet set = current.get();
-    UnaryOperator<String> sourceOf = set.config != null ? set.config::source : UnaryOperator.identity();
+    UnaryOperator<String> sourceOf =
+        set.config != null ? set.config::source : UnaryOperator.identity();
     install(set.withDecision(prepare(artifact, source, sourceOf)));
   }
 
-  /** Scores the features (name → number) of one payment with every model of the set. Never throws. */
+  /**
+   * Scores the features (name → number) of one payment with every model of the set. Never throws.
+   */
   public ScoreOutcome score(Map<?, ?> features) {
     recent[(int) (scored.getAndIncrement() % recent.length)] = features;
     ServingSet set = acquire();
@@ -143,7 +163,10 @@ public class ServingModel implements AutoCloseable, DriftSource {
     return rows;
   }
 
-  /** The current set with its models pinned against closing; retried if a swap retired one meanwhile. */
+  /**
+   * The current set with its models pinned against closing; retried if a swap retired one
+   * meanwhile.
+   */
   private ServingSet acquire() {
     while (true) {
       ServingSet set = current.get();
@@ -153,7 +176,10 @@ public class ServingModel implements AutoCloseable, DriftSource {
     }
   }
 
-  /** The decision model's serving window; a swap starts a fresh one against the new model's reference. */
+  /**
+   * The decision model's serving window; a swap starts a fresh one against the new model's
+   * reference.
+   */
   @Override
   public Optional<DriftWindow> currentWindow() {
     LoadedModel decision = current.get().decision;

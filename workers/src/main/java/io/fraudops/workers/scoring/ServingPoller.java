@@ -21,13 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the inference configuration and the registry aliases it names, and hot-swaps the serving set
- * when either moves. Downloading and checking run on the poller's own thread, so scoring never waits;
- * a configuration or model that fails is reported once and the set served before keeps serving.
+ * Follows the inference configuration and the registry aliases it names, and hot-swaps the serving
+ * set when either moves. Downloading and checking run on the poller's own thread, so scoring never
+ * waits; a configuration or model that fails is reported once and the set served before keeps
+ * serving.
  *
- * <p>Each poll goes through the {@code model-registry} circuit breaker: a registry that stops answering
- * is reported once when the breaker opens (not at every poll), polls are skipped while it is open, and
- * the model served before keeps serving; the registry client's own timeouts bound each call.
+ * <p>Each poll goes through the {@code model-registry} circuit breaker: a registry that stops
+ * answering is reported once when the breaker opens (not at every poll), polls are skipped while it
+ * is open, and the model served before keeps serving; the registry client's own timeouts bound each
+ * call.
  */
 public final class ServingPoller implements AutoCloseable {
 
@@ -49,8 +51,10 @@ public final class ServingPoller implements AutoCloseable {
             return thread;
           });
   private final CircuitBreaker breaker;
+
   /** What was last tried; only the poller's thread touches it. */
   private String lastAttempt;
+
   private volatile PollResult lastPoll = new PollResult(false, null, "not polled yet");
 
   /** How the last poll went: it read the registry and configuration, or why not. */
@@ -67,7 +71,14 @@ public final class ServingPoller implements AutoCloseable {
       RegistryProperties properties,
       String pinnedConfigVersion,
       MeterRegistry meters) {
-    this(registry, configs, serving, properties, pinnedConfigVersion, meters, GuardProperties.OFF,
+    this(
+        registry,
+        configs,
+        serving,
+        properties,
+        pinnedConfigVersion,
+        meters,
+        GuardProperties.OFF,
         CircuitBreaker.ofDefaults("model-registry"));
   }
 
@@ -79,7 +90,14 @@ public final class ServingPoller implements AutoCloseable {
       String pinnedConfigVersion,
       MeterRegistry meters,
       GuardProperties guard) {
-    this(registry, configs, serving, properties, pinnedConfigVersion, meters, guard,
+    this(
+        registry,
+        configs,
+        serving,
+        properties,
+        pinnedConfigVersion,
+        meters,
+        guard,
         CircuitBreaker.ofDefaults("model-registry"));
   }
 
@@ -91,11 +109,20 @@ public final class ServingPoller implements AutoCloseable {
       String pinnedConfigVersion,
       MeterRegistry meters,
       CircuitBreaker breaker) {
-    this(registry, configs, serving, properties, pinnedConfigVersion, meters, GuardProperties.OFF, breaker);
+    this(
+        registry,
+        configs,
+        serving,
+        properties,
+        pinnedConfigVersion,
+        meters,
+        GuardProperties.OFF,
+        breaker);
   }
 
   /**
-   * @param guard the promotion guard's bounds: a candidate that leaves them is refused, the live set keeps serving
+   * @param guard the promotion guard's bounds: a candidate that leaves them is refused, the live
+   *     set keeps serving
    * @param breaker the registry's circuit breaker, whose state changes are reported elsewhere
    */
   public ServingPoller(
@@ -114,14 +141,21 @@ public final class ServingPoller implements AutoCloseable {
     this.configs = configs;
     this.serving = serving;
     this.properties = properties;
-    this.pinnedConfigVersion = pinnedConfigVersion == null || pinnedConfigVersion.isBlank() ? null : pinnedConfigVersion;
+    this.pinnedConfigVersion =
+        pinnedConfigVersion == null || pinnedConfigVersion.isBlank() ? null : pinnedConfigVersion;
     this.reports = new ServingReports(serving, meters);
   }
 
   public void start() {
     Duration interval = properties.pollInterval();
-    log.info("Following {} every {}", configs != null ? "inference config " + configs : properties.modelName() + "@" + properties.alias(), interval);
-    executor.scheduleWithFixedDelay(this::pollSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    log.info(
+        "Following {} every {}",
+        configs != null
+            ? "inference config " + configs
+            : properties.modelName() + "@" + properties.alias(),
+        interval);
+    executor.scheduleWithFixedDelay(
+        this::pollSafely, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** What is served and the last thing rejected, for people. */
@@ -148,7 +182,10 @@ public final class ServingPoller implements AutoCloseable {
       breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
       lastPoll = new PollResult(false, Instant.now(), e.toString());
       // Reported once by the breaker's outage log; a line per poll would bury it.
-      log.debug("Cannot read the model registry or inference config, still serving {}: {}", serving.describe(), e.toString());
+      log.debug(
+          "Cannot read the model registry or inference config, still serving {}: {}",
+          serving.describe(),
+          e.toString());
     }
   }
 
@@ -186,7 +223,9 @@ public final class ServingPoller implements AutoCloseable {
         return;
       }
       Optional<ServingSet> fallback =
-          current.decision == null ? candidate.fallback(current, serving, registry) : Optional.empty();
+          current.decision == null
+              ? candidate.fallback(current, serving, registry)
+              : Optional.empty();
       if (fallback.isPresent()) {
         serving.install(fallback.get());
         reports.servingFallback(next.version, e.getMessage());
@@ -198,27 +237,38 @@ public final class ServingPoller implements AutoCloseable {
 
   private record Candidate(InferenceConfig config, String version) {}
 
-  /** The configuration to serve: the stored one if it reads, else the live one, else the default. */
+  /**
+   * The configuration to serve: the stored one if it reads, else the live one, else the default.
+   */
   private Candidate nextConfig(ServingSet current) {
-    Candidate live = current.config != null
-        ? new Candidate(current.config, current.configVersion)
-        : new Candidate(InferenceConfig.single(properties.modelName(), properties.alias(), serving.defaultThresholds()), "default");
+    Candidate live =
+        current.config != null
+            ? new Candidate(current.config, current.configVersion)
+            : new Candidate(
+                InferenceConfig.single(
+                    properties.modelName(), properties.alias(), serving.defaultThresholds()),
+                "default");
     if (configs == null) {
       return live;
     }
-    Optional<Revision> stored = pinnedConfigVersion != null ? configs.revision(pinnedConfigVersion) : configs.latest();
+    Optional<Revision> stored =
+        pinnedConfigVersion != null ? configs.revision(pinnedConfigVersion) : configs.latest();
     if (stored.isEmpty()) {
       if (pinnedConfigVersion != null) {
-        reports.configRejected(pinnedConfigVersion, "pinned inference config version " + pinnedConfigVersion + " does not exist");
+        reports.configRejected(
+            pinnedConfigVersion,
+            "pinned inference config version " + pinnedConfigVersion + " does not exist");
       }
       return live;
     }
     Revision revision = stored.get();
-    if (revision.versionId().equals(current.configVersion) || reports.refused(revision.versionId())) {
+    if (revision.versionId().equals(current.configVersion)
+        || reports.refused(revision.versionId())) {
       return live;
     }
     try {
-      InferenceConfig config = InferenceConfigJson.read(revision.json(), configs + "?versionId=" + revision.versionId());
+      InferenceConfig config =
+          InferenceConfigJson.read(revision.json(), configs + "?versionId=" + revision.versionId());
       List<String> unknown = config.unknownFeatures(new HashSet<>(serving.catalogue().names()));
       if (!unknown.isEmpty()) {
         throw new InvalidInferenceConfigException(revision.versionId(), unknown);
@@ -231,9 +281,11 @@ public final class ServingPoller implements AutoCloseable {
   }
 
   private void reject(Candidate candidate, ServingSet current, String why) {
-    boolean newConfig = !candidate.version.equals(current.configVersion) && !"default".equals(candidate.version);
+    boolean newConfig =
+        !candidate.version.equals(current.configVersion) && !"default".equals(candidate.version);
     if (newConfig) {
-      reports.configRejected(candidate.version, "inference config " + candidate.version + " rejected: " + why);
+      reports.configRejected(
+          candidate.version, "inference config " + candidate.version + " rejected: " + why);
     } else {
       reports.modelChangeRejected(why);
     }

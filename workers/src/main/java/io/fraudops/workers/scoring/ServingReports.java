@@ -5,9 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the poller tells people — counters, log lines and the {@link ServingStatus} — each problem once:
- * a broken configuration or an alias that resolves to nothing is seen at every poll, and a log line every
- * ten seconds would bury it. Only the poller's thread calls the reporting methods.
+ * What the poller tells people — counters, log lines and the {@link ServingStatus} — each problem
+ * once: a broken configuration or an alias that resolves to nothing is seen at every poll, and a
+ * log line every ten seconds would bury it. Only the poller's thread calls the reporting methods.
  */
 final class ServingReports {
 
@@ -48,7 +48,9 @@ final class ServingReports {
     status = ServingStatus.serving(serving.describe(), configVersion, message);
   }
 
-  /** A model change within the live configuration (an alias moved to a bad version, or to nothing). */
+  /**
+   * A model change within the live configuration (an alias moved to a bad version, or to nothing).
+   */
   void modelChangeRejected(String why) {
     String message = "model change rejected: " + why;
     if (message.equals(reportedRejection)) {
@@ -66,7 +68,11 @@ final class ServingReports {
     }
     rejectedConfigVersion = configVersion;
     metrics.configRejected();
-    log.error("{}; still serving {} with config {}", message, serving.describe(), serving.current().configVersion);
+    log.error(
+        "{}; still serving {} with config {}",
+        message,
+        serving.describe(),
+        serving.current().configVersion);
     status = ServingStatus.serving(serving.describe(), serving.current().configVersion, message);
   }
 }

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scores one payment with a pinned serving set: the decision model with its reasons, then each shadow
- * model on the same features. A shadow that fails is recorded as such and never touches the decision.
+ * Scores one payment with a pinned serving set: the decision model with its reasons, then each
+ * shadow model on the same features. A shadow that fails is recorded as such and never touches the
+ * decision.
  */
 final class ServingScorer {
 
@@ -36,7 +37,11 @@ final class ServingScorer {
     double[] row = model.row(features, missing);
     if (row == null) {
       return ScoreOutcome.unavailable(
-          model.version, "feature " + missing[0] + " is missing", shadows, thresholds, set.configVersion);
+          model.version,
+          "feature " + missing[0] + " is missing",
+          shadows,
+          thresholds,
+          set.configVersion);
     }
     long start = System.nanoTime();
     try {
@@ -45,11 +50,21 @@ final class ServingScorer {
         model.drift.record(row, result.probability());
       }
       return new ScoreOutcome(
-          result.probability(), model.version, reasons(result.reasons()), null, shadows, thresholds, set.configVersion);
+          result.probability(),
+          model.version,
+          reasons(result.reasons()),
+          null,
+          shadows,
+          thresholds,
+          set.configVersion);
     } catch (RuntimeException e) {
       log.warn("Scoring failed with model {}", model.version, e);
       return ScoreOutcome.unavailable(
-          model.version, "scoring failed: " + e.getMessage(), shadows, thresholds, set.configVersion);
+          model.version,
+          "scoring failed: " + e.getMessage(),
+          shadows,
+          thresholds,
+          set.configVersion);
     } finally {
       latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything one score uses, swapped as a whole: the decision model (or why there is none), the shadow
- * models, the thresholds for the decision table, and the configuration they came from.
+ * Everything one score uses, swapped as a whole: the decision model (or why there is none), the
+ * shadow models, the thresholds for the decision table, and the configuration they came from.
  *
- * <p>{@code decision} is null when no model can be served; {@code problem} then says why
- * {@code config} is null when serving a file without a configuration store
- * {@code configVersion} is the configuration's object version, {@code "default"} without a stored one
+ * <p>{@code decision} is null when no model can be served; {@code problem} then says why {@code
+ * config} is null when serving a file without a configuration store {@code configVersion} is the
+ * configuration's object version, {@code "default"} without a stored one
  */
 final class ServingSet {
 
@@ -25,8 +25,10 @@ final class ServingSet {
   final Thresholds thresholds;
   final InferenceConfig config;
   final String configVersion;
+
   /** {@code thresholds} as the process variable the decision table reads, built once per set. */
   final Map<String, Object> thresholdsVariable;
+
   /** Decision model first, then the shadows; computed once so scoring does not allocate it. */
   private final LoadedModel[] all;
 
@@ -43,7 +45,8 @@ final class ServingSet {
     this.thresholds = thresholds;
     this.config = config;
     this.configVersion = configVersion;
-    this.thresholdsVariable = Map.of("review", thresholds.review(), "decline", thresholds.decline());
+    this.thresholdsVariable =
+        Map.of("review", thresholds.review(), "decline", thresholds.decline());
     List<LoadedModel> models = new ArrayList<>(this.shadows.size() + 1);
     if (decision != null) {
       models.add(decision);
@@ -52,7 +55,8 @@ final class ServingSet {
     this.all = models.toArray(LoadedModel[]::new);
   }
 
-  static ServingSet failed(String problem, Thresholds thresholds, InferenceConfig config, String configVersion) {
+  static ServingSet failed(
+      String problem, Thresholds thresholds, InferenceConfig config, String configVersion) {
     return new ServingSet(null, problem, List.of(), thresholds, config, configVersion);
   }
 
@@ -77,8 +81,8 @@ final class ServingSet {
   }
 
   /**
-   * Pins every model of the set against closing, or none when a swap retired one meanwhile (the caller
-   * then retries with the newer set).
+   * Pins every model of the set against closing, or none when a swap retired one meanwhile (the
+   * caller then retries with the newer set).
    */
   boolean tryAcquire() {
     for (int i = 0; i < all.length; i++) {

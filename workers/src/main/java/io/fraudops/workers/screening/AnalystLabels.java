@@ -35,6 +35,12 @@ class AnalystLabels {
 
   private static LabelEvent label(Transaction tx, boolean fraud, Instant knownAt) {
     return new LabelEvent(
-        tx.transactionId(), tx.customerId(), tx.merchantId(), tx.merchantCategory(), fraud, "analyst", knownAt);
+        tx.transactionId(),
+        tx.customerId(),
+        tx.merchantId(),
+        tx.merchantCategory(),
+        fraud,
+        "analyst",
+        knownAt);
   }
 }

@@ -10,7 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** Writes a final decision once, counts it, and tells the rest of the application it is recorded. */
+/**
+ * Writes a final decision once, counts it, and tells the rest of the application it is recorded.
+ */
 @Component
 class DecisionRecorder {
 
@@ -21,14 +23,21 @@ class DecisionRecorder {
   private final MeterRegistry meters;
   private final ObjectMapper json;
 
-  DecisionRecorder(DecisionAudit audit, ApplicationEventPublisher events, MeterRegistry meters, ObjectMapper json) {
+  DecisionRecorder(
+      DecisionAudit audit,
+      ApplicationEventPublisher events,
+      MeterRegistry meters,
+      ObjectMapper json) {
     this.audit = audit;
     this.events = events;
     this.meters = meters;
     this.json = json;
   }
 
-  /** Writes the row; the event that it is recorded is published with {@link #published}, after commit. */
+  /**
+   * Writes the row; the event that it is recorded is published with {@link #published}, after
+   * commit.
+   */
   boolean record(DecisionRecord decision) {
     boolean firstTime = audit.record(decision);
     if (firstTime) {
@@ -50,7 +59,8 @@ class DecisionRecorder {
     published(decision.processInstanceKey(), decision.auditKey(), decision.outcome(), firstTime);
   }
 
-  void published(long processInstanceKey, String auditKey, FinalOutcome outcome, boolean firstTime) {
+  void published(
+      long processInstanceKey, String auditKey, FinalOutcome outcome, boolean firstTime) {
     events.publishEvent(new DecisionRecorded(processInstanceKey, auditKey, outcome, firstTime));
   }
 

@@ -11,7 +11,10 @@ final class ReceiptLatency {
 
   private ReceiptLatency() {}
 
-  /** @return milliseconds from receipt to {@code decidedAt}; null when the receipt time is absent or unusable */
+  /**
+   * @return milliseconds from receipt to {@code decidedAt}; null when the receipt time is absent or
+   *     unusable
+   */
   static Long millis(Object receivedAt, Instant decidedAt) {
     if (!(receivedAt instanceof Long || receivedAt instanceof Integer)) {
       return null;

@@ -29,17 +29,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records the final decision on a valid payment: the ledger's state, the audit row, the payment in the
- * offline transaction store and, for an analyst's verdict, a fraud label. Only the payment's current
- * instance may decide it, and a verdict counts only if that instance opened the review (the ledger saw
- * it), so a forged {@code reviewDecision} decides nothing. Every write is keyed by the transaction id, so
- * a redelivered job writes nothing new.
+ * Records the final decision on a valid payment: the ledger's state, the audit row, the payment in
+ * the offline transaction store and, for an analyst's verdict, a fraud label. Only the payment's
+ * current instance may decide it, and a verdict counts only if that instance opened the review (the
+ * ledger saw it), so a forged {@code reviewDecision} decides nothing. Every write is keyed by the
+ * transaction id, so a redelivered job writes nothing new.
  *
- * <p>The reason recorded is the table's Reason cell filled with the payment's values ({@link ReasonText}).
- * An expired review ({@code reviewExpired}, set by the record step after the review deadline) is recorded
- * as the engine's decline with rule {@value #REVIEW_EXPIRED}: no verdict, no fraud label. The analyst of a
- * Tasklist review is the user the completing listener saw ({@link ReviewCompletions}), not the
- * {@code reviewedBy} variable, which whoever completes the task could set.
+ * <p>The reason recorded is the table's Reason cell filled with the payment's values ({@link
+ * ReasonText}). An expired review ({@code reviewExpired}, set by the record step after the review
+ * deadline) is recorded as the engine's decline with rule {@value #REVIEW_EXPIRED}: no verdict, no
+ * fraud label. The analyst of a Tasklist review is the user the completing listener saw ({@link
+ * ReviewCompletions}), not the {@code reviewedBy} variable, which whoever completes the task could
+ * set.
  */
 @Component
 public class RecordDecisionWorker {
@@ -75,7 +76,9 @@ public class RecordDecisionWorker {
     this.sla = sla;
   }
 
-  /** What this worker reads: everything the audit row holds, the decision table's inputs included. */
+  /**
+   * What this worker reads: everything the audit row holds, the decision table's inputs included.
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Input(
       FinalOutcome outcome,
@@ -98,11 +101,22 @@ public class RecordDecisionWorker {
       Boolean scoreAvailable,
       Boolean reviewExpired) {
 
-    /** What the decision table read; nothing after it changes these variables, so they are still as it saw them. */
+    /**
+     * What the decision table read; nothing after it changes these variables, so they are still as
+     * it saw them.
+     */
     DecisionInputs decisionInputs(Map<String, Object> payment) {
       return new DecisionInputs(
-          transactionId, payment, features, featuresComplete, degradedReason, score, scoreAvailable, modelVersion,
-          topReasons, thresholds);
+          transactionId,
+          payment,
+          features,
+          featuresComplete,
+          degradedReason,
+          score,
+          scoreAvailable,
+          modelVersion,
+          topReasons,
+          thresholds);
     }
   }
 
@@ -113,13 +127,16 @@ public class RecordDecisionWorker {
   public Recorded record(@VariablesAsType Input in, @ProcessInstanceKey long instance) {
     if (in.outcome() == null || in.outcome() == FinalOutcome.REJECTED) {
       throw new IllegalStateException(
-          "fraud.record-decision records approvals and declines; got outcome " + in.outcome()
+          "fraud.record-decision records approvals and declines; got outcome "
+              + in.outcome()
               + " (the BPMN's record task must set outcome APPROVED or DECLINED)");
     }
     boolean expired = Boolean.TRUE.equals(in.reviewExpired());
     if (expired && in.outcome() != FinalOutcome.DECLINED) {
       throw new IllegalStateException(
-          "an expired review is recorded as DECLINED, never " + in.outcome() + " (check the BPMN's Record expired review task)");
+          "an expired review is recorded as DECLINED, never "
+              + in.outcome()
+              + " (check the BPMN's Record expired review task)");
     }
     Transaction tx = in.transaction().toTransaction();
     DmnDecision dmn = in.decision() == null ? new DmnDecision(null, null, null) : in.decision();
@@ -127,14 +144,20 @@ public class RecordDecisionWorker {
         ReasonText.of(
             dmn,
             ReasonText.facts(
-                in.score(), in.thresholds(), in.features(), in.transaction(), in.topReasons(), in.degradedReason()));
+                in.score(),
+                in.thresholds(),
+                in.features(),
+                in.transaction(),
+                in.topReasons(),
+                in.degradedReason()));
     String recordedRule = expired ? REVIEW_EXPIRED : dmn.rule();
     String recordedReason = expired ? expiredReason(dmn.rule(), composed) : composed;
     // An expired review carries no verdict, whatever variables the instance holds.
     String verdictBy = expired || in.reviewDecision() == null ? null : reviewer(in, instance);
     String topReasons = recorder.json(in.topReasons());
     String decisionInputs = recorder.json(in.decisionInputs(recorder.fields(in.transaction())));
-    // One database transaction: the ledger's decision, the audit row, the payment and the analyst's label
+    // One database transaction: the ledger's decision, the audit row, the payment and the analyst's
+    // label
     // are all written, or none is (the job is then retried).
     Decision decision =
         transactions.execute(
@@ -184,16 +207,22 @@ public class RecordDecisionWorker {
     if (!decision.applied()) {
       log.info(
           "Instance {} is not the current one of {} (ledger: {}); it records nothing",
-          instance, in.transactionId(), decision.status());
+          instance,
+          in.transactionId(),
+          decision.status());
       return new Recorded(in.outcome());
     }
-    if (in.reviewDecision() != null && !expired && DecisionRecorder.ENGINE.equals(decision.decidedBy())) {
+    if (in.reviewDecision() != null
+        && !expired
+        && DecisionRecorder.ENGINE.equals(decision.decidedBy())) {
       log.warn(
           "Instance {} carries a review verdict for {} but never opened a review: the verdict is ignored",
-          instance, in.transactionId());
+          instance,
+          in.transactionId());
     }
     if (!DecisionRecorder.ENGINE.equals(decision.decidedBy())) {
-      // Redis is outside the database transaction; the label is keyed by transaction and source, so a retry adds nothing.
+      // Redis is outside the database transaction; the label is keyed by transaction and source, so
+      // a retry adds nothing.
       analystLabels.recordOnline(tx, in.outcome() == FinalOutcome.DECLINED, clock.instant());
     }
     recorder.published(instance, in.transactionId(), in.outcome(), true);
@@ -203,18 +232,22 @@ public class RecordDecisionWorker {
   /** Why an expired review was declined, with what had sent it to review. */
   private String expiredReason(String rule, String reason) {
     String deadline = sla.deadline().toString().substring(2).toLowerCase(Locale.ROOT);
-    return "No analyst decided within " + deadline + ": declined without a verdict (sent to review by " + rule + ": "
-        + reason + ")";
+    return "No analyst decided within "
+        + deadline
+        + ": declined without a verdict (sent to review by "
+        + rule
+        + ": "
+        + reason
+        + ")";
   }
 
   /**
-   * The analyst: the Tasklist user the completing listener recorded, else as the review step recorded them
-   * (the local inbox); the verdict counts only if the ledger saw the review open.
+   * The analyst: the Tasklist user the completing listener recorded, else as the review step
+   * recorded them (the local inbox); the verdict counts only if the ledger saw the review open.
    */
   private String reviewer(Input in, long instance) {
     return completions
         .completedBy(instance)
         .orElse(in.reviewedBy() == null || in.reviewedBy().isBlank() ? "analyst" : in.reviewedBy());
   }
-
 }

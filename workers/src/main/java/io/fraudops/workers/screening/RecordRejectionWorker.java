@@ -38,7 +38,8 @@ public class RecordRejectionWorker {
   public record Input(Object transaction, String validationMessage, Object receivedAt) {}
 
   @JobWorker(type = "fraud.record-rejection")
-  public RecordDecisionWorker.Recorded record(@VariablesAsType Input in, @ProcessInstanceKey long instance) {
+  public RecordDecisionWorker.Recorded record(
+      @VariablesAsType Input in, @ProcessInstanceKey long instance) {
     Instant now = clock.instant();
     DecisionRecord record =
         new DecisionRecord(

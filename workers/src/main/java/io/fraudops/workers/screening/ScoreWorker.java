@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Scores the features with the serving set: the decision model's score, reasons and thresholds for
  * the decision table, and the shadow models' scores to record beside the decision. No model, or a
- * failing one, gives no score and a reason, never an approval: the table routes such payments to review.
+ * failing one, gives no score and a reason, never an approval: the table routes such payments to
+ * review.
  */
 @Component
 public class ScoreWorker {

@@ -26,16 +26,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The process's first step, once for the whole process: checks the payload and claims the payment in
- * the ledger. An invalid payload, variables only the process may set supplied at creation, or a
+ * The process's first step, once for the whole process: checks the payload and claims the payment
+ * in the ledger. An invalid payload, variables only the process may set supplied at creation, or a
  * transaction id already used for another payload become the INVALID_TRANSACTION BPMN error (the
  * REJECTED end, with the readable message); a payment another instance screens or already decided
  * becomes ALREADY_SCREENED (an end without side effects). A valid one replaces the payload with its
  * normalised form, which every later worker reads.
  *
  * <p>The card must arrive tokenized (masked, keyed fingerprint, and the MAC that proves this
- * service's tokenizer made them for this transaction id), as {@code POST /transactions} sends it.
- * A clear card number from a caller that created the instance through the gateway is refused, not
+ * service's tokenizer made them for this transaction id), as {@code POST /transactions} sends it. A
+ * clear card number from a caller that created the instance through the gateway is refused, not
  * tokenized here: by the time this job runs, the engine's records already hold the number, so
  * accepting it would let that integration leak every card it sends while looking healthy; a
  * REJECTED payment with its reason makes the mistake visible on the first payment.
@@ -53,7 +53,10 @@ public class ValidateTransactionWorker {
   private final Clock clock;
 
   ValidateTransactionWorker(
-      TransactionParser parser, PaymentLedger ledger, LedgerProperties ledgerProperties, Clock clock) {
+      TransactionParser parser,
+      PaymentLedger ledger,
+      LedgerProperties ledgerProperties,
+      Clock clock) {
     this.parser = parser;
     this.ledger = ledger;
     this.ledgerProperties = ledgerProperties;
@@ -61,8 +64,9 @@ public class ValidateTransactionWorker {
   }
 
   /**
-   * What this worker reads: the payload, and every name only the process may set, to refuse a caller
-   * who supplies one (an instance created with {@code reviewDecision} must not look reviewed).
+   * What this worker reads: the payload, and every name only the process may set, to refuse a
+   * caller who supplies one (an instance created with {@code reviewDecision} must not look
+   * reviewed).
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Input(
@@ -96,7 +100,8 @@ public class ValidateTransactionWorker {
 
     static {
       // The record is how the job fetches the variables, so it must name exactly what a caller may
-      // supply plus every reserved name: a name added to ProcessVariables.RESERVED and not here would
+      // supply plus every reserved name: a name added to ProcessVariables.RESERVED and not here
+      // would
       // slip through unchecked, which this refuses at class load (and so in every test).
       Set<String> names = new HashSet<>();
       for (RecordComponent component : COMPONENTS) {
@@ -107,7 +112,9 @@ public class ValidateTransactionWorker {
       if (!names.equals(expected)) {
         throw new IllegalStateException(
             "ValidateTransactionWorker.Input must name ProcessVariables.CALLER_SUPPLIED and RESERVED exactly; it names "
-                + names + ", expected " + expected);
+                + names
+                + ", expected "
+                + expected);
       }
     }
 
@@ -141,7 +148,13 @@ public class ValidateTransactionWorker {
     String json = PaymentDigest.json(payment);
     String digest = PaymentDigest.of(json);
     Claim claim =
-        ledger.claim(tx.transactionId(), digest, json, instance, ledgerProperties.engineEpoch(), clock.instant());
+        ledger.claim(
+            tx.transactionId(),
+            digest,
+            json,
+            instance,
+            ledgerProperties.engineEpoch(),
+            clock.instant());
     switch (claim) {
       case Claim.Proceed proceed -> {}
       case Claim.Conflict conflict ->
@@ -154,13 +167,23 @@ public class ValidateTransactionWorker {
                   + "); this payload's digest is "
                   + conflict.offeredDigest());
       case Claim.AlreadyDecided decided -> {
-        log.info("Instance {} ends: {} was already decided ({})", instance, tx.transactionId(), decided.outcome());
-        throw CamundaError.bpmnError(ALREADY_SCREENED, tx.transactionId() + " was already decided: " + decided.outcome());
+        log.info(
+            "Instance {} ends: {} was already decided ({})",
+            instance,
+            tx.transactionId(),
+            decided.outcome());
+        throw CamundaError.bpmnError(
+            ALREADY_SCREENED, tx.transactionId() + " was already decided: " + decided.outcome());
       }
       case Claim.HeldByAnother other -> {
-        log.info("Instance {} ends: instance {} screens {}", instance, other.processInstanceKey(), tx.transactionId());
+        log.info(
+            "Instance {} ends: instance {} screens {}",
+            instance,
+            other.processInstanceKey(),
+            tx.transactionId());
         throw CamundaError.bpmnError(
-            ALREADY_SCREENED, tx.transactionId() + " is screened by instance " + other.processInstanceKey());
+            ALREADY_SCREENED,
+            tx.transactionId() + " is screened by instance " + other.processInstanceKey());
       }
     }
     return new Validated(tx.transactionId(), payment);
@@ -176,7 +199,9 @@ public class ValidateTransactionWorker {
               + "; start a screening with 'transaction' (and optionally 'receivedAt') only");
     }
     if (!(input.transaction() instanceof Map<?, ?> payload)) {
-      throw invalid(instance, "the process variable 'transaction' must be an object with the payment's fields");
+      throw invalid(
+          instance,
+          "the process variable 'transaction' must be an object with the payment's fields");
     }
     try {
       @SuppressWarnings("unchecked")
@@ -189,6 +214,7 @@ public class ValidateTransactionWorker {
 
   private static RuntimeException invalid(long instance, String message) {
     log.info("Rejected the payload of process instance {}: {}", instance, message);
-    return CamundaError.bpmnError(INVALID_TRANSACTION, message, Map.of(ProcessVariables.VALIDATION_MESSAGE, message));
+    return CamundaError.bpmnError(
+        INVALID_TRANSACTION, message, Map.of(ProcessVariables.VALIDATION_MESSAGE, message));
   }
 }

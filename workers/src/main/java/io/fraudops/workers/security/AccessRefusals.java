@@ -30,7 +30,9 @@ final class AccessRefusals implements AuthenticationEntryPoint, AccessDeniedHand
   private final JsonRefusal refusal;
   private final List<String> challenges;
 
-  /** @param challenges the {@code WWW-Authenticate} values of the configured ways to authenticate */
+  /**
+   * @param challenges the {@code WWW-Authenticate} values of the configured ways to authenticate
+   */
   AccessRefusals(JsonRefusal refusal, List<String> challenges) {
     this.refusal = refusal;
     this.challenges = List.copyOf(challenges);
@@ -38,25 +40,34 @@ final class AccessRefusals implements AuthenticationEntryPoint, AccessDeniedHand
 
   /** Not authenticated, or the credentials were wrong: 401. */
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     challenges.forEach(challenge -> response.addHeader(HttpHeaders.WWW_AUTHENTICATE, challenge));
     Optional<AccessRule> rule = AccessRules.ruleFor(request);
     String problem =
         e instanceof InvalidBearerTokenException
             ? "invalid bearer token (" + e.getMessage() + ")"
-            : isCredentialFailure(e) ? "authentication failed (" + e.getMessage() + ")" : "authentication required";
-    String needs = rule.map(r -> r.endpoint() + " needs " + r.requirement()).orElse(noRule(request));
+            : isCredentialFailure(e)
+                ? "authentication failed (" + e.getMessage() + ")"
+                : "authentication required";
+    String needs =
+        rule.map(r -> r.endpoint() + " needs " + r.requirement()).orElse(noRule(request));
     refusal.write(
         response,
         HttpStatus.UNAUTHORIZED,
-        problem + ": " + needs + "; authenticate with " + String.join(" or ", challenges.stream().map(AccessRefusals::scheme).toList()),
+        problem
+            + ": "
+            + needs
+            + "; authenticate with "
+            + String.join(" or ", challenges.stream().map(AccessRefusals::scheme).toList()),
         details(rule));
   }
 
   /** Authenticated, but without the role: 403. */
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
     Authentication who = SecurityContextHolder.getContext().getAuthentication();
     if (who == null || who instanceof AnonymousAuthenticationToken) {
@@ -85,7 +96,11 @@ final class AccessRefusals implements AuthenticationEntryPoint, AccessDeniedHand
   }
 
   private static String noRule(HttpServletRequest request) {
-    return "no access rule covers " + request.getMethod() + " " + request.getRequestURI() + ", so no one may call it";
+    return "no access rule covers "
+        + request.getMethod()
+        + " "
+        + request.getRequestURI()
+        + ", so no one may call it";
   }
 
   private static Map<String, Object> details(Optional<AccessRule> rule) {

@@ -22,12 +22,14 @@ public final class AccessRule {
 
   private AccessRule(@Nullable HttpMethod method, String pattern, Set<Role> roles) {
     if (pattern == null || !pattern.startsWith("/")) {
-      throw new IllegalArgumentException("an access rule's path pattern must start with / (got " + pattern + ")");
+      throw new IllegalArgumentException(
+          "an access rule's path pattern must start with / (got " + pattern + ")");
     }
     this.method = method;
     this.pattern = pattern;
     this.roles = roles;
-    // The same path-pattern syntax and matching as Spring MVC's mappings, so a rule reads like the mapping it covers.
+    // The same path-pattern syntax and matching as Spring MVC's mappings, so a rule reads like the
+    // mapping it covers.
     this.matcher = PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
   }
 
@@ -59,7 +61,9 @@ public final class AccessRule {
     return (method == null ? "*" : method.name()) + " " + pattern;
   }
 
-  /** What a caller needs, in words: {@code role ANALYST} or {@code one of the roles ANALYST, RISK}. */
+  /**
+   * What a caller needs, in words: {@code role ANALYST} or {@code one of the roles ANALYST, RISK}.
+   */
   public String requirement() {
     if (isOpen()) {
       return "no authentication";

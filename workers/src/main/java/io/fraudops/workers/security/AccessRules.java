@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * Who may call which endpoint: the one place that says so. A new endpoint gets its line here, or no
  * one may call it (every request no rule covers is refused); {@code AccessRulesCoverageTest} fails
- * for a controller mapping without a line. The first matching rule decides, so a specific path comes
- * before the wildcard that would also cover it.
+ * for a controller mapping without a line. The first matching rule decides, so a specific path
+ * comes before the wildcard that would also cover it.
  */
 public final class AccessRules {
 
@@ -32,7 +32,8 @@ public final class AccessRules {
           allow(GET, "/reviews", ANALYST),
           allow(GET, "/reviews/{key}", ANALYST),
           allow(POST, "/reviews/{key}", ANALYST),
-          // The review page of local runs (static files and the form; it decides through POST /reviews/{key}).
+          // The review page of local runs (static files and the form; it decides through POST
+          // /reviews/{key}).
           allow(GET, "/review/**", ANALYST),
           // Risk and model owners change what decides; analysts may read it.
           allow(GET, "/inference-config", RISK, ANALYST),
@@ -43,12 +44,14 @@ public final class AccessRules {
           allow(POST, "/models/{name}/aliases/{alias}", RISK),
           allow(POST, "/models/**", RISK), // registering a model version
           allow(GET, "/drift/**", RISK, ANALYST),
-          // Probes and scraping stay open (a health status and metrics, no payment data); the rest of the
+          // Probes and scraping stay open (a health status and metrics, no payment data); the rest
+          // of the
           // actuator (metrics by tag, info, loggers…) is the operator's.
           open(GET, "/actuator/health/**"),
           open(GET, "/actuator/prometheus"),
           allow(null, "/actuator/**", RISK),
-          // Where the servlet container forwards a failed request; it only shows that request's error.
+          // Where the servlet container forwards a failed request; it only shows that request's
+          // error.
           open(null, "/error"));
 
   private AccessRules() {}

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * risk owner. Only a BCrypt hash of the password is ever configured.
  *
  * @param name who calls; an analyst's name is what the audit records as the reviewer
- * @param passwordHash BCrypt ({@code $2a$}, {@code $2b$}, {@code $2y$}), optionally prefixed {@code {bcrypt}}
+ * @param passwordHash BCrypt ({@code $2a$}, {@code $2b$}, {@code $2y$}), optionally prefixed {@code
+ *     {bcrypt}}
  * @param roles what the caller may do
  */
 public record ConfiguredUser(String name, String passwordHash, List<Role> roles) {
@@ -22,10 +23,13 @@ public record ConfiguredUser(String name, String passwordHash, List<Role> roles)
     }
     if (name.contains(":") || name.length() > 64 || !name.equals(name.strip())) {
       throw new IllegalArgumentException(
-          "fraud.security.users: user name '" + name + "' must be at most 64 characters, without ':' or surrounding blanks");
+          "fraud.security.users: user name '"
+              + name
+              + "' must be at most 64 characters, without ':' or surrounding blanks");
     }
     if (passwordHash == null || passwordHash.isBlank()) {
-      throw new IllegalArgumentException("fraud.security.users: user '" + name + "' needs a password-hash (BCrypt)");
+      throw new IllegalArgumentException(
+          "fraud.security.users: user '" + name + "' needs a password-hash (BCrypt)");
     }
     passwordHash = passwordHash.strip();
     if (passwordHash.startsWith(PREFIX)) {
@@ -41,7 +45,9 @@ public record ConfiguredUser(String name, String passwordHash, List<Role> roles)
     }
     if (roles == null || roles.isEmpty()) {
       throw new IllegalArgumentException(
-          "fraud.security.users: user '" + name + "' needs at least one role (SCREEN, ANALYST, RISK)");
+          "fraud.security.users: user '"
+              + name
+              + "' needs at least one role (SCREEN, ANALYST, RISK)");
     }
     roles = List.copyOf(roles);
   }

@@ -12,11 +12,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every request that changes state carries a JSON body, declared as such: 415 otherwise. An HTML form
- * can only send {@code application/x-www-form-urlencoded}, {@code multipart/form-data} or
+ * Every request that changes state carries a JSON body, declared as such: 415 otherwise. An HTML
+ * form can only send {@code application/x-www-form-urlencoded}, {@code multipart/form-data} or
  * {@code text/plain}, and a page that wants to send JSON to another site must first ask it (a CORS
- * preflight this API never grants); so no page of another site can change anything here, even without
- * the {@link OriginCheck}. GET never changes state: the controllers map reads only.
+ * preflight this API never grants); so no page of another site can change anything here, even
+ * without the {@link OriginCheck}. GET never changes state: the controllers map reads only.
  */
 final class JsonOnlyStateChanges extends OncePerRequestFilter {
 
@@ -28,7 +28,8 @@ final class JsonOnlyStateChanges extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!STATE_CHANGING.contains(request.getMethod()) || isJson(request.getContentType())) {
       chain.doFilter(request, response);
@@ -38,7 +39,10 @@ final class JsonOnlyStateChanges extends OncePerRequestFilter {
     refusal.write(
         response,
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        request.getMethod() + " takes a JSON body with Content-Type application/json (got " + got + ")");
+        request.getMethod()
+            + " takes a JSON body with Content-Type application/json (got "
+            + got
+            + ")");
   }
 
   static boolean isJson(String contentType) {

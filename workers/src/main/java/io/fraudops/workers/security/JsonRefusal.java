@@ -9,8 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * Writes a refusal the way the API's other errors read: JSON with the status, its reason and a message
- * saying what to change. Filters answer before any controller, so they cannot use exception handlers.
+ * Writes a refusal the way the API's other errors read: JSON with the status, its reason and a
+ * message saying what to change. Filters answer before any controller, so they cannot use exception
+ * handlers.
  */
 final class JsonRefusal {
 
@@ -24,7 +25,8 @@ final class JsonRefusal {
     write(response, status, message, Map.of());
   }
 
-  void write(HttpServletResponse response, HttpStatus status, String message, Map<String, Object> details)
+  void write(
+      HttpServletResponse response, HttpStatus status, String message, Map<String, Object> details)
       throws IOException {
     if (response.isCommitted()) {
       return;

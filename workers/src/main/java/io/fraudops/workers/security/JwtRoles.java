@@ -15,8 +15,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Turns a verified token from the identity provider into a caller: its name from
- * {@code fraud.security.jwt.principal-claim} and our roles from the role or group names listed under
+ * Turns a verified token from the identity provider into a caller: its name from {@code
+ * fraud.security.jwt.principal-claim} and our roles from the role or group names listed under
  * {@code fraud.security.jwt.roles-claim}. A name the mapping does not know grants nothing.
  */
 final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -32,7 +32,9 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
   @Override
   public AbstractAuthenticationToken convert(Jwt jwt) {
     List<GrantedAuthority> authorities =
-        roles(jwt.getClaims()).stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        roles(jwt.getClaims()).stream()
+            .<GrantedAuthority>map(r -> new SimpleGrantedAuthority(r.authority()))
+            .toList();
     return new JwtAuthenticationToken(jwt, authorities, name(jwt.getClaims()));
   }
 
@@ -67,7 +69,10 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
     return mapped.contains(granted);
   }
 
-  /** The strings at the claim path: a JSON array of strings, or one space-separated string (OAuth scopes). */
+  /**
+   * The strings at the claim path: a JSON array of strings, or one space-separated string (OAuth
+   * scopes).
+   */
   private List<String> names(Map<String, Object> claims) {
     Object node = claims;
     for (String step : claimPath) {

@@ -1,6 +1,9 @@
 package io.fraudops.workers.security;
 
-/** Neither users nor a JWT issuer is configured: the HTTP API would be open, so the application stops. */
+/**
+ * Neither users nor a JWT issuer is configured: the HTTP API would be open, so the application
+ * stops.
+ */
 public final class NoAuthenticationConfiguredException extends IllegalStateException {
 
   static final String ACTION =
@@ -10,6 +13,8 @@ public final class NoAuthenticationConfiguredException extends IllegalStateExcep
           + " fraud.security.jwt.roles-claim). ./fraud serve generates local users by itself. See docs/security.md.";
 
   NoAuthenticationConfiguredException() {
-    super("No way to authenticate callers of the HTTP API is configured, and the API is never served open. " + ACTION);
+    super(
+        "No way to authenticate callers of the HTTP API is configured, and the API is never served open. "
+            + ACTION);
   }
 }

@@ -15,9 +15,10 @@ import org.springframework.web.util.WebUtils;
 
 /**
  * Refuses a request that a browser sent from a page of another site. Browsers put an {@code Origin}
- * header on every cross-origin request and on every POST, and a page cannot remove or forge it; payment
- * systems, scripts and probes send none. So a form on another site that targets this API, riding on
- * credentials the browser remembers, is refused here before any authentication or handler runs.
+ * header on every cross-origin request and on every POST, and a page cannot remove or forge it;
+ * payment systems, scripts and probes send none. So a form on another site that targets this API,
+ * riding on credentials the browser remembers, is refused here before any authentication or handler
+ * runs.
  *
  * <p>A page this application serves itself (the local review page, {@code /review/}) is of the same
  * origin as the API: its POST carries that origin and passes, as it would in any browser's own
@@ -34,7 +35,8 @@ final class OriginCheck extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String origin = request.getHeader(HttpHeaders.ORIGIN);
     if (origin == null || allowed.contains(normalised(origin)) || sameOrigin(request)) {

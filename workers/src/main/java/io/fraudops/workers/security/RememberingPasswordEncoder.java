@@ -9,10 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * BCrypt that checks each (hash, password) pair once. BCrypt is slow on purpose (tens of milliseconds
- * at cost 10), and HTTP Basic sends the password with every request: a payment system screening 20
- * payments a second would otherwise spend most of a core on it. A successful check is remembered as
- * SHA-256 of the stored hash and the password, in memory only; a wrong password is always checked in full.
+ * BCrypt that checks each (hash, password) pair once. BCrypt is slow on purpose (tens of
+ * milliseconds at cost 10), and HTTP Basic sends the password with every request: a payment system
+ * screening 20 payments a second would otherwise spend most of a core on it. A successful check is
+ * remembered as SHA-256 of the stored hash and the password, in memory only; a wrong password is
+ * always checked in full.
  */
 final class RememberingPasswordEncoder implements PasswordEncoder {
 

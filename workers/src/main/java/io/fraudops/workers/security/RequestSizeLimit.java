@@ -20,8 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Answers 413 to a body larger than {@code fraud.http.max-request-size}, before a handler sees it.
  * A declared {@code Content-Length} above the limit is refused without reading; a body of unknown
- * length (chunked) is read up to one byte past the limit and then refused, or handed on from memory.
- * Without it a 5 MB payment reached the engine and came back as a 500 (gRPC RESOURCE_EXHAUSTED).
+ * length (chunked) is read up to one byte past the limit and then refused, or handed on from
+ * memory. Without it a 5 MB payment reached the engine and came back as a 500 (gRPC
+ * RESOURCE_EXHAUSTED).
  */
 final class RequestSizeLimit extends OncePerRequestFilter {
 
@@ -31,12 +32,16 @@ final class RequestSizeLimit extends OncePerRequestFilter {
 
   RequestSizeLimit(DataSize limit, JsonRefusal refusal) {
     this.limit = limit.toBytes();
-    this.limitText = limit.toKilobytes() > 0 && limit.toBytes() % 1024 == 0 ? limit.toKilobytes() + " KB" : limit.toBytes() + " bytes";
+    this.limitText =
+        limit.toKilobytes() > 0 && limit.toBytes() % 1024 == 0
+            ? limit.toKilobytes() + " KB"
+            : limit.toBytes() + " bytes";
     this.refusal = refusal;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long declared = request.getContentLengthLong();
     if (declared > limit) {
@@ -47,7 +52,10 @@ final class RequestSizeLimit extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(Math.toIntExact(Math.min(limit + 1, Integer.MAX_VALUE - 8)));
+    byte[] body =
+        request
+            .getInputStream()
+            .readNBytes(Math.toIntExact(Math.min(limit + 1, Integer.MAX_VALUE - 8)));
     if (body.length > limit) {
       refuse(response, "chunked body");
       return;
@@ -56,12 +64,17 @@ final class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response, String what) throws IOException {
-    // The rest of the body is not read; the connection closes after the answer rather than draining it.
+    // The rest of the body is not read; the connection closes after the answer rather than draining
+    // it.
     response.setHeader("Connection", "close");
     refusal.write(
         response,
         HttpStatus.PAYLOAD_TOO_LARGE,
-        "request body too large (" + what + "): at most " + limitText + " (fraud.http.max-request-size)");
+        "request body too large ("
+            + what
+            + "): at most "
+            + limitText
+            + " (fraud.http.max-request-size)");
   }
 
   private static boolean mayHaveBody(HttpServletRequest request) {

@@ -9,7 +9,10 @@ public enum Role {
   SCREEN,
   /** Analysts: list and decide reviews; read the models, the inference configuration and drift. */
   ANALYST,
-  /** Risk and model owners: change what decides (configuration, aliases, rollback), the operator's actuator. */
+  /**
+   * Risk and model owners: change what decides (configuration, aliases, rollback), the operator's
+   * actuator.
+   */
   RISK;
 
   /** The granted authority Spring Security checks, {@code ROLE_<name>}. */
@@ -19,7 +22,9 @@ public enum Role {
 
   /** The role of an authority string ({@code ROLE_ANALYST}), if it is one of ours. */
   static Optional<Role> ofAuthority(String authority) {
-    return authority != null && authority.startsWith("ROLE_") ? named(authority.substring(5)) : Optional.empty();
+    return authority != null && authority.startsWith("ROLE_")
+        ? named(authority.substring(5))
+        : Optional.empty();
   }
 
   /** The role with this name in any letter case, if there is one. */

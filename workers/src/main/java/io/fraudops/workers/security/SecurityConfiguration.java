@@ -36,8 +36,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * which a page of another site can only send after a CORS preflight the API does not grant, and the
  * {@link OriginCheck} refuses what a browser sends from another site anyway (docs/security.md).
  *
- * <p>With neither users nor a JWT issuer configured the application does not start: it is never open
- * by default.
+ * <p>With neither users nor a JWT issuer configured the application does not start: it is never
+ * open by default.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -47,13 +47,15 @@ class SecurityConfiguration {
   static final String REALM = "fraud-screening";
 
   /**
-   * Refuses to start open before any bean is created, so the message comes first rather than after a
-   * database or engine connection failed. The filter chain checks the same on the beans themselves.
+   * Refuses to start open before any bean is created, so the message comes first rather than after
+   * a database or engine connection failed. The filter chain checks the same on the beans
+   * themselves.
    */
   @Bean
   static BeanFactoryPostProcessor refuseToServeOpen(Environment environment) {
     return beans -> {
-      boolean users = Binder.get(environment).bind("fraud.security.users[0].name", String.class).isBound();
+      boolean users =
+          Binder.get(environment).bind("fraud.security.users[0].name", String.class).isBound();
       boolean jwt = beans.getBeanNamesForType(JwtDecoder.class, true, false).length > 0;
       if (!users && !jwt) {
         throw new NoAuthenticationConfiguredException();
@@ -85,7 +87,8 @@ class SecurityConfiguration {
     AccessRefusals refusals = new AccessRefusals(refusal, challenges);
 
     http.csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .formLogin(form -> form.disable())
         .logout(logout -> logout.disable())
@@ -112,7 +115,11 @@ class SecurityConfiguration {
       http.oauth2ResourceServer(
           resourceServer ->
               resourceServer
-                  .jwt(token -> token.decoder(jwt).jwtAuthenticationConverter(new JwtRoles(security.jwt())))
+                  .jwt(
+                      token ->
+                          token
+                              .decoder(jwt)
+                              .jwtAuthenticationConverter(new JwtRoles(security.jwt())))
                   .authenticationEntryPoint(refusals)
                   .accessDeniedHandler(refusals));
     }
@@ -121,10 +128,12 @@ class SecurityConfiguration {
     } else {
       http.cors(cors -> cors.configurationSource(corsFor(guards.allowedOrigins())));
     }
-    http.addFilterAfter(new OriginCheck(new HashSet<>(guards.allowedOrigins()), refusal), HeaderWriterFilter.class);
+    http.addFilterAfter(
+        new OriginCheck(new HashSet<>(guards.allowedOrigins()), refusal), HeaderWriterFilter.class);
     // After authorisation: an unauthenticated caller learns nothing about request shapes.
     http.addFilterAfter(new JsonOnlyStateChanges(refusal), AuthorizationFilter.class);
-    http.addFilterAfter(new RequestSizeLimit(guards.maxRequestSize(), refusal), JsonOnlyStateChanges.class);
+    http.addFilterAfter(
+        new RequestSizeLimit(guards.maxRequestSize(), refusal), JsonOnlyStateChanges.class);
     return http.build();
   }
 
@@ -135,10 +144,12 @@ class SecurityConfiguration {
                 user ->
                     User.withUsername(user.name())
                         .password(user.passwordHash())
-                        .authorities(user.roles().stream().map(Role::authority).toArray(String[]::new))
+                        .authorities(
+                            user.roles().stream().map(Role::authority).toArray(String[]::new))
                         .build())
             .toList();
-    DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(details));
+    DaoAuthenticationProvider provider =
+        new DaoAuthenticationProvider(new InMemoryUserDetailsManager(details));
     provider.setPasswordEncoder(new RememberingPasswordEncoder(new BCryptPasswordEncoder()));
     return provider;
   }

@@ -21,12 +21,14 @@ class ValidationConfiguration {
     try {
       return CardTokenizer.fromBase64Key(card.fingerprintKey());
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("fraud.card.fingerprint-key is unusable: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "fraud.card.fingerprint-key is unusable: " + e.getMessage(), e);
     }
   }
 
   @Bean
-  TransactionParser transactionParser(Clock clock, ValidationProperties validation, CardTokenizer cards) {
+  TransactionParser transactionParser(
+      Clock clock, ValidationProperties validation, CardTokenizer cards) {
     return new TransactionParser(clock, validation.earliestTimestamp(), cards);
   }
 }

@@ -30,7 +30,12 @@ class FraudDecisionTableTest {
   @BeforeAll
   static void deploy() throws IOException {
     fixture = new EngineFixture();
-    fixture.client().newDeployResourceCommand().addResourceFromClasspath("decision-tables/fraud-decision.dmn").send().join();
+    fixture
+        .client()
+        .newDeployResourceCommand()
+        .addResourceFromClasspath("decision-tables/fraud-decision.dmn")
+        .send()
+        .join();
   }
 
   @AfterAll
@@ -53,10 +58,13 @@ class FraudDecisionTableTest {
             },
             "REVIEW",
             "DATA_MISSING");
-    assertThat(text(out, v -> {
-              v.put("featuresComplete", false);
-              v.put("degradedReason", "online feature store unavailable: connection refused");
-            }))
+    assertThat(
+            text(
+                out,
+                v -> {
+                  v.put("featuresComplete", false);
+                  v.put("degradedReason", "online feature store unavailable: connection refused");
+                }))
         .isEqualTo("Missing data: online feature store unavailable: connection refused");
   }
 
@@ -87,16 +95,21 @@ class FraudDecisionTableTest {
   @Test
   void declinesAVeryHighScore() {
     JsonNode out = assertDecision(v -> v.put("score", 0.95), "DECLINE", "SCORE_VERY_HIGH");
-    assertThat(out.get("reason").asText()).as("the cell is plain text, no FEEL").doesNotContain("string(");
+    assertThat(out.get("reason").asText())
+        .as("the cell is plain text, no FEEL")
+        .doesNotContain("string(");
     assertThat(text(out, v -> v.put("score", 0.95)))
-        .isEqualTo("Model score 0.95 at or above the decline threshold 0.9; top reason amount_zscore_30d");
+        .isEqualTo(
+            "Model score 0.95 at or above the decline threshold 0.9; top reason amount_zscore_30d");
   }
 
   @Test
   void scoresAreJudgedAgainstTheThresholdsThatCameWithTheScore() {
-    Consumer<Map<String, Object>> stricter = v -> v.put("thresholds", Map.of("review", 0.3, "decline", 0.7));
+    Consumer<Map<String, Object>> stricter =
+        v -> v.put("thresholds", Map.of("review", 0.3, "decline", 0.7));
     assertDecision(stricter.andThen(v -> v.put("score", 0.75)), "DECLINE", "SCORE_VERY_HIGH");
-    JsonNode out = assertDecision(stricter.andThen(v -> v.put("score", 0.35)), "REVIEW", "SCORE_ELEVATED");
+    JsonNode out =
+        assertDecision(stricter.andThen(v -> v.put("score", 0.35)), "REVIEW", "SCORE_ELEVATED");
     assertThat(text(out, stricter.andThen(v -> v.put("score", 0.35))))
         .contains("review threshold 0.3")
         .contains("decline threshold 0.7");
@@ -110,29 +123,35 @@ class FraudDecisionTableTest {
 
   @Test
   void aScoreWithoutReasonsStillGetsAReason() {
-    Consumer<Map<String, Object>> noReasons = v -> {
-      v.put("score", 0.6);
-      v.put("topReasons", List.of());
-    };
+    Consumer<Map<String, Object>> noReasons =
+        v -> {
+          v.put("score", 0.6);
+          v.put("topReasons", List.of());
+        };
     JsonNode out = assertDecision(noReasons, "REVIEW", "SCORE_ELEVATED");
     assertThat(text(out, noReasons))
-        .isEqualTo("Model score 0.6 between the review threshold 0.5 and the decline threshold 0.9");
+        .isEqualTo(
+            "Model score 0.6 between the review threshold 0.5 and the decline threshold 0.9");
   }
 
   @Test
   void declinesCardTesting() {
-    Consumer<Map<String, Object>> testing = v -> {
-      v.put("score", 0.6);
-      v.put("transaction", Map.of("amount", 3));
-      features(v).put("txn_count_1h", 6);
-    };
+    Consumer<Map<String, Object>> testing =
+        v -> {
+          v.put("score", 0.6);
+          v.put("transaction", Map.of("amount", 3));
+          features(v).put("txn_count_1h", 6);
+        };
     JsonNode out = assertDecision(testing, "DECLINE", "CARD_TESTING");
-    assertThat(text(out, testing)).isEqualTo("Card testing: 6 payments in the last hour, this one small");
+    assertThat(text(out, testing))
+        .isEqualTo("Card testing: 6 payments in the last hour, this one small");
   }
 
   @Test
   void reviewsImpossibleTravelAndEscalatesItSooner() {
-    JsonNode out = assertDecision(v -> features(v).put("speed_from_last_kmh", 1234.56), "REVIEW", "IMPOSSIBLE_TRAVEL");
+    JsonNode out =
+        assertDecision(
+            v -> features(v).put("speed_from_last_kmh", 1234.56), "REVIEW", "IMPOSSIBLE_TRAVEL");
     assertThat(text(out, v -> features(v).put("speed_from_last_kmh", 1234.56)))
         .isEqualTo("Impossible travel: 1235 km/h since the previous payment");
     assertThat(out.get("escalateAfter").asText()).isEqualTo("PT1H");
@@ -140,14 +159,21 @@ class FraudDecisionTableTest {
 
   @Test
   void sendsAScoreDrivenByTheMerchantsHistoryToReviewWithItsOwnCode() {
-    Consumer<Map<String, Object>> merchant = v -> {
-      v.put("score", 0.7);
-      v.put("topReasons", List.of(Map.of("feature", "merchant_fraud_rate_90d", "value", 0.4, "contribution", 0.2)));
-    };
+    Consumer<Map<String, Object>> merchant =
+        v -> {
+          v.put("score", 0.7);
+          v.put(
+              "topReasons",
+              List.of(
+                  Map.of("feature", "merchant_fraud_rate_90d", "value", 0.4, "contribution", 0.2)));
+        };
     JsonNode out = assertDecision(merchant, "REVIEW", "MERCHANT_DRIVEN");
-    assertThat(text(out, merchant)).contains("(merchant_fraud_rate_90d)").contains("check the merchant");
+    assertThat(text(out, merchant))
+        .contains("(merchant_fraud_rate_90d)")
+        .contains("check the merchant");
     assertDecision(
-        merchant.andThen(v -> v.put("topReasons", List.of(Map.of("feature", "category_fraud_rate_90d")))),
+        merchant.andThen(
+            v -> v.put("topReasons", List.of(Map.of("feature", "category_fraud_rate_90d")))),
         "REVIEW",
         "MERCHANT_DRIVEN");
     assertDecision(merchant.andThen(v -> v.put("score", 0.95)), "DECLINE", "SCORE_VERY_HIGH");
@@ -222,7 +248,10 @@ class FraudDecisionTableTest {
       change.accept(variables);
       JsonNode out = evaluate(variables);
       rules.add(out.get("rule").asText());
-      assertThat(out.get("reason").asText()).as(out.toString()).doesNotContain("+").doesNotContain("string(");
+      assertThat(out.get("reason").asText())
+          .as(out.toString())
+          .doesNotContain("+")
+          .doesNotContain("string(");
       assertThat(text(out, change.andThen(v -> v.put("degradedReason", "redis down"))))
           .as("every placeholder of %s is known", out.get("rule"))
           .doesNotContain("{")
@@ -234,8 +263,16 @@ class FraudDecisionTableTest {
     assertThat(rules)
         .as("one case per rule, in the table's order")
         .containsExactly(
-            "DATA_MISSING", "SCORE_VERY_HIGH", "CARD_TESTING", "IMPOSSIBLE_TRAVEL", "MERCHANT_DRIVEN",
-            "SCORE_ELEVATED", "NEW_MERCHANT_LARGE", "NIGHT_FAR_LARGE", "VELOCITY_BURST", "LOW_RISK");
+            "DATA_MISSING",
+            "SCORE_VERY_HIGH",
+            "CARD_TESTING",
+            "IMPOSSIBLE_TRAVEL",
+            "MERCHANT_DRIVEN",
+            "SCORE_ELEVATED",
+            "NEW_MERCHANT_LARGE",
+            "NIGHT_FAR_LARGE",
+            "VELOCITY_BURST",
+            "LOW_RISK");
   }
 
   /** The display text the workers compose from the decision and the same variables. */
@@ -246,8 +283,20 @@ class FraudDecisionTableTest {
     Map<String, Object> tx = (Map<String, Object>) v.get("transaction");
     var payment =
         new io.fraudops.workers.process.ScreenedPayment(
-            null, null, null, null, tx.get("amount") == null ? null : new java.math.BigDecimal(tx.get("amount").toString()),
-            (String) tx.get("currency"), null, null, null, null, null, null, null, null);
+            null,
+            null,
+            null,
+            null,
+            tx.get("amount") == null ? null : new java.math.BigDecimal(tx.get("amount").toString()),
+            (String) tx.get("currency"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     Map<String, Object> facts =
         ReasonText.facts(
             (Double) v.get("score"),
@@ -257,13 +306,22 @@ class FraudDecisionTableTest {
             (List<Map<String, Object>>) v.get("topReasons"),
             (String) v.get("degradedReason"));
     DmnDecision decision =
-        new DmnDecision(RoutedOutcome.of(out.get("outcome").asText()), out.get("reason").asText(), out.get("rule").asText());
+        new DmnDecision(
+            RoutedOutcome.of(out.get("outcome").asText()),
+            out.get("reason").asText(),
+            out.get("rule").asText());
     return ReasonText.of(decision, facts);
   }
 
   private static JsonNode evaluate(Map<String, Object> variables) {
     EvaluateDecisionResponse response =
-        fixture.client().newEvaluateDecisionCommand().decisionId("fraud-decision").variables(variables).send().join();
+        fixture
+            .client()
+            .newEvaluateDecisionCommand()
+            .decisionId("fraud-decision")
+            .variables(variables)
+            .send()
+            .join();
     try {
       return json.readTree(response.getDecisionOutput());
     } catch (IOException e) {
@@ -271,7 +329,8 @@ class FraudDecisionTableTest {
     }
   }
 
-  private static JsonNode assertDecision(Consumer<Map<String, Object>> change, String outcome, String rule) {
+  private static JsonNode assertDecision(
+      Consumer<Map<String, Object>> change, String outcome, String rule) {
     Map<String, Object> variables = lowRisk();
     change.accept(variables);
     JsonNode out = evaluate(variables);
@@ -301,7 +360,9 @@ class FraudDecisionTableTest {
     variables.put("transaction", Map.of("amount", 50, "currency", "EUR"));
     variables.put("features", features);
     variables.put("thresholds", Map.of("review", 0.5, "decline", 0.9));
-    variables.put("topReasons", List.of(Map.of("feature", "amount_zscore_30d", "value", 4.2, "contribution", 0.31)));
+    variables.put(
+        "topReasons",
+        List.of(Map.of("feature", "amount_zscore_30d", "value", 4.2, "contribution", 0.31)));
     return variables;
   }
 }

@@ -29,7 +29,8 @@ class ProcessResourcesTest {
   void shipsTheProcessTheDecisionTableAndTheForm() {
     assertThat(ProcessResources.load(false))
         .extracting(DeployableResource::name)
-        .containsExactlyInAnyOrder("transaction-screening.bpmn", "fraud-decision.dmn", "manual-review.form");
+        .containsExactlyInAnyOrder(
+            "transaction-screening.bpmn", "fraud-decision.dmn", "manual-review.form");
   }
 
   @Test
@@ -62,12 +63,15 @@ class ProcessResourcesTest {
   void theProcessBindsTheTableByTheVersionTagTheTableCarries() {
     List<DeployableResource> resources = ProcessResources.load(false);
     DecisionTable table =
-        DecisionTable.of(resources.stream().filter(DeployableResource::isDecision).findFirst().orElseThrow());
+        DecisionTable.of(
+            resources.stream().filter(DeployableResource::isDecision).findFirst().orElseThrow());
     assertThat(table.decisionId()).isEqualTo("fraud-decision");
     assertThat(bpmn(resources))
         .contains(
             "<zeebe:calledDecision decisionId=\"fraud-decision\" resultVariable=\"decision\" bindingType=\"versionTag\""
-                + " versionTag=\"" + table.versionTag() + "\" />");
+                + " versionTag=\""
+                + table.versionTag()
+                + "\" />");
   }
 
   @Test
@@ -80,9 +84,15 @@ class ProcessResourcesTest {
         step = step.addResourceBytes(r.content(), r.name());
       }
       DeploymentEvent deployed = step.send().join();
-      assertThat(deployed.getProcesses()).extracting(p -> p.getBpmnProcessId()).containsExactly("transaction-screening");
-      assertThat(deployed.getDecisions()).extracting(d -> d.getDmnDecisionId()).containsExactly("fraud-decision");
-      assertThat(deployed.getForm()).extracting(f -> f.getFormId()).containsExactly("manual-review");
+      assertThat(deployed.getProcesses())
+          .extracting(p -> p.getBpmnProcessId())
+          .containsExactly("transaction-screening");
+      assertThat(deployed.getDecisions())
+          .extracting(d -> d.getDmnDecisionId())
+          .containsExactly("fraud-decision");
+      assertThat(deployed.getForm())
+          .extracting(f -> f.getFormId())
+          .containsExactly("manual-review");
     }
   }
 

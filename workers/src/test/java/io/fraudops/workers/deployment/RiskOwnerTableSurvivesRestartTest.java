@@ -21,11 +21,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A risk owner's table, deployed on its own from Modeler after the workers started, survives a restart
- * of the workers and decides the next payment. The engine belongs to the test so that it outlives the
- * two application contexts, as a Camunda 8 cluster outlives its workers; the two contexts share their
- * PostgreSQL data, as two starts of the same deployment do. Its own contexts because the point is the
- * restart.
+ * A risk owner's table, deployed on its own from Modeler after the workers started, survives a
+ * restart of the workers and decides the next payment. The engine belongs to the test so that it
+ * outlives the two application contexts, as a Camunda 8 cluster outlives its workers; the two
+ * contexts share their PostgreSQL data, as two starts of the same deployment do. Its own contexts
+ * because the point is the restart.
  */
 class RiskOwnerTableSurvivesRestartTest {
 
@@ -37,14 +37,18 @@ class RiskOwnerTableSurvivesRestartTest {
   void aTableDeployedAfterStartStillDecidesAfterTheWorkersRestart() {
     try (EmbeddedEngine engine = EmbeddedEngine.start(0)) {
       try (ConfigurableApplicationContext first = start(engine)) {
-        assertThat(first.getBean(ProcessDeployer.class).decisionDeployed()).as("an empty engine gets the table").isTrue();
+        assertThat(first.getBean(ProcessDeployer.class).decisionDeployed())
+            .as("an empty engine gets the table")
+            .isTrue();
         // The test model scores 700 at 0.5: the repository's table sends it to review.
         assertThat(decide(first, 700.0)).isNull();
       }
 
-      // The risk owner lowers the decline cut-off in Modeler (same decision, same version tag) and deploys
+      // The risk owner lowers the decline cut-off in Modeler (same decision, same version tag) and
+      // deploys
       // that one file.
-      String repository = new String(Resources.bytes("decision-tables/fraud-decision.dmn"), StandardCharsets.UTF_8);
+      String repository =
+          new String(Resources.bytes("decision-tables/fraud-decision.dmn"), StandardCharsets.UTF_8);
       String edited =
           repository.replace(
               "<inputEntry id=\"Rule_SCORE_VERY_HIGH_In1\"><text>&gt;= thresholds.decline</text></inputEntry>",
@@ -53,7 +57,8 @@ class RiskOwnerTableSurvivesRestartTest {
       int riskOwnersVersion;
       try (CamundaClient modeler = client(engine)) {
         riskOwnersVersion =
-            modeler.newDeployResourceCommand()
+            modeler
+                .newDeployResourceCommand()
                 .addResourceBytes(edited.getBytes(StandardCharsets.UTF_8), "fraud-decision.dmn")
                 .send()
                 .join()
@@ -95,7 +100,10 @@ class RiskOwnerTableSurvivesRestartTest {
     Eventually.get(
         "a decision or a review on " + id,
         WAIT,
-        () -> ledger.find(id).filter(p -> p.status().isFinal() || p.status().name().equals("REVIEW_PENDING")));
+        () ->
+            ledger
+                .find(id)
+                .filter(p -> p.status().isFinal() || p.status().name().equals("REVIEW_PENDING")));
     return audit.find(id).orElse(null);
   }
 

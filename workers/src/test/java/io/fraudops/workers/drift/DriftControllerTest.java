@@ -25,11 +25,13 @@ class DriftControllerTest {
         new DriftReference(
             List.of(new Bins("amount", edges, halves), new Bins("hour_of_day", edges, halves)),
             new Bins("score", edges, halves));
-    DriftWindow window = new DriftWindow("demo:7", reference, List.of("amount", "hour_of_day", "other"), 100);
+    DriftWindow window =
+        new DriftWindow("demo:7", reference, List.of("amount", "hour_of_day", "other"), 100);
     for (int i = 0; i < 10; i++) {
       window.record(new double[] {1, i % 2, 0}, i % 2); // every amount above the edge
     }
-    MockMvc mvc = MockMvcBuilders.standaloneSetup(new DriftController(() -> Optional.of(window))).build();
+    MockMvc mvc =
+        MockMvcBuilders.standaloneSetup(new DriftController(() -> Optional.of(window))).build();
 
     mvc.perform(get("/drift"))
         .andExpect(status().isOk())

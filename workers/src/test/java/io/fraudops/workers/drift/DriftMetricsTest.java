@@ -21,6 +21,7 @@ class DriftMetricsTest {
 
   private static final FeatureCatalogue CATALOGUE = FeatureCatalogue.current();
   private static final double[] AMOUNT_SHARES = {0.2, 0.5, 0.3, 0};
+
   /** Reference bins for two catalogue features and the score; the other features have none. */
   private static final DriftReference REFERENCE =
       new DriftReference(
@@ -42,7 +43,8 @@ class DriftMetricsTest {
     served.set(windowOf(100));
 
     // All 100 amounts in the lowest bin; is_night and the score exactly as in training.
-    assertThat(psi("amount")).isCloseTo(Psi.between(AMOUNT_SHARES, new double[] {1, 0, 0, 0}), within(1e-12));
+    assertThat(psi("amount"))
+        .isCloseTo(Psi.between(AMOUNT_SHARES, new double[] {1, 0, 0, 0}), within(1e-12));
     assertThat(psi("amount")).isGreaterThan(0.25);
     assertThat(psi("is_night")).isZero();
     assertThat(psi("score")).isZero();
@@ -65,7 +67,8 @@ class DriftMetricsTest {
     assertThat(registry.get(DriftMetrics.OBSERVATIONS).gauge().value()).isEqualTo(10);
 
     window.record(row(5, 1), 0.9);
-    assertThat(registry.get(DriftMetrics.OBSERVATIONS).gauge().value()).isEqualTo(10); // same scrape
+    assertThat(registry.get(DriftMetrics.OBSERVATIONS).gauge().value())
+        .isEqualTo(10); // same scrape
     nanos.addAndGet(TimeUnit.SECONDS.toNanos(1));
     assertThat(registry.get(DriftMetrics.OBSERVATIONS).gauge().value()).isEqualTo(11);
 
@@ -86,7 +89,8 @@ class DriftMetricsTest {
 
     window.record(row(5, 0), 0.1);
     nanos.addAndGet(TimeUnit.SECONDS.toNanos(1));
-    assertThat(gated.get(DriftMetrics.PSI).tag("feature", "amount").gauge().value()).isGreaterThan(0.25);
+    assertThat(gated.get(DriftMetrics.PSI).tag("feature", "amount").gauge().value())
+        .isGreaterThan(0.25);
     assertThat(gated.get(DriftMetrics.OBSERVATIONS).gauge().value()).isEqualTo(50);
   }
 
@@ -94,7 +98,9 @@ class DriftMetricsTest {
     return registry.get(DriftMetrics.PSI).tag("feature", feature).gauge().value();
   }
 
-  /** {@code n} payments of amount 5, a fifth of them at night, a tenth scored 0.9 and the rest 0.1. */
+  /**
+   * {@code n} payments of amount 5, a fifth of them at night, a tenth scored 0.9 and the rest 0.1.
+   */
   private static DriftWindow windowOf(int n) {
     DriftWindow window = new DriftWindow("m:1", REFERENCE, CATALOGUE.names(), 1_000);
     for (int i = 0; i < n; i++) {

@@ -1,10 +1,10 @@
 package io.fraudops.workers.ops;
 
-import io.fraudops.workers.ApplicationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.camunda.client.CamundaClient;
+import io.fraudops.workers.ApplicationTest;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Payments;
 import io.fraudops.workers.audit.DecisionAudit;
@@ -21,13 +21,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The Grafana dashboard shipped in {@code ops/} queries metrics the workers really publish: a renamed
- * metric would otherwise leave an empty panel that nobody notices until an incident.
+ * The Grafana dashboard shipped in {@code ops/} queries metrics the workers really publish: a
+ * renamed metric would otherwise leave an empty panel that nobody notices until an incident.
  */
 @ApplicationTest
 class OpsDashboardTest {
 
-  private static final Path DASHBOARD = Path.of("..", "ops", "grafana", "provisioning", "dashboards", "fraud-screening.json");
+  private static final Path DASHBOARD =
+      Path.of("..", "ops", "grafana", "provisioning", "dashboards", "fraud-screening.json");
   private static final Pattern METRIC = Pattern.compile("\\bfraud_[a-z_]+");
 
   @Autowired MockMvc http;
@@ -38,20 +39,34 @@ class OpsDashboardTest {
   void everyMetricTheDashboardQueriesIsPublished() throws Exception {
     // Decision counters appear with the first decision.
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 120.0);
-    client.newCreateInstanceCommand().bpmnProcessId("transaction-screening").latestVersion()
-        .variables(Map.of("transaction", payment)).send().join();
-    Eventually.get("a decision", Duration.ofSeconds(30), () -> audit.find((String) payment.get("transactionId")));
+    client
+        .newCreateInstanceCommand()
+        .bpmnProcessId("transaction-screening")
+        .latestVersion()
+        .variables(Map.of("transaction", payment))
+        .send()
+        .join();
+    Eventually.get(
+        "a decision",
+        Duration.ofSeconds(30),
+        () -> audit.find((String) payment.get("transactionId")));
 
-    String scrape = http.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
+    String scrape =
+        http.perform(get("/actuator/prometheus")).andReturn().getResponse().getContentAsString();
     Set<String> queried = new TreeSet<>();
     Matcher matcher = METRIC.matcher(Files.readString(DASHBOARD));
     while (matcher.find()) {
       queried.add(matcher.group());
     }
 
-    assertThat(queried).contains("fraud_drift_psi", "fraud_model_swaps_total", "fraud_decisions_total");
-    assertThat(queried).allSatisfy(metric ->
-        assertThat(scrape).as("published metric %s", metric).containsPattern("(?m)^" + metric + "[{ ]"));
+    assertThat(queried)
+        .contains("fraud_drift_psi", "fraud_model_swaps_total", "fraud_decisions_total");
+    assertThat(queried)
+        .allSatisfy(
+            metric ->
+                assertThat(scrape)
+                    .as("published metric %s", metric)
+                    .containsPattern("(?m)^" + metric + "[{ ]"));
     assertThat(scrape).contains("fraud_drift_psi{feature=\"amount\"");
   }
 }

@@ -22,7 +22,6 @@ import io.fraudops.workers.review.ReviewOutcome;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -66,9 +65,14 @@ class PaymentApiTest {
     screen(payment).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DECLINED"));
     screen(payment).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DECLINED"));
 
-    assertThat(count("SELECT count(*) FROM decision_audit WHERE transaction_id = ?", id)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM card_transaction WHERE transaction_id = ?", id)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM payment_event WHERE transaction_id = ? AND status = 'SCREENING'", id))
+    assertThat(count("SELECT count(*) FROM decision_audit WHERE transaction_id = ?", id))
+        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM card_transaction WHERE transaction_id = ?", id))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT count(*) FROM payment_event WHERE transaction_id = ? AND status = 'SCREENING'",
+                id))
         .isEqualTo(1);
   }
 
@@ -90,8 +94,10 @@ class PaymentApiTest {
     Payment after = ledger.find(id).orElseThrow();
     assertThat(after.outcome()).isEqualTo(FinalOutcome.APPROVED);
     assertThat(after.payloadDigest()).isEqualTo(digest);
-    assertThat(count("SELECT count(*) FROM card_transaction WHERE transaction_id = ?", id)).isEqualTo(1);
-    assertThat(count("SELECT count(*) FROM transaction_label WHERE transaction_id = ?", id)).isZero();
+    assertThat(count("SELECT count(*) FROM card_transaction WHERE transaction_id = ?", id))
+        .isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM transaction_label WHERE transaction_id = ?", id))
+        .isZero();
   }
 
   @Test
@@ -116,7 +122,10 @@ class PaymentApiTest {
         .andExpect(jsonPath("$.rule").value("SCORE_ELEVATED"));
 
     PendingReview review =
-        Eventually.get("the review of " + id, WAIT, () -> inbox.pending().stream().filter(r -> id.equals(r.transactionId())).findFirst());
+        Eventually.get(
+            "the review of " + id,
+            WAIT,
+            () -> inbox.pending().stream().filter(r -> id.equals(r.transactionId())).findFirst());
     inbox.complete(review.key(), new ReviewOutcome(Verdict.DECLINE, "customer denies it", "ana"));
 
     Eventually.get("the analyst's decision", WAIT, () -> audit.find(id));
@@ -130,7 +139,8 @@ class PaymentApiTest {
 
   @Test
   void anUnknownPaymentIsNotFound() throws Exception {
-    http.perform(get("/transactions/no-such-payment").with(TestUsers.paymentSystem())).andExpect(status().isNotFound());
+    http.perform(get("/transactions/no-such-payment").with(TestUsers.paymentSystem()))
+        .andExpect(status().isNotFound());
   }
 
   @Test
@@ -142,15 +152,30 @@ class PaymentApiTest {
     variables.put("reviewedBy", "ana");
     variables.put("reviewExpired", false);
     long instance =
-        client.newCreateInstanceCommand().bpmnProcessId("transaction-screening").latestVersion().variables(variables)
-            .send().join().getProcessInstanceKey();
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("transaction-screening")
+            .latestVersion()
+            .variables(variables)
+            .send()
+            .join()
+            .getProcessInstanceKey();
 
     DecisionRecord rejection =
-        Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.findByProcessInstance(instance));
+        Eventually.get(
+            "the rejection of instance " + instance,
+            WAIT,
+            () -> audit.findByProcessInstance(instance));
     assertThat(rejection.outcome()).isEqualTo(FinalOutcome.REJECTED);
-    assertThat(rejection.reason()).contains("reviewDecision").contains("reviewedBy").contains("reviewExpired");
+    assertThat(rejection.reason())
+        .contains("reviewDecision")
+        .contains("reviewedBy")
+        .contains("reviewExpired");
     assertThat(audit.find((String) payment.get("transactionId"))).isEmpty();
-    assertThat(count("SELECT count(*) FROM transaction_label WHERE transaction_id = ?", payment.get("transactionId")))
+    assertThat(
+            count(
+                "SELECT count(*) FROM transaction_label WHERE transaction_id = ?",
+                payment.get("transactionId")))
         .isZero();
   }
 
@@ -158,21 +183,38 @@ class PaymentApiTest {
   void aPaymentCreatedThroughTheGatewayIsLedgeredAndADuplicateInstanceChangesNothing() {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 42.0);
     String id = (String) payment.get("transactionId");
-    client.newCreateInstanceCommand().bpmnProcessId("transaction-screening").latestVersion()
-        .variables(Map.of("transaction", payment)).send().join();
+    client
+        .newCreateInstanceCommand()
+        .bpmnProcessId("transaction-screening")
+        .latestVersion()
+        .variables(Map.of("transaction", payment))
+        .send()
+        .join();
     Payment decided =
-        Eventually.get("the ledgered decision", WAIT, () -> ledger.find(id).filter(p -> p.status().isFinal()));
+        Eventually.get(
+            "the ledgered decision", WAIT, () -> ledger.find(id).filter(p -> p.status().isFinal()));
     assertThat(decided.source()).isEqualTo("gateway");
     assertThat(decided.outcome()).isEqualTo(FinalOutcome.APPROVED);
 
     long duplicate =
-        client.newCreateInstanceCommand().bpmnProcessId("transaction-screening").latestVersion()
-            .variables(Map.of("transaction", payment)).send().join().getProcessInstanceKey();
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("transaction-screening")
+            .latestVersion()
+            .variables(Map.of("transaction", payment))
+            .send()
+            .join()
+            .getProcessInstanceKey();
     Eventually.get(
         "the duplicate ended",
         WAIT,
-        () -> ledger.history(id).stream().filter(e -> duplicate == (e.processInstanceKey() == null ? 0 : e.processInstanceKey())).findFirst());
-    assertThat(count("SELECT count(*) FROM decision_audit WHERE transaction_id = ?", id)).isEqualTo(1);
+        () ->
+            ledger.history(id).stream()
+                .filter(
+                    e -> duplicate == (e.processInstanceKey() == null ? 0 : e.processInstanceKey()))
+                .findFirst());
+    assertThat(count("SELECT count(*) FROM decision_audit WHERE transaction_id = ?", id))
+        .isEqualTo(1);
     assertThat(audit.findByProcessInstance(duplicate)).isEmpty();
     assertThat(ledger.find(id).orElseThrow().processInstanceKey()).isNotEqualTo(duplicate);
   }

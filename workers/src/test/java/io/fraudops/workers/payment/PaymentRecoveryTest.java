@@ -19,9 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Payments whose instance is gone are started again, and lost reviews re-opened, so nothing accepted
- * is lost. The loss is made as the embedded engine's restart makes it: the ledger's rows still point at
- * instances of an earlier engine epoch.
+ * Payments whose instance is gone are started again, and lost reviews re-opened, so nothing
+ * accepted is lost. The loss is made as the embedded engine's restart makes it: the ledger's rows
+ * still point at instances of an earlier engine epoch.
  */
 @ApplicationTest
 class PaymentRecoveryTest {
@@ -42,23 +42,31 @@ class PaymentRecoveryTest {
     Submission submission = intake.submit(payment, "api");
     assertThat(submission).isInstanceOf(Submission.Accepted.class);
     Eventually.get("decided", WAIT, () -> ledger.find(id).filter(p -> p.status().isFinal()));
-    // As if the engine had died before the decision: back to screening in an instance of an earlier epoch.
+    // As if the engine had died before the decision: back to screening in an instance of an earlier
+    // epoch.
     jdbc.update("DELETE FROM decision_audit WHERE transaction_id = ?", id);
     jdbc.update(
         "UPDATE payment SET status = 'SCREENING', outcome = NULL, engine_epoch = 'an-earlier-engine',"
             + " process_instance_key = 1 WHERE transaction_id = ?",
         id);
 
-    Eventually.get("started again and decided", WAIT, () -> ledger.find(id).filter(p -> p.status().isFinal()));
+    Eventually.get(
+        "started again and decided", WAIT, () -> ledger.find(id).filter(p -> p.status().isFinal()));
     Payment recovered = ledger.find(id).orElseThrow();
     assertThat(recovered.outcome()).isEqualTo(FinalOutcome.APPROVED);
     assertThat(recovered.attempts()).isGreaterThanOrEqualTo(1);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM decision_audit WHERE transaction_id = ?", Long.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM decision_audit WHERE transaction_id = ?", Long.class, id))
         .isEqualTo(1);
-    // Features and the offline payment are keyed by the id: the second screening counted nothing twice.
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM card_transaction WHERE transaction_id = ?", Long.class, id))
+    // Features and the offline payment are keyed by the id: the second screening counted nothing
+    // twice.
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM card_transaction WHERE transaction_id = ?", Long.class, id))
         .isEqualTo(1);
-    assertThat(ledger.history(id)).anyMatch(e -> e.detail().contains("instance lost with engine epoch"));
+    assertThat(ledger.history(id))
+        .anyMatch(e -> e.detail().contains("instance lost with engine epoch"));
   }
 
   @Test
@@ -66,12 +74,20 @@ class PaymentRecoveryTest {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 42.0);
     String id = (String) payment.get("transactionId");
     // Ledgered, never started: as if the gateway had refused the create call.
-    ledger.admit(id, "digest-of-a-lost-start", PaymentDigest.json(ScreenedPaymentsForTest.of(payment)), "api",
+    ledger.admit(
+        id,
+        "digest-of-a-lost-start",
+        PaymentDigest.json(ScreenedPaymentsForTest.of(payment)),
+        "api",
         java.time.Instant.now());
-    jdbc.update("UPDATE payment SET payload_digest = ?, updated_at = now() - interval '1 hour' WHERE transaction_id = ?",
-        PaymentDigest.of(PaymentDigest.json(ScreenedPaymentsForTest.of(payment))), id);
+    jdbc.update(
+        "UPDATE payment SET payload_digest = ?, updated_at = now() - interval '1 hour' WHERE transaction_id = ?",
+        PaymentDigest.of(PaymentDigest.json(ScreenedPaymentsForTest.of(payment))),
+        id);
 
-    Payment decided = Eventually.get("started and decided", WAIT, () -> ledger.find(id).filter(p -> p.status().isFinal()));
+    Payment decided =
+        Eventually.get(
+            "started and decided", WAIT, () -> ledger.find(id).filter(p -> p.status().isFinal()));
     assertThat(decided.outcome()).isEqualTo(FinalOutcome.APPROVED);
   }
 
@@ -84,15 +100,20 @@ class PaymentRecoveryTest {
     Payment waiting = ledger.find(id).orElseThrow();
     assertThat(waiting.status()).isEqualTo(PaymentStatus.REVIEW_PENDING);
     // The engine "restarts": its review task is gone with it.
-    jdbc.update("UPDATE payment SET engine_epoch = 'an-earlier-engine' WHERE transaction_id = ?", id);
+    jdbc.update(
+        "UPDATE payment SET engine_epoch = 'an-earlier-engine' WHERE transaction_id = ?", id);
 
     PendingReview reopened =
         Eventually.get(
             "the re-opened review",
             WAIT,
-            () -> inbox.pending().stream()
-                .filter(r -> id.equals(r.transactionId()) && r.processInstanceKey() != first.processInstanceKey())
-                .findFirst());
+            () ->
+                inbox.pending().stream()
+                    .filter(
+                        r ->
+                            id.equals(r.transactionId())
+                                && r.processInstanceKey() != first.processInstanceKey())
+                    .findFirst());
     assertThat(reopened.rule()).isEqualTo(first.rule());
     assertThat(reopened.score()).isEqualTo(first.score());
 
@@ -104,13 +125,19 @@ class PaymentRecoveryTest {
     assertThat(reviewed.decidedBy()).isEqualTo("ana");
     // The stale review of the first instance can no longer decide anything.
     inbox.complete(first.key(), new ReviewOutcome(Verdict.APPROVE, "stale", "bo"));
-    Eventually.get("the stale instance finished", WAIT,
-        () -> Optional.of(ledger.find(id).orElseThrow()).filter(p -> p.outcome() == FinalOutcome.DECLINED));
+    Eventually.get(
+        "the stale instance finished",
+        WAIT,
+        () ->
+            Optional.of(ledger.find(id).orElseThrow())
+                .filter(p -> p.outcome() == FinalOutcome.DECLINED));
     assertThat(audit.find(id).orElseThrow().decidedBy()).isEqualTo("ana");
   }
 
   private PendingReview reviewOf(String id) {
     return Eventually.get(
-        "the review of " + id, WAIT, () -> inbox.pending().stream().filter(r -> id.equals(r.transactionId())).findFirst());
+        "the review of " + id,
+        WAIT,
+        () -> inbox.pending().stream().filter(r -> id.equals(r.transactionId())).findFirst());
   }
 }

@@ -10,6 +10,7 @@ final class ScreenedPaymentsForTest {
   private ScreenedPaymentsForTest() {}
 
   static ScreenedPayment of(Map<String, Object> payload) {
-    return ScreenedPayment.of(new TransactionParser(io.fraudops.workers.Payments.CARDS).parse(payload));
+    return ScreenedPayment.of(
+        new TransactionParser(io.fraudops.workers.Payments.CARDS).parse(payload));
   }
 }

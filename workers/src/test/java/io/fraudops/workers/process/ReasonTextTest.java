@@ -20,7 +20,10 @@ class ReasonTextTest {
 
   @Test
   void fillsPlaceholdersAndFormatsNumbersForPeople() {
-    assertThat(ReasonText.fill("Score {score} >= {thresholds.decline}, {features.speed_from_last_kmh} km/h, {features.txn_count_1h} payments", FACTS))
+    assertThat(
+            ReasonText.fill(
+                "Score {score} >= {thresholds.decline}, {features.speed_from_last_kmh} km/h, {features.txn_count_1h} payments",
+                FACTS))
         .isEqualTo("Score 0.93 >= 0.9, 1235 km/h, 6 payments");
   }
 
@@ -37,7 +40,8 @@ class ReasonTextTest {
 
   @Test
   void aDecisionWithoutReasonShowsItsRule() {
-    assertThat(ReasonText.of(new DmnDecision(RoutedOutcome.REVIEW, null, "NEW_RULE"), new HashMap<>()))
+    assertThat(
+            ReasonText.of(new DmnDecision(RoutedOutcome.REVIEW, null, "NEW_RULE"), new HashMap<>()))
         .isEqualTo("NEW_RULE");
     assertThat(ReasonText.of(null, FACTS)).isNull();
   }

@@ -23,7 +23,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-/** What the fault tests share: starting payments, waiting for their outcome, health, metrics, logs. */
+/**
+ * What the fault tests share: starting payments, waiting for their outcome, health, metrics, logs.
+ */
 final class FaultFixture {
 
   static final Duration BOUND = Duration.ofSeconds(60);
@@ -35,7 +37,12 @@ final class FaultFixture {
   private final MockMvc mvc;
   private final MeterRegistry meters;
 
-  FaultFixture(CamundaClient client, ReviewInbox inbox, DecisionAudit audit, MockMvc mvc, MeterRegistry meters) {
+  FaultFixture(
+      CamundaClient client,
+      ReviewInbox inbox,
+      DecisionAudit audit,
+      MockMvc mvc,
+      MeterRegistry meters) {
     this.client = client;
     this.inbox = inbox;
     this.audit = audit;
@@ -79,7 +86,10 @@ final class FaultFixture {
   JsonNode health(String path) {
     try {
       String body =
-          mvc.perform(MockMvcRequestBuilders.get("/actuator/health/" + path)).andReturn().getResponse().getContentAsString();
+          mvc.perform(MockMvcRequestBuilders.get("/actuator/health/" + path))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
       return JSON.readTree(body);
     } catch (Exception e) {
       throw new AssertionError("cannot read /actuator/health/" + path, e);
@@ -129,10 +139,11 @@ final class FaultFixture {
   }
 
   /**
-   * Sends a signal (STOP, CONT) to processes: Java cannot pause one itself. kill signals every pid it
-   * can; a short-lived worker gone meanwhile only changes its exit code, so that is not checked.
+   * Sends a signal (STOP, CONT) to processes: Java cannot pause one itself. kill signals every pid
+   * it can; a short-lived worker gone meanwhile only changes its exit code, so that is not checked.
    */
-  static void signal(String signal, List<ProcessHandle> processes) throws IOException, InterruptedException {
+  static void signal(String signal, List<ProcessHandle> processes)
+      throws IOException, InterruptedException {
     if (processes.isEmpty()) {
       throw new IOException("no process to send " + signal + " to");
     }

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A job that keeps failing, against a real engine: each failure waits a growing backoff before the
- * engine hands the job out again, and only the last one, with no retries left, raises an incident whose
- * message says why.
+ * engine hands the job out again, and only the last one, with no retries left, raises an incident
+ * whose message says why.
  */
 class JobFailureHandlingTest {
 
@@ -66,19 +66,25 @@ class JobFailureHandlingTest {
     client
         .newDeployResourceCommand()
         .addProcessModel(
-            Bpmn.createExecutableProcess("p").startEvent().serviceTask("record", t -> t.zeebeJobType("record").zeebeJobRetries("3")).endEvent().done(),
+            Bpmn.createExecutableProcess("p")
+                .startEvent()
+                .serviceTask("record", t -> t.zeebeJobType("record").zeebeJobRetries("3"))
+                .endEvent()
+                .done(),
             "p.bpmn")
         .send()
         .join();
     client.newCreateInstanceCommand().bpmnProcessId("p").latestVersion().send().join();
     JobFailureHandling handling =
         new JobFailureHandling(
-            new DefaultCommandExceptionHandlingStrategy(BackoffSupplier.newBackoffBuilder().build(), scheduler),
+            new DefaultCommandExceptionHandlingStrategy(
+                BackoffSupplier.newBackoffBuilder().build(), scheduler),
             new MicrometerMetricsRecorder(meters),
             meters,
             new RetryBackoff(Duration.ofSeconds(10), 2.0, Duration.ofMinutes(1)));
     RuntimeException outage =
-        new FeatureStoreUnavailableException("PostgreSQL could not record a transaction [SQLState 08001]: refused");
+        new FeatureStoreUnavailableException(
+            "PostgreSQL could not record a transaction [SQLState 08001]: refused");
 
     ActivatedJob job = activate();
     fail(handling, job, outage, 1);
@@ -99,30 +105,43 @@ class JobFailureHandlingTest {
     assertThat(activateNow()).as("no retries left").isEmpty();
 
     List<JobRecordValue> failures = failures();
-    assertThat(failures).extracting(JobRecordValue::getRetryBackoff).containsExactly(10_000L, 20_000L, 0L);
+    assertThat(failures)
+        .extracting(JobRecordValue::getRetryBackoff)
+        .containsExactly(10_000L, 20_000L, 0L);
     assertThat(failures.getFirst().getErrorMessage())
         .isEqualTo(
             "record failed on attempt 1, 2 retries left, next in 10000 ms: FeatureStoreUnavailableException:"
                 + " PostgreSQL could not record a transaction [SQLState 08001]: refused");
     IncidentRecordValue incident =
-        Eventually.get("the incident", TIMEOUT, () -> records(ValueType.INCIDENT).stream()
-            .filter(r -> r.getIntent() == IncidentIntent.CREATED)
-            .map(r -> (IncidentRecordValue) r.getValue())
-            .findFirst());
+        Eventually.get(
+            "the incident",
+            TIMEOUT,
+            () ->
+                records(ValueType.INCIDENT).stream()
+                    .filter(r -> r.getIntent() == IncidentIntent.CREATED)
+                    .map(r -> (IncidentRecordValue) r.getValue())
+                    .findFirst());
     assertThat(incident.getErrorMessage())
-        .startsWith("record failed on attempt 3 and has no retries left: FeatureStoreUnavailableException")
+        .startsWith(
+            "record failed on attempt 3 and has no retries left: FeatureStoreUnavailableException")
         .contains("SQLState 08001");
-    assertThat(meters.get("fraud.job.failures").tag("result", "retry").counter().count()).isEqualTo(2);
-    assertThat(meters.get("fraud.job.failures").tag("result", "incident").counter().count()).isEqualTo(1);
+    assertThat(meters.get("fraud.job.failures").tag("result", "retry").counter().count())
+        .isEqualTo(2);
+    assertThat(meters.get("fraud.job.failures").tag("result", "incident").counter().count())
+        .isEqualTo(1);
   }
 
-  private void fail(JobFailureHandling handling, ActivatedJob job, RuntimeException e, int expectedFailures) {
+  private void fail(
+      JobFailureHandling handling, ActivatedJob job, RuntimeException e, int expectedFailures) {
     try {
       handling.handleException(e, new ExceptionHandlingContext(client, job, new JobWorkerValue()));
     } catch (Exception unexpected) {
       throw new AssertionError(unexpected);
     }
-    Eventually.get("failure " + expectedFailures + " processed", TIMEOUT, () -> Optional.of(failures()).filter(f -> f.size() == expectedFailures));
+    Eventually.get(
+        "failure " + expectedFailures + " processed",
+        TIMEOUT,
+        () -> Optional.of(failures()).filter(f -> f.size() == expectedFailures));
   }
 
   private ActivatedJob activate() {
@@ -130,7 +149,14 @@ class JobFailureHandlingTest {
   }
 
   private List<ActivatedJob> activateNow() {
-    return client.newActivateJobsCommand().jobType("record").maxJobsToActivate(1).timeout(TIMEOUT).send().join().getJobs();
+    return client
+        .newActivateJobsCommand()
+        .jobType("record")
+        .maxJobsToActivate(1)
+        .timeout(TIMEOUT)
+        .send()
+        .join()
+        .getJobs();
   }
 
   private List<JobRecordValue> failures() {

@@ -16,10 +16,7 @@ import io.fraudops.workers.Payments;
 import io.fraudops.workers.TestUsers;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.process.FinalOutcome;
-import io.fraudops.workers.process.Verdict;
-import io.fraudops.workers.review.PendingReview;
 import io.fraudops.workers.review.ReviewInbox;
-import io.fraudops.workers.review.ReviewOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,18 +25,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Every process of the embedded PostgreSQL paused (SIGSTOP) for about fifteen seconds, then resumed
- * (SIGCONT): the payment ledger lives there, so payments wait at their ledger claim and record steps
- * (retried with backoff, no incident), health and readiness say DOWN, and once the database is back
- * every payment has exactly one audit row. A payment offered over HTTP meanwhile is answered 503 with
- * {@code Retry-After}, and its retry with the same id after the pause is screened. (A slow profile read alone degrades to review: the feature
- * reads have their own 300 ms pool and breaker.)
+ * (SIGCONT): the payment ledger lives there, so payments wait at their ledger claim and record
+ * steps (retried with backoff, no incident), health and readiness say DOWN, and once the database
+ * is back every payment has exactly one audit row. A payment offered over HTTP meanwhile is
+ * answered 503 with {@code Retry-After}, and its retry with the same id after the pause is
+ * screened. (A slow profile read alone degrades to review: the feature reads have their own 300 ms
+ * pool and breaker.)
  */
 @ApplicationTest
 class PostgresPauseTest {
@@ -60,24 +58,30 @@ class PostgresPauseTest {
     String known = Payments.newCustomer();
     Map<String, Object> first = Payments.payment(known, 10.0, Instant.now().minusSeconds(120));
     fixture.start(first);
-    assertThat(fixture.decision(id(first)).outcome()).isEqualTo(FinalOutcome.APPROVED); // its profile is now cached
+    assertThat(fixture.decision(id(first)).outcome())
+        .isEqualTo(FinalOutcome.APPROVED); // its profile is now cached
     double incidents = incidents();
 
     Map<String, Object> cached = Payments.payment(known, 12.0, Instant.now().minusSeconds(60));
-    Map<String, Object> stranger = Payments.payment(Payments.newCustomer(), 10.0, Instant.now().minusSeconds(60));
-    Map<String, Object> viaApi = Payments.payment(Payments.newCustomer(), 11.0, Instant.now().minusSeconds(60));
+    Map<String, Object> stranger =
+        Payments.payment(Payments.newCustomer(), 10.0, Instant.now().minusSeconds(60));
+    Map<String, Object> viaApi =
+        Payments.payment(Payments.newCustomer(), 11.0, Instant.now().minusSeconds(60));
     List<ProcessHandle> processes = embeddedPostgres.processes();
     long pausedAt = System.nanoTime();
     FaultFixture.signal("STOP", processes);
     double retriesBefore = allRetries();
     try {
-      // The ledger is the source of truth, so nothing is accepted or decided while PostgreSQL stalls: the
-      // first step (its ledger claim) and the record step back off and retry instead of raising incidents.
+      // The ledger is the source of truth, so nothing is accepted or decided while PostgreSQL
+      // stalls: the
+      // first step (its ledger claim) and the record step back off and retry instead of raising
+      // incidents.
       fixture.start(cached);
       fixture.start(stranger);
       fixture.awaitHealth("postgres", "DOWN");
       assertThat(fixture.health("readiness").path("status").asText()).isEqualTo("DOWN");
-      // The payment system is told to come back (503 + Retry-After), not that the server broke (500).
+      // The payment system is told to come back (503 + Retry-After), not that the server broke
+      // (500).
       mvc.perform(screen(viaApi))
           .andExpect(status().isServiceUnavailable())
           .andExpect(header().exists("Retry-After"))
@@ -97,10 +101,16 @@ class PostgresPauseTest {
 
     assertThat(fixture.decision(id(cached)).outcome()).isEqualTo(FinalOutcome.APPROVED);
     // The retry with the same id, once the database is back, is screened like any payment.
-    mvc.perform(screen(viaApi)).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+    mvc.perform(screen(viaApi))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("APPROVED"));
     assertThat(fixture.decision(id(stranger)).outcome()).isEqualTo(FinalOutcome.APPROVED);
     for (Map<String, Object> payment : List.of(first, cached, stranger)) {
-      assertThat(jdbc.queryForObject("SELECT count(*) FROM decision_audit WHERE transaction_id = ?", Long.class, id(payment)))
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT count(*) FROM decision_audit WHERE transaction_id = ?",
+                  Long.class,
+                  id(payment)))
           .as("audit rows of %s", id(payment))
           .isEqualTo(1L);
     }
@@ -121,7 +131,8 @@ class PostgresPauseTest {
         .sum();
   }
 
-  private static MockHttpServletRequestBuilder screen(Map<String, Object> payment) throws Exception {
+  private static MockHttpServletRequestBuilder screen(Map<String, Object> payment)
+      throws Exception {
     return post("/transactions")
         .with(TestUsers.paymentSystem())
         .contentType(MediaType.APPLICATION_JSON)

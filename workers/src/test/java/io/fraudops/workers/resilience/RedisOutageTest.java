@@ -26,10 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The embedded Redis killed (kill -9) while payments arrive, then restarted empty by its supervisor, as
- * a real Redis without persistence comes back: screening degrades, says so once, and the online state
- * comes back whole, the outage's payments included, each counted once, and so do payments still
- * waiting for an analyst (the payment ledger's, not yet in the offline history).
+ * The embedded Redis killed (kill -9) while payments arrive, then restarted empty by its
+ * supervisor, as a real Redis without persistence comes back: screening degrades, says so once, and
+ * the online state comes back whole, the outage's payments included, each counted once, and so do
+ * payments still waiting for an analyst (the payment ledger's, not yet in the offline history).
  */
 @ApplicationTest
 class RedisOutageTest {
@@ -52,7 +52,8 @@ class RedisOutageTest {
     Instant t0 = Instant.now().minus(30, ChronoUnit.MINUTES);
     Map<String, Object> before = Payments.payment(customer, 10.0, t0);
     fixture.start(before);
-    assertThat(fixture.decision((String) before.get("transactionId")).outcome()).isEqualTo(FinalOutcome.APPROVED);
+    assertThat(fixture.decision((String) before.get("transactionId")).outcome())
+        .isEqualTo(FinalOutcome.APPROVED);
     double outages = fixture.counter("fraud.dependency.outages", "dependency", "redis");
     int restarts = embeddedRedis.restarts();
 
@@ -63,30 +64,47 @@ class RedisOutageTest {
         embeddedRedis.process().destroyForcibly();
         embeddedRedis.process().onExit().get();
         for (int i = 1; i <= DURING; i++) {
-          reviews.add(fixture.review(fixture.start(Payments.payment(customer, 10.0, t0.plusSeconds(i)))));
+          reviews.add(
+              fixture.review(fixture.start(Payments.payment(customer, 10.0, t0.plusSeconds(i)))));
         }
 
         assertThat(reviews)
-            .allSatisfy(r -> assertThat(r.reason()).contains("online feature store unavailable").contains("Redis"));
+            .allSatisfy(
+                r ->
+                    assertThat(r.reason())
+                        .contains("online feature store unavailable")
+                        .contains("Redis"));
         assertThat(log.warnings("Redis")).hasSize(1);
         assertThat(fixture.health("redis").path("status").asText()).isEqualTo("DOWN");
-        assertThat(fixture.counter("fraud.dependency.outages", "dependency", "redis")).isEqualTo(outages + 1);
+        assertThat(fixture.counter("fraud.dependency.outages", "dependency", "redis"))
+            .isEqualTo(outages + 1);
         assertThat(fixture.gauge("fraud.dependency.up", "dependency", "redis")).isZero();
       } finally {
         embeddedRedis.holdRestarts(false);
       }
 
-      Eventually.get("a restarted Redis", FaultFixture.BOUND, () -> Optional.of(embeddedRedis.restarts()).filter(n -> n > restarts));
+      Eventually.get(
+          "a restarted Redis",
+          FaultFixture.BOUND,
+          () -> Optional.of(embeddedRedis.restarts()).filter(n -> n > restarts));
       fixture.awaitHealth("redis", "UP");
       Eventually.get(
           "the outage's payments replayed into Redis",
           FaultFixture.BOUND,
-          () -> Optional.of(fixture.health("redis").path("details").path("missedPaymentsWaiting").asLong(-1)).filter(n -> n == 0));
+          () ->
+              Optional.of(
+                      fixture
+                          .health("redis")
+                          .path("details")
+                          .path("missedPaymentsWaiting")
+                          .asLong(-1))
+                  .filter(n -> n == 0));
       assertThat(log.warnings("Redis")).hasSize(1);
     }
 
     // The next payment sees the one before the outage and the twelve during it, each once.
-    FeatureResult next = features.featuresFor(parser.parse(Payments.payment(customer, 10.0, t0.plusSeconds(60))));
+    FeatureResult next =
+        features.featuresFor(parser.parse(Payments.payment(customer, 10.0, t0.plusSeconds(60))));
     assertThat(next.complete()).isTrue();
     assertThat(next.vector().get("txn_count_1h")).isEqualTo(1.0 + DURING);
     assertThat(next.vector().get("txn_amount_1h")).isEqualTo(10.0 * (1 + DURING));
@@ -115,13 +133,23 @@ class RedisOutageTest {
     assertThat(review.reason()).contains("online feature store unavailable");
 
     fixture.awaitHealth("redis", "UP");
-    assertThat(fixture.counter("fraud.online.rebuilds")).as("a paused Redis kept its state").isEqualTo(rebuilds);
+    assertThat(fixture.counter("fraud.online.rebuilds"))
+        .as("a paused Redis kept its state")
+        .isEqualTo(rebuilds);
     assertThat(embeddedRedis.restarts()).isEqualTo(restarts);
     Eventually.get(
         "the paused payment replayed into Redis",
         FaultFixture.BOUND,
-        () -> Optional.of(fixture.health("redis").path("details").path("missedPaymentsWaiting").asLong(-1)).filter(n -> n == 0));
-    FeatureResult next = features.featuresFor(parser.parse(Payments.payment(customer, 10.0, t0.plusSeconds(60))));
+        () ->
+            Optional.of(
+                    fixture
+                        .health("redis")
+                        .path("details")
+                        .path("missedPaymentsWaiting")
+                        .asLong(-1))
+                .filter(n -> n == 0));
+    FeatureResult next =
+        features.featuresFor(parser.parse(Payments.payment(customer, 10.0, t0.plusSeconds(60))));
     assertThat(next.vector().get("txn_count_1h")).isEqualTo(2.0);
   }
 
@@ -139,7 +167,10 @@ class RedisOutageTest {
     int restarts = embeddedRedis.restarts();
 
     embeddedRedis.process().destroyForcibly();
-    Eventually.get("a restarted Redis", FaultFixture.BOUND, () -> Optional.of(embeddedRedis.restarts()).filter(n -> n > restarts));
+    Eventually.get(
+        "a restarted Redis",
+        FaultFixture.BOUND,
+        () -> Optional.of(embeddedRedis.restarts()).filter(n -> n > restarts));
     Eventually.get(
         "the online state rebuilt",
         FaultFixture.BOUND,
@@ -147,7 +178,8 @@ class RedisOutageTest {
     fixture.awaitHealth("redis", "UP");
 
     // The payment still waiting for its analyst is part of the customer's recent history.
-    FeatureResult next = features.featuresFor(parser.parse(Payments.payment(customer, 10.0, t0.plusSeconds(60))));
+    FeatureResult next =
+        features.featuresFor(parser.parse(Payments.payment(customer, 10.0, t0.plusSeconds(60))));
     assertThat(next.complete()).isTrue();
     assertThat(next.vector().get("txn_count_1h")).isEqualTo(1.0);
     assertThat(next.vector().get("txn_amount_1h")).isEqualTo(700.0);

@@ -43,9 +43,16 @@ class RegistryOutageTest {
         Eventually.get(
             "the registry's breaker open",
             FaultFixture.BOUND,
-            () -> Optional.of(fixture.health("modelRegistry").path("details").path("circuitBreaker").asText())
-                .filter(state -> !"CLOSED".equals(state)));
-        assertThat(fixture.health("modelRegistry").path("details").path("stillServing").asText()).isEqualTo(served);
+            () ->
+                Optional.of(
+                        fixture
+                            .health("modelRegistry")
+                            .path("details")
+                            .path("circuitBreaker")
+                            .asText())
+                    .filter(state -> !"CLOSED".equals(state)));
+        assertThat(fixture.health("modelRegistry").path("details").path("stillServing").asText())
+            .isEqualTo(served);
         assertThat(fixture.health("servingModel").path("status").asText()).isEqualTo("UP");
 
         Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 10.0);

@@ -27,10 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A worker that stops in the middle of a job (its process killed, a deployment rolled): worker A takes
- * the record-decision job, runs the application's handler (its writes done) and is closed before it
- * completes; the engine times the job out and hands it to worker B, which runs the same handler and
- * completes it. The payment is decided once: one audit row, one ledger row, one decision counted.
+ * A worker that stops in the middle of a job (its process killed, a deployment rolled): worker A
+ * takes the record-decision job, runs the application's handler (its writes done) and is closed
+ * before it completes; the engine times the job out and hands it to worker B, which runs the same
+ * handler and completes it. The payment is decided once: one audit row, one ledger row, one
+ * decision counted.
  *
  * <p>Shares RedeliveredJobsTest's context (the same configuration): the application's own
  * record-decision and fetch-features workers are off there, so the test decides who takes the job.
@@ -55,7 +56,8 @@ class WorkerStoppedMidJobTest {
 
   @Test
   void aJobLeftByAStoppedWorkerIsDecidedOnceByAnother() throws Exception {
-    Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 25.0, Instant.now().minusSeconds(30));
+    Map<String, Object> payment =
+        Payments.payment(Payments.newCustomer(), 25.0, Instant.now().minusSeconds(30));
     String transactionId = (String) payment.get("transactionId");
     client
         .newCreateInstanceCommand()
@@ -80,7 +82,9 @@ class WorkerStoppedMidJobTest {
             .jobType("fraud.record-decision")
             .handler(
                 (jobs, job) -> {
-                  recordDecision.record(job.getVariablesAsType(RecordDecisionWorker.Input.class), job.getProcessInstanceKey());
+                  recordDecision.record(
+                      job.getVariablesAsType(RecordDecisionWorker.Input.class),
+                      job.getProcessInstanceKey());
                   handled.countDown();
                   stop.await(); // the worker stops here: the job is never completed
                 })
@@ -103,7 +107,8 @@ class WorkerStoppedMidJobTest {
                   jobs.newCompleteCommand(job)
                       .variables(
                           recordDecision.record(
-                              job.getVariablesAsType(RecordDecisionWorker.Input.class), job.getProcessInstanceKey()))
+                              job.getVariablesAsType(RecordDecisionWorker.Input.class),
+                              job.getProcessInstanceKey()))
                       .send()
                       .join();
                   completedByB.incrementAndGet();
@@ -111,14 +116,28 @@ class WorkerStoppedMidJobTest {
             .name("worker-b")
             .timeout(JOB_TIMEOUT)
             .open()) {
-      Eventually.get("worker B completed the job", Duration.ofSeconds(60), () -> Optional.of(completedByB.get()).filter(n -> n > 0));
+      Eventually.get(
+          "worker B completed the job",
+          Duration.ofSeconds(60),
+          () -> Optional.of(completedByB.get()).filter(n -> n > 0));
     }
 
     assertThat(completedByB.get()).isEqualTo(1);
-    assertThat(audit.find(transactionId)).get().extracting(d -> d.outcome()).isEqualTo(FinalOutcome.APPROVED);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM decision_audit WHERE transaction_id = ?", Long.class, transactionId))
+    assertThat(audit.find(transactionId))
+        .get()
+        .extracting(d -> d.outcome())
+        .isEqualTo(FinalOutcome.APPROVED);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM decision_audit WHERE transaction_id = ?",
+                Long.class,
+                transactionId))
         .isEqualTo(1L);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM card_transaction WHERE transaction_id = ?", Long.class, transactionId))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM card_transaction WHERE transaction_id = ?",
+                Long.class,
+                transactionId))
         .isEqualTo(1L);
     assertThat(decisions()).isEqualTo(decided + 1);
   }
@@ -132,7 +151,15 @@ class WorkerStoppedMidJobTest {
         "a " + type + " job",
         Duration.ofSeconds(60),
         () ->
-            client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1).timeout(JOB_TIMEOUT).send().join().getJobs().stream()
+            client
+                .newActivateJobsCommand()
+                .jobType(type)
+                .maxJobsToActivate(1)
+                .timeout(JOB_TIMEOUT)
+                .send()
+                .join()
+                .getJobs()
+                .stream()
                 .findFirst()
                 .map(Optional::of)
                 .orElse(Optional.empty()));

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Who reviewed, in Tasklist mode. The embedded engine cannot complete a Camunda user task (no REST API),
- * so the {@code completing} event cannot be raised here; the listener's worker is driven through the one
- * task-listener event this engine raises without REST ({@code assigning}, when a task is created with an
- * assignee), which hands it a real job with the same user-task data. What the record step does with the
- * name is shown on a real review.
+ * Who reviewed, in Tasklist mode. The embedded engine cannot complete a Camunda user task (no REST
+ * API), so the {@code completing} event cannot be raised here; the listener's worker is driven
+ * through the one task-listener event this engine raises without REST ({@code assigning}, when a
+ * task is created with an assignee), which hands it a real job with the same user-task data. What
+ * the record step does with the name is shown on a real review.
  */
 @ApplicationTest
 class ReviewCompletingListenerTest {
@@ -55,9 +55,14 @@ class ReviewCompletingListenerTest {
 
   @Test
   void theListenerRecordsTheTasksAssigneeFromTheJob() {
-    client.newDeployResourceCommand().addResourceBytes(PROBE.getBytes(StandardCharsets.UTF_8), "probe.bpmn").send().join();
+    client
+        .newDeployResourceCommand()
+        .addResourceBytes(PROBE.getBytes(StandardCharsets.UTF_8), "probe.bpmn")
+        .send()
+        .join();
     long instance =
-        client.newCreateInstanceCommand()
+        client
+            .newCreateInstanceCommand()
             .bpmnProcessId("review-listener-probe")
             .latestVersion()
             .variables(Map.of("who", "ana", "transactionId", "T-probe-" + System.nanoTime()))
@@ -65,14 +70,17 @@ class ReviewCompletingListenerTest {
             .join()
             .getProcessInstanceKey();
 
-    assertThat(Eventually.get("the recorded reviewer", WAIT, () -> completions.completedBy(instance))).isEqualTo("ana");
+    assertThat(
+            Eventually.get("the recorded reviewer", WAIT, () -> completions.completedBy(instance)))
+        .isEqualTo("ana");
   }
 
   @Test
   void theRecordedCompleterIsTheAnalystWhateverTheCompletionClaims() {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 650.0);
     long instance =
-        client.newCreateInstanceCommand()
+        client
+            .newCreateInstanceCommand()
             .bpmnProcessId("transaction-screening")
             .latestVersion()
             .variables(Map.of("transaction", payment, "receivedAt", System.currentTimeMillis()))
@@ -81,14 +89,21 @@ class ReviewCompletingListenerTest {
             .getProcessInstanceKey();
     PendingReview review =
         Eventually.get(
-            "the review", WAIT, () -> inbox.pending().stream().filter(r -> r.processInstanceKey() == instance).findFirst());
+            "the review",
+            WAIT,
+            () ->
+                inbox.pending().stream()
+                    .filter(r -> r.processInstanceKey() == instance)
+                    .findFirst());
     // What the completing listener writes when "ana" completes the task in Tasklist.
     completions.record(instance, review.transactionId(), null, "ana", Instant.now());
 
-    inbox.complete(review.key(), new ReviewOutcome(Verdict.DECLINE, "customer denies it", "somebody-else"));
+    inbox.complete(
+        review.key(), new ReviewOutcome(Verdict.DECLINE, "customer denies it", "somebody-else"));
 
     DecisionRecord decision =
-        Eventually.get("the decision", WAIT, () -> audit.find((String) payment.get("transactionId")));
+        Eventually.get(
+            "the decision", WAIT, () -> audit.find((String) payment.get("transactionId")));
     assertThat(decision.decidedBy()).isEqualTo("ana");
   }
 }

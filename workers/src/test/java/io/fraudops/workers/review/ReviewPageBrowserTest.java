@@ -34,19 +34,21 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An analyst completes a review on the review page in headless Chromium: the page lists the pending reviews
- * highest priority first, renders the review form with form-js from the variables the process carries, refuses
- * an empty answer, and completes the review through {@code POST /reviews/{key}}; the decision reaches the audit
- * under the analyst who authenticated. The browser authenticates as a person's browser does after its Basic
- * login: every request of the page (the page, its files, its API calls) carries the analyst's credentials,
- * here set through the DevTools protocol, since a headless browser shows no login dialog. Screenshots go to
- * {@code target/review-page/}.
+ * An analyst completes a review on the review page in headless Chromium: the page lists the pending
+ * reviews highest priority first, renders the review form with form-js from the variables the
+ * process carries, refuses an empty answer, and completes the review through {@code POST
+ * /reviews/{key}}; the decision reaches the audit under the analyst who authenticated. The browser
+ * authenticates as a person's browser does after its Basic login: every request of the page (the
+ * page, its files, its API calls) carries the analyst's credentials, here set through the DevTools
+ * protocol, since a headless browser shows no login dialog. Screenshots go to {@code
+ * target/review-page/}.
  */
 @ApplicationTest
 class ReviewPageBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final String COMMENT = "Customer confirmed by phone that the card was stolen; declining.";
+  private static final String COMMENT =
+      "Customer confirmed by phone that the card was stolen; declining.";
   private static ChromeDriver browser;
 
   @LocalServerPort int port;
@@ -62,7 +64,12 @@ class ReviewPageBrowserTest {
     browser.executeCdpCommand("Network.enable", Map.of());
     browser.executeCdpCommand(
         "Network.setExtraHTTPHeaders",
-        Map.of("headers", Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)))));
+        Map.of(
+            "headers",
+            Map.of(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)))));
   }
 
   @AfterAll
@@ -78,8 +85,10 @@ class ReviewPageBrowserTest {
     String traveller = Payments.newCustomer();
     Map<String, Object> berlin = Payments.payment(traveller, 40.0, Instant.now().minusSeconds(600));
     start(berlin);
-    Eventually.get("the first payment decided", WAIT, () -> audit.find((String) berlin.get("transactionId")));
-    Map<String, Object> newYork = Payments.payment(traveller, 45.0, Instant.now().minusSeconds(300));
+    Eventually.get(
+        "the first payment decided", WAIT, () -> audit.find((String) berlin.get("transactionId")));
+    Map<String, Object> newYork =
+        Payments.payment(traveller, 45.0, Instant.now().minusSeconds(300));
     newYork.put("latitude", 40.71);
     newYork.put("longitude", -74.01);
     long travelInstance = start(newYork);
@@ -93,17 +102,25 @@ class ReviewPageBrowserTest {
 
     browser.get("http://localhost:" + port + "/review");
     WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    wait.until(d -> !d.findElements(By.cssSelector("tr[data-transaction-id='" + travelId + "']")).isEmpty());
+    wait.until(
+        d ->
+            !d.findElements(By.cssSelector("tr[data-transaction-id='" + travelId + "']"))
+                .isEmpty());
     List<String> listed =
         browser.findElements(By.cssSelector("#reviews tbody tr")).stream()
             .map(r -> r.getDomAttribute("data-transaction-id"))
             .toList();
     assertThat(greyReview.priority()).isGreaterThan(reviewOf(travelInstance).priority());
-    assertThat(listed.indexOf(greyId)).as("highest priority first: %s", listed).isLessThan(listed.indexOf(travelId));
+    assertThat(listed.indexOf(greyId))
+        .as("highest priority first: %s", listed)
+        .isLessThan(listed.indexOf(travelId));
     screenshot("1-inbox");
 
     browser.findElement(By.cssSelector("tr[data-transaction-id='" + greyId + "'] button")).click();
-    wait.until(d -> d.findElement(By.id("task")).isDisplayed() && !d.findElements(By.cssSelector(".fjs-form-field-radio")).isEmpty());
+    wait.until(
+        d ->
+            d.findElement(By.id("task")).isDisplayed()
+                && !d.findElements(By.cssSelector(".fjs-form-field-radio")).isEmpty());
     screenshot("2-form");
     String form = browser.findElement(By.id("form")).getText();
     assertThat(form)
@@ -119,7 +136,8 @@ class ReviewPageBrowserTest {
         .doesNotContain("{{")
         .doesNotContain("{score}")
         .doesNotContain("⚠");
-    // The top reasons table shows only when the model named features that raised the score (the form hides
+    // The top reasons table shows only when the model named features that raised the score (the
+    // form hides
     // an empty one); the features table always.
     List<WebElement> tables = browser.findElements(By.cssSelector(".fjs-form-field-table"));
     List<Map<String, Object>> reasons = greyReview.topReasons();
@@ -127,7 +145,9 @@ class ReviewPageBrowserTest {
     if (!reasons.isEmpty()) {
       assertThat(tables.get(0).getText()).contains(String.valueOf(reasons.get(0).get("feature")));
     }
-    assertThat(tables.get(tables.size() - 1).getText()).contains("txn_count_1h").contains("speed_from_last_kmh");
+    assertThat(tables.get(tables.size() - 1).getText())
+        .contains("txn_count_1h")
+        .contains("speed_from_last_kmh");
 
     browser.findElement(By.id("complete")).click();
     wait.until(d -> d.findElement(By.id("task-error")).getText().contains("Choose a decision"));
@@ -138,18 +158,23 @@ class ReviewPageBrowserTest {
     browser.findElement(By.cssSelector(".fjs-form-field-textarea textarea")).sendKeys(COMMENT);
     screenshot("3-filled");
     browser.findElement(By.id("complete")).click();
-    wait.until(d -> d.findElement(By.id("notice")).getText().contains("Declined payment " + greyId));
-    assertThat(browser.findElement(By.id("notice")).getText()).contains("recorded as " + TestUsers.ANALYST + "'s");
+    wait.until(
+        d -> d.findElement(By.id("notice")).getText().contains("Declined payment " + greyId));
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .contains("recorded as " + TestUsers.ANALYST + "'s");
     screenshot("4-completed");
 
-    DecisionRecord decision = Eventually.get("the analyst's decision", WAIT, () -> audit.find(greyId));
+    DecisionRecord decision =
+        Eventually.get("the analyst's decision", WAIT, () -> audit.find(greyId));
     assertThat(decision.outcome()).isEqualTo(FinalOutcome.DECLINED);
     assertThat(decision.routedTo()).isEqualTo(RoutedOutcome.REVIEW);
     assertThat(decision.reviewComment()).isEqualTo(COMMENT);
     // No analyst is sent from the page: who decided comes from the authentication.
     assertThat(decision.decidedBy()).isEqualTo(TestUsers.ANALYST);
-    wait.until(d -> d.findElements(By.cssSelector("tr[data-transaction-id='" + greyId + "']")).isEmpty());
-    assertThat(browser.findElements(By.cssSelector("tr[data-transaction-id='" + travelId + "']"))).hasSize(1);
+    wait.until(
+        d -> d.findElements(By.cssSelector("tr[data-transaction-id='" + greyId + "']")).isEmpty());
+    assertThat(browser.findElements(By.cssSelector("tr[data-transaction-id='" + travelId + "']")))
+        .hasSize(1);
 
     List<String> problems =
         browser.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -12,7 +12,8 @@ class ReviewPriorityTest {
     assertThat(ReviewPriority.of(0.5, new BigDecimal("50"))).isEqualTo(35);
     assertThat(ReviewPriority.of(0.5, new BigDecimal("1000"))).isEqualTo(45);
     assertThat(ReviewPriority.of(0.5, new BigDecimal("100000"))).isEqualTo(65);
-    assertThat(ReviewPriority.of(0.9, new BigDecimal("50"))).isGreaterThan(ReviewPriority.of(0.5, new BigDecimal("10000")));
+    assertThat(ReviewPriority.of(0.9, new BigDecimal("50")))
+        .isGreaterThan(ReviewPriority.of(0.5, new BigDecimal("10000")));
   }
 
   @Test

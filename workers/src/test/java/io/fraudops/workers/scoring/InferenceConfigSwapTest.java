@@ -3,12 +3,12 @@ package io.fraudops.workers.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudops.feature.catalogue.FeatureCatalogue;
+import io.fraudops.local.s3.EmbeddedS3;
+import io.fraudops.model.drift.Bins;
 import io.fraudops.model.inference.InferenceConfigStore;
 import io.fraudops.model.inference.S3InferenceConfigStore;
-import io.fraudops.local.s3.EmbeddedS3;
 import io.fraudops.model.registry.S3ModelRegistry;
 import io.fraudops.model.scoring.ModelFormat;
-import io.fraudops.model.drift.Bins;
 import io.fraudops.model.scoring.ModelMetadata;
 import io.fraudops.workers.Resources;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The inference configuration as versioned S3 objects, followed by the poller while scoring goes on. */
+/**
+ * The inference configuration as versioned S3 objects, followed by the poller while scoring goes
+ * on.
+ */
 class InferenceConfigSwapTest {
 
   private static final String BUCKET = "models";
@@ -54,7 +57,9 @@ class InferenceConfigSwapTest {
     s3.close();
   }
 
-  /** Model {@code name}: v1 the amount-threshold model (champion), v2 the demo model (challenger). */
+  /**
+   * Model {@code name}: v1 the amount-threshold model (champion), v2 the demo model (challenger).
+   */
   @BeforeEach
   void registerModels() {
     name = "cfg-" + NAMES.incrementAndGet();
@@ -62,8 +67,11 @@ class InferenceConfigSwapTest {
     configs = new S3InferenceConfigStore(s3.client(), BUCKET, key);
     registry.setAlias(name, "champion", register(THRESHOLD));
     registry.setAlias(name, "challenger", register(DEMO));
-    serving = new ServingModel(
-        new ModelProperties("classpath:" + THRESHOLD, 3, 0.5, 0.9), FeatureCatalogue.current(), new SimpleMeterRegistry());
+    serving =
+        new ServingModel(
+            new ModelProperties("classpath:" + THRESHOLD, 3, 0.5, 0.9),
+            FeatureCatalogue.current(),
+            new SimpleMeterRegistry());
     meters = new SimpleMeterRegistry();
     poller = poller(null);
   }
@@ -74,43 +82,60 @@ class InferenceConfigSwapTest {
   }
 
   private ServingPoller poller(String pinned) {
-    return new ServingPoller(registry, configs, serving, ModelSwapTest.properties(name), pinned, meters);
+    return new ServingPoller(
+        registry, configs, serving, ModelSwapTest.properties(name), pinned, meters);
   }
 
   @Test
   void aShadowModelIsScoredAndRecordedButTheDecisionModelAloneDecides() {
-    publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"},"
-        + " {\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"shadow\"}", 0.4, 0.8));
+    publish(
+        config(
+            "{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"},"
+                + " {\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"shadow\"}",
+            0.4, 0.8));
     poller.poll();
 
     ScoreOutcome outcome = serving.score(features(950));
 
     assertThat(outcome.modelVersion()).isEqualTo(name + ":1");
     assertThat(outcome.score()).isGreaterThan(0.9); // the amount-threshold model: 950 is high risk
-    assertThat(outcome.shadowScores()).singleElement().satisfies(shadow -> {
-      assertThat(shadow.get("model")).isEqualTo(name + ":2");
-      assertThat((Double) shadow.get("score")).isBetween(0.0, 1.0).isNotEqualTo(outcome.score());
-    });
+    assertThat(outcome.shadowScores())
+        .singleElement()
+        .satisfies(
+            shadow -> {
+              assertThat(shadow.get("model")).isEqualTo(name + ":2");
+              assertThat((Double) shadow.get("score"))
+                  .isBetween(0.0, 1.0)
+                  .isNotEqualTo(outcome.score());
+            });
     assertThat(outcome.thresholds()).isEqualTo(Map.of("review", 0.4, "decline", 0.8));
     assertThat(outcome.configVersion()).isEqualTo(configs.latest().orElseThrow().versionId());
   }
 
   @Test
   void aBadConfigIsRejectedWithAClearErrorAndThePreviousOneStaysLive() {
-    String good = publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}", 0.4, 0.8));
+    String good =
+        publish(
+            config(
+                "{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}", 0.4, 0.8));
     poller.poll();
 
     putRaw("{\"models\": [ this is not JSON");
     poller.poll();
     assertLive(good, "not valid JSON");
 
-    publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}",
-        ", \"features\": {\"amount\": \"amount_in_yen\"}", 0.4, 0.8));
+    publish(
+        config(
+            "{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}",
+            ", \"features\": {\"amount\": \"amount_in_yen\"}", 0.4, 0.8));
     poller.poll();
     assertLive(good, "features.amount maps to unknown feature 'amount_in_yen'");
 
-    publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"},"
-        + " {\"name\": \"%s\", \"alias\": \"nightly\", \"role\": \"shadow\"}", 0.4, 0.8));
+    publish(
+        config(
+            "{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"},"
+                + " {\"name\": \"%s\", \"alias\": \"nightly\", \"role\": \"shadow\"}",
+            0.4, 0.8));
     poller.poll();
     assertLive(good, "the registry has no model " + name + "@nightly");
     assertThat(meters.get("fraud.inference.config.rejections").counter().count()).isEqualTo(3);
@@ -118,9 +143,13 @@ class InferenceConfigSwapTest {
 
   @Test
   void rollingBackIsServingAnEarlierObjectVersion() {
-    String first = publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}", 0.4, 0.8));
+    String first =
+        publish(
+            config(
+                "{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}", 0.4, 0.8));
     poller.poll();
-    publish(config("{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}", 0.3, 0.6));
+    publish(
+        config("{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}", 0.3, 0.6));
     poller.poll();
     assertThat(serving.score(features(100)).modelVersion()).isEqualTo(name + ":2");
 
@@ -146,8 +175,10 @@ class InferenceConfigSwapTest {
     int broken = register(THRESHOLD);
     overwrite(broken);
     registry.setAlias(name, "champion", broken);
-    publish(config("{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}",
-        ", \"fallback\": {\"name\": \"%s\", \"version\": 1}", 0.4, 0.8));
+    publish(
+        config(
+            "{\"name\": \"%s\", \"alias\": \"champion\", \"role\": \"decision\"}",
+            ", \"fallback\": {\"name\": \"%s\", \"version\": 1}", 0.4, 0.8));
 
     poller.poll();
 
@@ -158,16 +189,39 @@ class InferenceConfigSwapTest {
 
   @Test
   void anAliasThatResolvesToNothingIsReportedOnceNotAtEveryPoll() {
-    // No stored config: the default one follows name@nightly, which the registry does not have (yet).
-    ServingPoller nightly = new ServingPoller(registry, null, serving,
-        new RegistryProperties(true, name, "nightly", java.time.Duration.ofMillis(200), null, "k", "s", BUCKET, "", null, false,
-            "", "", "mlflow", ""), null, meters);
+    // No stored config: the default one follows name@nightly, which the registry does not have
+    // (yet).
+    ServingPoller nightly =
+        new ServingPoller(
+            registry,
+            null,
+            serving,
+            new RegistryProperties(
+                true,
+                name,
+                "nightly",
+                java.time.Duration.ofMillis(200),
+                null,
+                "k",
+                "s",
+                BUCKET,
+                "",
+                null,
+                false,
+                "",
+                "",
+                "mlflow",
+                ""),
+            null,
+            meters);
     nightly.poll();
     nightly.poll();
     nightly.poll();
 
-    assertThat(meters.get("fraud.model.swaps").tag("result", "rejected").counter().count()).isEqualTo(1);
-    assertThat(nightly.status().lastRejection()).contains("the registry has no model " + name + "@nightly");
+    assertThat(meters.get("fraud.model.swaps").tag("result", "rejected").counter().count())
+        .isEqualTo(1);
+    assertThat(nightly.status().lastRejection())
+        .contains("the registry has no model " + name + "@nightly");
     assertThat(serving.score(features(100)).available()).isTrue(); // the file model keeps serving
 
     registry.setAlias(name, "nightly", 2);
@@ -178,7 +232,13 @@ class InferenceConfigSwapTest {
   @Test
   void aModelThatWouldDeclineEveryPaymentIsRefusedByThePromotionGuard() {
     ServingPoller guarded =
-        new ServingPoller(registry, null, serving, ModelSwapTest.properties(name), null, meters,
+        new ServingPoller(
+            registry,
+            null,
+            serving,
+            ModelSwapTest.properties(name),
+            null,
+            meters,
             new GuardProperties(true, 2000, 200, 0.05, 0.10, 0.25, 1.0));
     guarded.poll();
     // Recent traffic: mostly small payments, a few large ones.
@@ -188,24 +248,39 @@ class InferenceConfigSwapTest {
     // A well-formed model whose bias pushes every score to ~1: it would decline everything.
     String biased =
         new String(Resources.bytes(THRESHOLD), StandardCharsets.UTF_8)
-            .replaceFirst("(?s)\"scale_and_bias\"\\s*:\\s*\\[\\s*1\\.0,\\s*\\[\\s*0\\.0", "\"scale_and_bias\": [1.0, [20.0");
+            .replaceFirst(
+                "(?s)\"scale_and_bias\"\\s*:\\s*\\[\\s*1\\.0,\\s*\\[\\s*0\\.0",
+                "\"scale_and_bias\": [1.0, [20.0");
     assertThat(biased).contains("[20.0");
-    ModelMetadata metadata = ModelMetadata.read(Resources.bytes(THRESHOLD + ".meta.json"), THRESHOLD).withName(name);
-    int bad = registry.register(name, biased.getBytes(StandardCharsets.UTF_8), ModelFormat.JSON, metadata, Map.of()).version();
+    ModelMetadata metadata =
+        ModelMetadata.read(Resources.bytes(THRESHOLD + ".meta.json"), THRESHOLD).withName(name);
+    int bad =
+        registry
+            .register(
+                name, biased.getBytes(StandardCharsets.UTF_8), ModelFormat.JSON, metadata, Map.of())
+            .version();
     registry.setAlias(name, "champion", bad);
 
     guarded.poll();
 
     assertThat(serving.describe()).isEqualTo(name + ":1");
     assertThat(serving.score(features(40)).score()).isLessThan(0.5);
-    assertThat(guarded.status().lastRejection()).contains("promotion guard").contains("decline rate");
+    assertThat(guarded.status().lastRejection())
+        .contains("promotion guard")
+        .contains("decline rate");
     assertThat(meters.counter("fraud.promotion.guard.refusals").count()).isEqualTo(1.0);
   }
 
   @Test
   void theGuardLetsAComparableModelThrough() {
     ServingPoller guarded =
-        new ServingPoller(registry, null, serving, ModelSwapTest.properties(name), null, meters,
+        new ServingPoller(
+            registry,
+            null,
+            serving,
+            ModelSwapTest.properties(name),
+            null,
+            meters,
             new GuardProperties(true, 2000, 200, 0.05, 0.10, 0.25, 1.0));
     guarded.poll();
     for (int i = 0; i < 300; i++) {
@@ -219,16 +294,31 @@ class InferenceConfigSwapTest {
   @Test
   void aFeatureMappingToAFeatureOfAnotherMeaningIsRefused() {
     ServingPoller guarded =
-        new ServingPoller(registry, configs, serving, ModelSwapTest.properties(name), null, meters,
+        new ServingPoller(
+            registry,
+            configs,
+            serving,
+            ModelSwapTest.properties(name),
+            null,
+            meters,
             new GuardProperties(true, 2000, 200, 0.05, 0.10, 0.25, 1.0));
     // The demo model, whose sidecar holds its training distributions, reading its inputs by name.
-    String plain = publish(config("{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}", 0.4, 0.8));
+    String plain =
+        publish(
+            config(
+                "{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}", 0.4, 0.8));
     guarded.poll();
     assertThat(guarded.status().configVersion()).isEqualTo(plain);
     // Recent traffic whose amounts are distributed as in training; txn_amount_24h carries the same
     // values, txn_count_24h small counts.
-    Bins amounts = ModelMetadata.read(Resources.bytes(DEMO + ".meta.json"), DEMO).driftReference().features().stream()
-        .filter(b -> b.name().equals("amount")).findFirst().orElseThrow();
+    Bins amounts =
+        ModelMetadata.read(Resources.bytes(DEMO + ".meta.json"), DEMO)
+            .driftReference()
+            .features()
+            .stream()
+            .filter(b -> b.name().equals("amount"))
+            .findFirst()
+            .orElseThrow();
     int n = 400;
     for (int i = 0; i < n; i++) {
       double amount = valueAtQuantile(amounts, (i + 0.5) / n);
@@ -238,8 +328,11 @@ class InferenceConfigSwapTest {
       serving.score(row);
     }
 
-    String wrong = publish(config("{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}",
-        ", \"features\": {\"amount\": \"txn_count_24h\"}", 0.4, 0.8));
+    String wrong =
+        publish(
+            config(
+                "{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}",
+                ", \"features\": {\"amount\": \"txn_count_24h\"}", 0.4, 0.8));
     guarded.poll();
     assertThat(guarded.status().configVersion()).isEqualTo(plain);
     assertThat(guarded.status().lastRejection())
@@ -247,10 +340,15 @@ class InferenceConfigSwapTest {
         .contains("disagrees with what amount was trained on");
     assertThat(wrong).isNotEqualTo(plain);
 
-    String same = publish(config("{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}",
-        ", \"features\": {\"amount\": \"txn_amount_24h\"}", 0.4, 0.8));
+    String same =
+        publish(
+            config(
+                "{\"name\": \"%s\", \"alias\": \"challenger\", \"role\": \"decision\"}",
+                ", \"features\": {\"amount\": \"txn_amount_24h\"}", 0.4, 0.8));
     guarded.poll();
-    assertThat(guarded.status().configVersion()).as("a mapping of the same quantity serves").isEqualTo(same);
+    assertThat(guarded.status().configVersion())
+        .as("a mapping of the same quantity serves")
+        .isEqualTo(same);
   }
 
   /** A value in the bin holding quantile {@code q} of the training distribution. */
@@ -283,8 +381,16 @@ class InferenceConfigSwapTest {
   }
 
   private String config(String models, String more, double review, double decline) {
-    return ("{\"models\": [" + models + "]" + more + ", \"thresholds\": {\"review\": " + review
-        + ", \"decline\": " + decline + "}}").replace("%s", name);
+    return ("{\"models\": ["
+            + models
+            + "]"
+            + more
+            + ", \"thresholds\": {\"review\": "
+            + review
+            + ", \"decline\": "
+            + decline
+            + "}}")
+        .replace("%s", name);
   }
 
   private String publish(String json) {
@@ -292,16 +398,22 @@ class InferenceConfigSwapTest {
   }
 
   private int register(String path) {
-    ModelMetadata metadata = ModelMetadata.read(Resources.bytes(path + ".meta.json"), path).withName(name);
-    return registry.register(name, Resources.bytes(path), ModelFormat.JSON, metadata, Map.of()).version();
+    ModelMetadata metadata =
+        ModelMetadata.read(Resources.bytes(path + ".meta.json"), path).withName(name);
+    return registry
+        .register(name, Resources.bytes(path), ModelFormat.JSON, metadata, Map.of())
+        .version();
   }
 
   /** A hand upload that bypasses the store's own parse check, as `mc cp` would. */
   private void putRaw(String content) {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     try {
-      s3.client().putObject(PutObjectArgs.builder().bucket(BUCKET).object(key)
-          .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+      s3.client()
+          .putObject(
+              PutObjectArgs.builder().bucket(BUCKET).object(key).stream(
+                      new ByteArrayInputStream(bytes), bytes.length, -1)
+                  .build());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -311,9 +423,13 @@ class InferenceConfigSwapTest {
     String location = registry.version(name, version).orElseThrow().location();
     byte[] bytes = "{\"oblivious_trees\": [".getBytes(StandardCharsets.UTF_8);
     try {
-      s3.client().putObject(PutObjectArgs.builder().bucket(BUCKET)
-          .object(location.substring(("s3://" + BUCKET + "/").length()) + "/model.json")
-          .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
+      s3.client()
+          .putObject(
+              PutObjectArgs.builder()
+                  .bucket(BUCKET)
+                  .object(location.substring(("s3://" + BUCKET + "/").length()) + "/model.json")
+                  .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+                  .build());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -327,5 +443,4 @@ class InferenceConfigSwapTest {
     features.put("amount", amount);
     return features;
   }
-
 }

@@ -93,7 +93,8 @@ class ModelSwapTest {
         ModelArtifact downloaded = registry.download(i % 2 == 0 ? demo : threshold);
         CountingModel counting = new CountingModel(downloaded.model());
         swappedIn.add(counting);
-        serving.swap(new ModelArtifact(counting, downloaded.metadata(), downloaded.location()), "test");
+        serving.swap(
+            new ModelArtifact(counting, downloaded.metadata(), downloaded.location()), "test");
         long before = scores.get();
         // Let the scorers run on this model before the next swap, so swaps overlap real scoring.
         while (scores.get() < before + 20) {
@@ -123,19 +124,28 @@ class ModelSwapTest {
   }
 
   @Test
-  void anIncompatibleOrCorruptChampionIsRejectedAndThePreviousVersionKeepsServing() throws Exception {
+  void anIncompatibleOrCorruptChampionIsRejectedAndThePreviousVersionKeepsServing()
+      throws Exception {
     String name = "swap-" + NAMES.incrementAndGet();
     ServingModel serving = servingModel();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    ServingPoller poller = new ServingPoller(registry, null, serving, properties(name), null, meters);
+    ServingPoller poller =
+        new ServingPoller(registry, null, serving, properties(name), null, meters);
 
-    registry.setAlias(name, "champion", register(name, THRESHOLD, Resources.bytes(THRESHOLD)).version());
+    registry.setAlias(
+        name, "champion", register(name, THRESHOLD, Resources.bytes(THRESHOLD)).version());
     poller.poll();
     assertThat(serving.describe()).isEqualTo(name + ":1");
 
     // Registers fine (the model loads) but needs a feature the catalogue does not have.
     byte[] renamed = replace(Resources.bytes(THRESHOLD), "\"is_ecommerce\"", "\"shoe_size\"");
-    ModelVersion incompatible = register(name, THRESHOLD, renamed, replace(Resources.bytes(THRESHOLD + ".meta.json"), "\"is_ecommerce\"", "\"shoe_size\""));
+    ModelVersion incompatible =
+        register(
+            name,
+            THRESHOLD,
+            renamed,
+            replace(
+                Resources.bytes(THRESHOLD + ".meta.json"), "\"is_ecommerce\"", "\"shoe_size\""));
     registry.setAlias(name, "champion", incompatible.version());
     poller.poll();
     assertThat(serving.describe()).isEqualTo(name + ":1");
@@ -166,12 +176,28 @@ class ModelSwapTest {
 
   private static ServingModel servingModel() {
     return new ServingModel(
-        new ModelProperties("classpath:" + THRESHOLD, 3, 0.5, 0.9), FeatureCatalogue.current(), new SimpleMeterRegistry());
+        new ModelProperties("classpath:" + THRESHOLD, 3, 0.5, 0.9),
+        FeatureCatalogue.current(),
+        new SimpleMeterRegistry());
   }
 
   static RegistryProperties properties(String name) {
     return new RegistryProperties(
-        true, name, "champion", Duration.ofMillis(200), null, "k", "s", BUCKET, "", null, false, "", "", "mlflow", "");
+        true,
+        name,
+        "champion",
+        Duration.ofMillis(200),
+        null,
+        "k",
+        "s",
+        BUCKET,
+        "",
+        null,
+        false,
+        "",
+        "",
+        "mlflow",
+        "");
   }
 
   private static Map<String, Object> allFeatures() {
@@ -190,7 +216,13 @@ class ModelSwapTest {
   private static ModelVersion register(String name, String path, byte[] model, byte[] sidecar) {
     ModelMetadata read = ModelMetadata.read(sidecar, path);
     ModelMetadata metadata =
-        new ModelMetadata(name, read.version(), read.trainedAt(), read.metrics(), read.baselines(), read.featureNames());
+        new ModelMetadata(
+            name,
+            read.version(),
+            read.trainedAt(),
+            read.metrics(),
+            read.baselines(),
+            read.featureNames());
     return registry.register(name, model, ModelFormat.JSON, metadata, Map.of());
   }
 
@@ -198,10 +230,8 @@ class ModelSwapTest {
     String key = version.location().substring(("s3://" + BUCKET + "/").length()) + "/model.json";
     s3.client()
         .putObject(
-            PutObjectArgs.builder()
-                .bucket(BUCKET)
-                .object(key)
-                .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+            PutObjectArgs.builder().bucket(BUCKET).object(key).stream(
+                    new ByteArrayInputStream(bytes), bytes.length, -1)
                 .build());
   }
 
@@ -210,7 +240,6 @@ class ModelSwapTest {
     assertThat(text).contains(from);
     return text.replace(from, to).getBytes(StandardCharsets.UTF_8);
   }
-
 
   /** Counts closes, and predictions made after one, which must never happen. */
   private static final class CountingModel implements FraudModel {

@@ -1,26 +1,26 @@
 package io.fraudops.workers.scoring;
 
-import io.fraudops.model.inference.InferenceConfigStore;
-import io.fraudops.workers.ApplicationTest;
-import io.fraudops.workers.ServingFixture;
-import org.junit.jupiter.api.AfterEach;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fraudops.model.inference.InferenceConfigStore;
 import io.fraudops.model.registry.ModelRegistry;
 import io.fraudops.model.registry.ModelVersion;
 import io.fraudops.model.scoring.ModelFormat;
 import io.fraudops.model.scoring.ModelMetadata;
+import io.fraudops.workers.ApplicationTest;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Resources;
+import io.fraudops.workers.ServingFixture;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * With the registry on and no endpoint, the workers seed an in-process S3 with their model and follow
- * its champion: promoting a new version changes the served model without a restart.
+ * With the registry on and no endpoint, the workers seed an in-process S3 with their model and
+ * follow its champion: promoting a new version changes the served model without a restart.
  */
 @ApplicationTest
 class RegistryHotSwapTest {
@@ -40,14 +40,18 @@ class RegistryHotSwapTest {
   void promotingANewVersionSwapsTheServedModel() {
     // Seeded from fraud.model.location (the test profile's amount-threshold model) as version 1.
     assertThat(registry.resolve(NAME, "champion")).map(ModelVersion::version).contains(1);
-    Eventually.get(
-        "version 1 served", Duration.ofSeconds(10), () -> served(NAME + ":1"));
+    Eventually.get("version 1 served", Duration.ofSeconds(10), () -> served(NAME + ":1"));
 
     ModelMetadata sidecar =
-        ModelMetadata.read(Resources.bytes("models/demo-fraud-model.json.meta.json"), "demo sidecar");
+        ModelMetadata.read(
+            Resources.bytes("models/demo-fraud-model.json.meta.json"), "demo sidecar");
     ModelVersion promoted =
         registry.register(
-            NAME, Resources.bytes("models/demo-fraud-model.json"), ModelFormat.JSON, sidecar, Map.of("holdout_auc", 0.9));
+            NAME,
+            Resources.bytes("models/demo-fraud-model.json"),
+            ModelFormat.JSON,
+            sidecar,
+            Map.of("holdout_auc", 0.9));
     registry.setAlias(NAME, "champion", promoted.version());
 
     Eventually.get(
@@ -59,5 +63,4 @@ class RegistryHotSwapTest {
   private Optional<String> served(String version) {
     return Optional.of(serving.describe()).filter(version::equals);
   }
-
 }

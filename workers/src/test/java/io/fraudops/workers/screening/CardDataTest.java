@@ -73,22 +73,35 @@ class CardDataTest {
     long copiedInstance = start(copiedToken);
     long chosenInstance = start(chosenFingerprint);
 
-    assertThat(decisionOf((String) visa.get("transactionId")).outcome()).isEqualTo(FinalOutcome.APPROVED);
-    assertThat(decisionOf((String) nineteen.get("transactionId")).outcome()).isEqualTo(FinalOutcome.APPROVED);
+    assertThat(decisionOf((String) visa.get("transactionId")).outcome())
+        .isEqualTo(FinalOutcome.APPROVED);
+    assertThat(decisionOf((String) nineteen.get("transactionId")).outcome())
+        .isEqualTo(FinalOutcome.APPROVED);
     assertThat(rejectionOf(noCurrencyInstance).reason())
         .isEqualTo("currency must be an ISO 4217 currency in circulation (got 'XXX')");
-    assertThat(rejectionOf(noCurrencyInstance).transactionId()).isEqualTo(noCurrency.get("transactionId"));
+    assertThat(rejectionOf(noCurrencyInstance).transactionId())
+        .isEqualTo(noCurrency.get("transactionId"));
     assertThat(rejectionOf(mistypedInstance).reason()).isEqualTo("cardNumber fails the Luhn check");
     assertThat(rejectionOf(copiedInstance).reason())
-        .isEqualTo("cardTokenMac does not match: the masked card and its fingerprint were not tokenized by"
-            + " this service for this transactionId");
-    assertThat(rejectionOf(chosenInstance).reason()).startsWith("cardTokenMac is required with a masked cardNumber");
+        .isEqualTo(
+            "cardTokenMac does not match: the masked card and its fingerprint were not tokenized by"
+                + " this service for this transactionId");
+    assertThat(rejectionOf(chosenInstance).reason())
+        .startsWith("cardTokenMac is required with a masked cardNumber");
 
     List<String> needles =
-        List.of(VISA, "4111 1111 1111 1111", NINETEEN_DIGITS, MISTYPED, sha256(VISA), sha256(NINETEEN_DIGITS),
+        List.of(
+            VISA,
+            "4111 1111 1111 1111",
+            NINETEEN_DIGITS,
+            MISTYPED,
+            sha256(VISA),
+            sha256(NINETEEN_DIGITS),
             sha256(MISTYPED));
     List<String> records = engine.recordsAsJson();
-    assertThat(records).as("the search sees the engine's records").anyMatch(r -> r.contains("411111******1111"))
+    assertThat(records)
+        .as("the search sees the engine's records")
+        .anyMatch(r -> r.contains("411111******1111"))
         .anyMatch(r -> r.contains("622126*********0129"));
     for (String needle : needles) {
       assertThat(around(records, needle)).as("engine records holding " + needle).isEmpty();
@@ -96,42 +109,56 @@ class CardDataTest {
       assertThat(redisKeysHolding(needle)).as("online-store keys holding " + needle).isEmpty();
       assertThat(output.getAll()).as("the logs").doesNotContain(needle);
     }
-    assertThat(tablesHolding("622126*********0129")).as("the search sees the tables").contains("public.card_transaction");
+    assertThat(tablesHolding("622126*********0129"))
+        .as("the search sees the tables")
+        .contains("public.card_transaction");
     assertThat(redisKeysHolding(customer)).as("the search sees the online store").isNotEmpty();
-    assertThat(output.getAll()).as("the search sees the logs").contains("Rejected the payload of process instance");
+    assertThat(output.getAll())
+        .as("the search sees the logs")
+        .contains("Rejected the payload of process instance");
   }
 
   /**
    * A caller that creates the instance through the gateway with a clear number is refused: by then
-   * the engine's creation record holds the number (which is why payments go through the intake), and
-   * accepting it would let that integration leak every card it sends. Nothing else keeps it.
+   * the engine's creation record holds the number (which is why payments go through the intake),
+   * and accepting it would let that integration leak every card it sends. Nothing else keeps it.
    */
   @Test
   void aClearCardNumberFromTheGatewayIsRefusedAndGoesNoFurther(CapturedOutput output) {
     String mastercard = "5555555555554444";
-    Map<String, Object> payment = Payments.sent(Payments.newCustomer(), 10.0, Instant.now(), mastercard);
+    Map<String, Object> payment =
+        Payments.sent(Payments.newCustomer(), 10.0, Instant.now(), mastercard);
 
     long instance = start(payment);
 
     DecisionRecord rejection = rejectionOf(instance);
     assertThat(rejection.reason())
-        .isEqualTo("cardNumber must not arrive in clear: send the payment through POST /transactions, or tokenize"
-            + " the card with CardTokenizer before starting the process");
+        .isEqualTo(
+            "cardNumber must not arrive in clear: send the payment through POST /transactions, or tokenize"
+                + " the card with CardTokenizer before starting the process");
     assertThat(rejection.transactionId()).isEqualTo(payment.get("transactionId"));
-    assertThat(engine.recordsAsJson()).as("the creation record").anyMatch(r -> r.contains(mastercard));
+    assertThat(engine.recordsAsJson())
+        .as("the creation record")
+        .anyMatch(r -> r.contains(mastercard));
     assertThat(tablesHolding(mastercard)).isEmpty();
-    assertThat(output.getAll()).contains("Rejected the payload of process instance " + instance)
+    assertThat(output.getAll())
+        .contains("Rejected the payload of process instance " + instance)
         .doesNotContain(mastercard);
   }
 
-  /** Where the needle sits in each record holding it, so a failure shows the culprit, not every record. */
+  /**
+   * Where the needle sits in each record holding it, so a failure shows the culprit, not every
+   * record.
+   */
   private static List<String> around(List<String> records, String needle) {
     List<String> hits = new ArrayList<>();
     for (String record : records) {
       int at = record.indexOf(needle);
       if (at >= 0) {
-        hits.add(record.substring(0, Math.min(160, record.length())) + " … "
-            + record.substring(Math.max(0, at - 200), Math.min(record.length(), at + 100)));
+        hits.add(
+            record.substring(0, Math.min(160, record.length()))
+                + " … "
+                + record.substring(Math.max(0, at - 200), Math.min(record.length(), at + 100)));
       }
     }
     return hits;
@@ -154,12 +181,16 @@ class CardDataTest {
   }
 
   private DecisionRecord decisionOf(String transactionId) {
-    return Eventually.get("the decision on " + transactionId, WAIT, () -> audit.find(transactionId));
+    return Eventually.get(
+        "the decision on " + transactionId, WAIT, () -> audit.find(transactionId));
   }
 
   private DecisionRecord rejectionOf(long instance) {
     DecisionRecord decision =
-        Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.findByProcessInstance(instance));
+        Eventually.get(
+            "the rejection of instance " + instance,
+            WAIT,
+            () -> audit.findByProcessInstance(instance));
     assertThat(decision.outcome()).isEqualTo(FinalOutcome.REJECTED);
     return decision;
   }
@@ -176,7 +207,9 @@ class CardDataTest {
     for (String table : tables) {
       Long rows =
           jdbc.queryForObject(
-              "SELECT count(*) FROM " + table + " t WHERE strpos(t::text, ?) > 0", Long.class, needle);
+              "SELECT count(*) FROM " + table + " t WHERE strpos(t::text, ?) > 0",
+              Long.class,
+              needle);
       if (rows != null && rows > 0) {
         holding.add(table);
       }
@@ -214,7 +247,9 @@ class CardDataTest {
   private static String sha256(String text) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(StandardCharsets.US_ASCII)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

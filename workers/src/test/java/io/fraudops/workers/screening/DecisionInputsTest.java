@@ -33,8 +33,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
 /**
- * Each decision keeps what the decision table read, enough for the table to decide it again the same way:
- * what {@code ./fraud backtest} relies on to try a candidate table on recorded payments.
+ * Each decision keeps what the decision table read, enough for the table to decide it again the
+ * same way: what {@code ./fraud backtest} relies on to try a candidate table on recorded payments.
  */
 @ApplicationTest
 class DecisionInputsTest {
@@ -53,24 +53,48 @@ class DecisionInputsTest {
       start(payment);
       DecisionRecord decision = Eventually.get("the decision on " + id, WAIT, () -> audit.find(id));
 
-      Map<String, Object> inputs = JSON.readValue(decision.decisionInputsJson(), new TypeReference<>() {});
+      Map<String, Object> inputs =
+          JSON.readValue(decision.decisionInputsJson(), new TypeReference<>() {});
       assertThat(inputs)
-          .containsKeys("transactionId", "transaction", "features", "featuresComplete", "score", "scoreAvailable",
-              "modelVersion", "topReasons", "thresholds");
+          .containsKeys(
+              "transactionId",
+              "transaction",
+              "features",
+              "featuresComplete",
+              "score",
+              "scoreAvailable",
+              "modelVersion",
+              "topReasons",
+              "thresholds");
       assertThat(inputs.get("featuresComplete")).isEqualTo(true);
-      assertThat(map(inputs, "features")).containsKeys("amount", "txn_count_1h", "speed_from_last_kmh");
-      assertThat(map(inputs, "thresholds")).containsEntry("review", 0.5).containsEntry("decline", 0.9);
-      assertThat(map(inputs, "transaction")).containsEntry("amount", amount).containsEntry("country", "DE");
+      assertThat(map(inputs, "features"))
+          .containsKeys("amount", "txn_count_1h", "speed_from_last_kmh");
+      assertThat(map(inputs, "thresholds"))
+          .containsEntry("review", 0.5)
+          .containsEntry("decline", 0.9);
+      assertThat(map(inputs, "transaction"))
+          .containsEntry("amount", amount)
+          .containsEntry("country", "DE");
       // No card in any form: neither the clear number nor the masked one and its fingerprint.
-      assertThat(decision.decisionInputsJson()).doesNotContain("411111").doesNotContainIgnoringCase("card");
+      assertThat(decision.decisionInputsJson())
+          .doesNotContain("411111")
+          .doesNotContainIgnoringCase("card");
 
       EvaluateDecisionResponse again =
-          client.newEvaluateDecisionCommand().decisionId("fraud-decision").variables(inputs).send().join();
-      Map<String, Object> output = JSON.readValue(again.getDecisionOutput(), new TypeReference<>() {});
+          client
+              .newEvaluateDecisionCommand()
+              .decisionId("fraud-decision")
+              .variables(inputs)
+              .send()
+              .join();
+      Map<String, Object> output =
+          JSON.readValue(again.getDecisionOutput(), new TypeReference<>() {});
       assertThat(output.get("outcome")).isEqualTo(decision.routedTo().name());
       assertThat(output.get("rule")).isEqualTo(decision.dmnRule());
-      // The audit's reason is the table's Reason filled by the workers; the recorded inputs fill it alike.
-      assertThat(ReasonText.fill((String) output.get("reason"), ReasonText.facts(inputs))).isEqualTo(decision.reason());
+      // The audit's reason is the table's Reason filled by the workers; the recorded inputs fill it
+      // alike.
+      assertThat(ReasonText.fill((String) output.get("reason"), ReasonText.facts(inputs)))
+          .isEqualTo(decision.reason());
     }
   }
 
@@ -79,10 +103,13 @@ class DecisionInputsTest {
     Set<String> named = processVariablesNamedIn("decision-tables/fraud-decision.dmn");
 
     // The parse finds what the table is known to read, so an empty result cannot pass unnoticed.
-    assertThat(named).contains("score", "features", "thresholds", "transaction", "featuresComplete", "topReasons");
+    assertThat(named)
+        .contains(
+            "score", "features", "thresholds", "transaction", "featuresComplete", "topReasons");
     assertThat(DecisionInputs.NAMES)
-        .as("a rule reads a variable the decision record does not keep: add it to DecisionInputs, or backtests"
-            + " cannot reproduce that rule")
+        .as(
+            "a rule reads a variable the decision record does not keep: add it to DecisionInputs, or backtests"
+                + " cannot reproduce that rule")
         .containsAll(named);
   }
 
@@ -90,20 +117,39 @@ class DecisionInputsTest {
   void everyValueAReasonNamesComesFromTheKeptInputs() throws Exception {
     Set<String> roots = reasonPlaceholderRootsIn("decision-tables/fraud-decision.dmn");
 
-    assertThat(roots).contains("score", "thresholds", "features", "transaction", "topReason", "degradedReason");
+    assertThat(roots)
+        .contains("score", "thresholds", "features", "transaction", "topReason", "degradedReason");
     // topReason is the first of topReasons (ReasonText.facts).
     Set<String> kept = new TreeSet<>(DecisionInputs.NAMES);
     kept.add("topReason");
     assertThat(kept)
-        .as("a Reason names a value the decision record does not keep: a backtest could not show it")
+        .as(
+            "a Reason names a value the decision record does not keep: a backtest could not show it")
         .containsAll(roots);
   }
 
   @Test
   void theRecordKeepsNoCardWhateverItsFieldIsCalled() {
     DecisionInputs inputs =
-        new DecisionInputs("T-1", Map.of("amount", 10, "cardNumber", "411111******1111", "cardToken", "tok",
-            "cardFingerprint", "ab"), null, true, null, 0.1, true, "m:1", null, null);
+        new DecisionInputs(
+            "T-1",
+            Map.of(
+                "amount",
+                10,
+                "cardNumber",
+                "411111******1111",
+                "cardToken",
+                "tok",
+                "cardFingerprint",
+                "ab"),
+            null,
+            true,
+            null,
+            0.1,
+            true,
+            "m:1",
+            null,
+            null);
 
     assertThat(inputs.transaction()).containsOnlyKeys("amount");
   }
@@ -113,7 +159,10 @@ class DecisionInputsTest {
     return (Map<String, Object>) inputs.get(name);
   }
 
-  /** Root names in the table's FEEL (input expressions, input and output entries), outside string literals. */
+  /**
+   * Root names in the table's FEEL (input expressions, input and output entries), outside string
+   * literals.
+   */
   private static Set<String> processVariablesNamedIn(String dmn) throws Exception {
     Document doc;
     try (InputStream in = new ClassPathResource(dmn).getInputStream()) {

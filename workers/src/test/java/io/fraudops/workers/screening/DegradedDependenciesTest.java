@@ -44,7 +44,10 @@ class DegradedDependenciesTest {
         Eventually.get(
             "a review of instance " + instance,
             Duration.ofSeconds(30),
-            () -> inbox.pending().stream().filter(r -> r.processInstanceKey() == instance).findFirst());
+            () ->
+                inbox.pending().stream()
+                    .filter(r -> r.processInstanceKey() == instance)
+                    .findFirst());
     assertThat(review.rule()).isEqualTo("DATA_MISSING");
     assertThat(review.reason()).contains("online feature store unavailable").contains("model");
     assertThat(review.score()).isNull();

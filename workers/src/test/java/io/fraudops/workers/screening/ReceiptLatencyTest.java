@@ -30,8 +30,22 @@ class ReceiptLatencyTest {
     assertThatThrownBy(
             () ->
                 new DecisionRecord(
-                    "k", "T-1", 1, FinalOutcome.APPROVED, null, "engine", null, null, null, null, null, null,
-                    -98_203_912_037_199L, DECIDED, null, null))
+                    "k",
+                    "T-1",
+                    1,
+                    FinalOutcome.APPROVED,
+                    null,
+                    "engine",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    -98_203_912_037_199L,
+                    DECIDED,
+                    null,
+                    null))
         .hasMessage("latencyMs must not be negative (got -98203912037199)");
   }
 }

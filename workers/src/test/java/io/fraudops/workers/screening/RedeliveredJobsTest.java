@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
-import io.fraudops.local.zeebe.EmbeddedEngine;
 import io.fraudops.feature.FeatureService;
 import io.fraudops.feature.transaction.TransactionParser;
+import io.fraudops.local.zeebe.EmbeddedEngine;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Payments;
 import io.fraudops.workers.audit.DecisionAudit;
@@ -60,16 +60,21 @@ class RedeliveredJobsTest {
         .join();
 
     ActivatedJob first = activate("fraud.fetch-features");
-    fetchFeatures.fetch(first.getVariablesAsType(FetchFeaturesWorker.Input.class)); // side effects done, result lost
+    fetchFeatures.fetch(
+        first.getVariablesAsType(
+            FetchFeaturesWorker.Input.class)); // side effects done, result lost
     engine.increaseTime(JOB_TIMEOUT.plusSeconds(1));
     ActivatedJob again = activate("fraud.fetch-features");
     assertThat(again.getKey()).isEqualTo(first.getKey());
-    FetchFeaturesWorker.FeaturesFetched result = fetchFeatures.fetch(again.getVariablesAsType(FetchFeaturesWorker.Input.class));
+    FetchFeaturesWorker.FeaturesFetched result =
+        fetchFeatures.fetch(again.getVariablesAsType(FetchFeaturesWorker.Input.class));
     client.newCompleteCommand(again).variables(result).send().join();
     assertThat(result.features().get("txn_count_24h")).isZero();
 
     ActivatedJob record = activate("fraud.record-decision");
-    recordDecision.record(record.getVariablesAsType(RecordDecisionWorker.Input.class), record.getProcessInstanceKey());
+    recordDecision.record(
+        record.getVariablesAsType(RecordDecisionWorker.Input.class),
+        record.getProcessInstanceKey());
     engine.increaseTime(JOB_TIMEOUT.plusSeconds(1));
     ActivatedJob recordAgain = activate("fraud.record-decision");
     assertThat(recordAgain.getKey()).isEqualTo(record.getKey());
@@ -77,15 +82,27 @@ class RedeliveredJobsTest {
         .newCompleteCommand(recordAgain)
         .variables(
             recordDecision.record(
-                recordAgain.getVariablesAsType(RecordDecisionWorker.Input.class), recordAgain.getProcessInstanceKey()))
+                recordAgain.getVariablesAsType(RecordDecisionWorker.Input.class),
+                recordAgain.getProcessInstanceKey()))
         .send()
         .join();
 
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM decision_audit WHERE transaction_id = ?", Long.class, transactionId))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM decision_audit WHERE transaction_id = ?",
+                Long.class,
+                transactionId))
         .isEqualTo(1L);
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM card_transaction WHERE transaction_id = ?", Long.class, transactionId))
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM card_transaction WHERE transaction_id = ?",
+                Long.class,
+                transactionId))
         .isEqualTo(1L);
-    assertThat(audit.find(transactionId)).get().extracting(d -> d.outcome()).isEqualTo(FinalOutcome.APPROVED);
+    assertThat(audit.find(transactionId))
+        .get()
+        .extracting(d -> d.outcome())
+        .isEqualTo(FinalOutcome.APPROVED);
 
     // The customer's next payment sees exactly one earlier payment, not two.
     var next = parser.parse(Payments.payment(customer, 20.0, at.plusSeconds(30)));
@@ -99,7 +116,15 @@ class RedeliveredJobsTest {
         "a " + type + " job",
         Duration.ofSeconds(30),
         () ->
-            client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1).timeout(JOB_TIMEOUT).send().join().getJobs().stream()
+            client
+                .newActivateJobsCommand()
+                .jobType(type)
+                .maxJobsToActivate(1)
+                .timeout(JOB_TIMEOUT)
+                .send()
+                .join()
+                .getJobs()
+                .stream()
                 .findFirst()
                 .map(Optional::of)
                 .orElse(Optional.empty()));

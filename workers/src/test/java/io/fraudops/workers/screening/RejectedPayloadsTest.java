@@ -15,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Issue 9's bad payloads through the whole process: each ends REJECTED with its reason, none in an incident. */
+/**
+ * Issue 9's bad payloads through the whole process: each ends REJECTED with its reason, none in an
+ * incident.
+ */
 @ApplicationTest
 class RejectedPayloadsTest {
 
@@ -24,13 +27,16 @@ class RejectedPayloadsTest {
 
   @Test
   void aNulByteInTheIdIsRejectedAndTheRejectionIsRecorded() {
-    Map<String, Object> sent = Payments.sent(Payments.newCustomer(), 12.0, Instant.now(), "4111111111111111");
+    Map<String, Object> sent =
+        Payments.sent(Payments.newCustomer(), 12.0, Instant.now(), "4111111111111111");
     sent.put("transactionId", "T-nul\u0000");
 
-    DecisionRecord rejection = rejectionOf(start(Payments.CARDS.tokenize(sent), System.currentTimeMillis()));
+    DecisionRecord rejection =
+        rejectionOf(start(Payments.CARDS.tokenize(sent), System.currentTimeMillis()));
 
     assertThat(rejection.reason())
-        .isEqualTo("transactionId must contain only printable characters (found U+0000 at position 6)");
+        .isEqualTo(
+            "transactionId must contain only printable characters (found U+0000 at position 6)");
     // The claimed id is not kept: PostgreSQL refuses the NUL byte, which once made this row fail.
     assertThat(rejection.transactionId()).isNull();
     assertThat(rejection.latencyMs()).isNotNull().isNotNegative();
@@ -43,7 +49,8 @@ class RejectedPayloadsTest {
 
     DecisionRecord rejection = rejectionOf(start(payment, receivedAt));
 
-    assertThat(rejection.reason()).startsWith("receivedAt must not be more than 5 minutes in the future (got 5");
+    assertThat(rejection.reason())
+        .startsWith("receivedAt must not be more than 5 minutes in the future (got 5");
     assertThat(rejection.transactionId()).isEqualTo(payment.get("transactionId"));
     assertThat(rejection.latencyMs()).isNull();
   }
@@ -54,7 +61,8 @@ class RejectedPayloadsTest {
 
     DecisionRecord rejection = rejectionOf(start(payment, "yesterday"));
 
-    assertThat(rejection.reason()).isEqualTo("receivedAt must be epoch milliseconds, a whole number (got 'yesterday')");
+    assertThat(rejection.reason())
+        .isEqualTo("receivedAt must be epoch milliseconds, a whole number (got 'yesterday')");
     assertThat(rejection.latencyMs()).isNull();
   }
 

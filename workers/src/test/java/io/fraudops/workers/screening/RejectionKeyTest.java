@@ -23,13 +23,17 @@ class RejectionKeyTest {
     Map<String, Object> reordered = new LinkedHashMap<>();
     reordered.put("currency", "EURO");
     reordered.put("amount", -5);
-    assertThat(RejectionKey.of(42, payload, KEYS)).isEqualTo(RejectionKey.of(42, reordered, KEYS)).startsWith("rejected-42-");
+    assertThat(RejectionKey.of(42, payload, KEYS))
+        .isEqualTo(RejectionKey.of(42, reordered, KEYS))
+        .startsWith("rejected-42-");
   }
 
   @Test
   void aReusedInstanceKeyWithAnotherPayloadDoesNotCollide() {
-    assertThat(RejectionKey.of(42, Map.of("amount", -5), KEYS)).isNotEqualTo(RejectionKey.of(42, Map.of("amount", -6), KEYS));
-    assertThat(RejectionKey.of(42, Map.of("amount", -5), KEYS)).isNotEqualTo(RejectionKey.of(43, Map.of("amount", -5), KEYS));
+    assertThat(RejectionKey.of(42, Map.of("amount", -5), KEYS))
+        .isNotEqualTo(RejectionKey.of(42, Map.of("amount", -6), KEYS));
+    assertThat(RejectionKey.of(42, Map.of("amount", -5), KEYS))
+        .isNotEqualTo(RejectionKey.of(43, Map.of("amount", -5), KEYS));
   }
 
   /**
@@ -44,9 +48,13 @@ class RejectionKeyTest {
     String key = RejectionKey.of(42, payload, KEYS);
 
     byte[] json = new ObjectMapper().writeValueAsBytes(payload);
-    String plain = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 8);
-    CardTokenizer otherKey = CardTokenizer.fromBase64Key("YW5vdGhlciBrZXkgb2YgYXQgbGVhc3QgMzIgYnl0ZXMhIQ==");
-    assertThat(key).isNotEqualTo("rejected-42-" + plain).isNotEqualTo(RejectionKey.of(42, payload, otherKey))
+    String plain =
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json), 0, 8);
+    CardTokenizer otherKey =
+        CardTokenizer.fromBase64Key("YW5vdGhlciBrZXkgb2YgYXQgbGVhc3QgMzIgYnl0ZXMhIQ==");
+    assertThat(key)
+        .isNotEqualTo("rejected-42-" + plain)
+        .isNotEqualTo(RejectionKey.of(42, payload, otherKey))
         .doesNotContain("4111111111111111");
   }
 

@@ -1,6 +1,5 @@
 package io.fraudops.workers.screening;
 
-import io.fraudops.workers.ApplicationTest;
 import static io.fraudops.workers.TestUsers.analyst;
 import static io.fraudops.workers.TestUsers.paymentSystem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,13 +9,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.camunda.client.CamundaClient;
-import io.fraudops.workers.process.FinalOutcome;
-import io.fraudops.workers.process.RoutedOutcome;
+import io.fraudops.workers.ApplicationTest;
 import io.fraudops.workers.Eventually;
 import io.fraudops.workers.Payments;
 import io.fraudops.workers.TestUsers;
 import io.fraudops.workers.audit.DecisionAudit;
 import io.fraudops.workers.audit.DecisionRecord;
+import io.fraudops.workers.process.FinalOutcome;
+import io.fraudops.workers.process.RoutedOutcome;
 import io.fraudops.workers.review.PendingReview;
 import io.fraudops.workers.review.ReviewInbox;
 import java.time.Duration;
@@ -74,10 +74,15 @@ class TransactionScreeningProcessTest {
     assertThat(review.rule()).isEqualTo("SCORE_ELEVATED");
     assertThat(review.score()).isEqualTo(0.5);
     assertThat(review.candidateGroups()).containsExactly("fraud-analysts");
-    assertThat(review.transaction().toString()).doesNotContain("4111111111111111").contains("411111******1111");
+    assertThat(review.transaction().toString())
+        .doesNotContain("4111111111111111")
+        .contains("411111******1111");
     assertThat(audit.find((String) payment.get("transactionId"))).isEmpty();
 
-    inbox.complete(review.key(), new io.fraudops.workers.review.ReviewOutcome(io.fraudops.workers.process.Verdict.DECLINE, "customer denies it", "ana"));
+    inbox.complete(
+        review.key(),
+        new io.fraudops.workers.review.ReviewOutcome(
+            io.fraudops.workers.process.Verdict.DECLINE, "customer denies it", "ana"));
 
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
     assertThat(decision.outcome()).isEqualTo(FinalOutcome.DECLINED);
@@ -101,17 +106,27 @@ class TransactionScreeningProcessTest {
     http.perform(get("/reviews").with(analyst()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[?(@.key == " + review.key() + ")].rule").value("SCORE_ELEVATED"));
-    http.perform(post("/reviews/" + review.key()).with(analyst()).contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"MAYBE\",\"comment\":\"x\"}"))
+    http.perform(
+            post("/reviews/" + review.key())
+                .with(analyst())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\":\"MAYBE\",\"comment\":\"x\"}"))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("APPROVE or DECLINE")));
+        .andExpect(
+            jsonPath("$.error").value(org.hamcrest.Matchers.containsString("APPROVE or DECLINE")));
     // The reviewer is whoever authenticated: a body naming someone else is refused, not ignored.
     http.perform(
             post("/reviews/" + review.key())
                 .with(analyst())
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"decision\":\"approve\",\"comment\":\"called the customer\",\"analyst\":\"bo\"}"))
+                .content(
+                    "{\"decision\":\"approve\",\"comment\":\"called the customer\",\"analyst\":\"bo\"}"))
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.startsWith("analyst is not accepted: the review is recorded under the user you authenticated as")));
+        .andExpect(
+            jsonPath("$.error")
+                .value(
+                    org.hamcrest.Matchers.startsWith(
+                        "analyst is not accepted: the review is recorded under the user you authenticated as")));
     http.perform(
             post("/reviews/" + review.key())
                 .with(analyst())
@@ -119,7 +134,11 @@ class TransactionScreeningProcessTest {
                 .content("{\"decision\":\"approve\",\"comment\":\"called the customer\"}"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.reviewedBy").value(TestUsers.ANALYST));
-    http.perform(post("/reviews/" + review.key()).with(analyst()).contentType(MediaType.APPLICATION_JSON).content("{\"decision\":\"APPROVE\",\"comment\":\"again\"}"))
+    http.perform(
+            post("/reviews/" + review.key())
+                .with(analyst())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"decision\":\"APPROVE\",\"comment\":\"again\"}"))
         .andExpect(status().isNotFound());
 
     DecisionRecord decision = decisionOf((String) payment.get("transactionId"));
@@ -132,7 +151,12 @@ class TransactionScreeningProcessTest {
   void screensAPaymentPostedOverHttp() throws Exception {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 42.0);
     String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(payment);
-    http.perform(post("/transactions").with(paymentSystem()).contentType(MediaType.APPLICATION_JSON).header("Prefer", "wait=30").content(body))
+    http.perform(
+            post("/transactions")
+                .with(paymentSystem())
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("Prefer", "wait=30")
+                .content(body))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.status").value("APPROVED"))
         .andExpect(jsonPath("$.rule").value("LOW_RISK"))
@@ -148,7 +172,10 @@ class TransactionScreeningProcessTest {
     payment.put("currency", "EURO");
     long instance = start(payment);
     DecisionRecord decision =
-        Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.findByProcessInstance(instance));
+        Eventually.get(
+            "the rejection of instance " + instance,
+            WAIT,
+            () -> audit.findByProcessInstance(instance));
     assertThat(decision.outcome()).isEqualTo(FinalOutcome.REJECTED);
     assertThat(decision.dmnRule()).isEqualTo("INVALID_TRANSACTION");
     assertThat(decision.auditKey()).startsWith("rejected-" + instance + "-");
@@ -159,10 +186,19 @@ class TransactionScreeningProcessTest {
   @Test
   void rejectsAStartWithoutAnyTransaction() {
     long instance =
-        client.newCreateInstanceCommand().bpmnProcessId("transaction-screening").latestVersion().variables(Map.of("foo", 1)).send().join()
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("transaction-screening")
+            .latestVersion()
+            .variables(Map.of("foo", 1))
+            .send()
+            .join()
             .getProcessInstanceKey();
     DecisionRecord decision =
-        Eventually.get("the rejection of instance " + instance, WAIT, () -> audit.findByProcessInstance(instance));
+        Eventually.get(
+            "the rejection of instance " + instance,
+            WAIT,
+            () -> audit.findByProcessInstance(instance));
     assertThat(decision.outcome()).isEqualTo(FinalOutcome.REJECTED);
     assertThat(decision.reason()).contains("transaction");
   }
@@ -179,7 +215,8 @@ class TransactionScreeningProcessTest {
   }
 
   private DecisionRecord decisionOf(String transactionId) {
-    return Eventually.get("the decision on " + transactionId, WAIT, () -> audit.find(transactionId));
+    return Eventually.get(
+        "the decision on " + transactionId, WAIT, () -> audit.find(transactionId));
   }
 
   private PendingReview reviewOf(long instance) {

@@ -26,7 +26,12 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AccessRulesCoverageTest {
 
   private static final Set<RequestMethod> ANY_METHOD =
-      EnumSet.of(RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
+      EnumSet.of(
+          RequestMethod.GET,
+          RequestMethod.POST,
+          RequestMethod.PUT,
+          RequestMethod.PATCH,
+          RequestMethod.DELETE);
 
   @Autowired ApplicationContext context;
 
@@ -45,7 +50,8 @@ class AccessRulesCoverageTest {
         for (String pattern : info.getPatternValues()) {
           String endpoint = method + " " + pattern;
           checked.add(endpoint);
-          Optional<AccessRule> rule = AccessRules.ruleFor(new MockHttpServletRequest(method.name(), example(pattern)));
+          Optional<AccessRule> rule =
+              AccessRules.ruleFor(new MockHttpServletRequest(method.name(), example(pattern)));
           if (rule.isEmpty()) {
             uncovered.add(endpoint);
           } else if (rule.get().isOpen()) {
@@ -56,25 +62,29 @@ class AccessRulesCoverageTest {
     }
 
     // Guards against a vacuous pass: the app's own endpoints were enumerated.
-    assertThat(checked).contains("POST /reviews/{key}", "POST /models/{name}/aliases/{alias}", "PUT /inference-config");
+    assertThat(checked)
+        .contains(
+            "POST /reviews/{key}", "POST /models/{name}/aliases/{alias}", "PUT /inference-config");
     assertThat(uncovered).as("controller mappings without a line in AccessRules").isEmpty();
     assertThat(open).as("controller mappings open to anyone").containsOnly("/error");
   }
 
   /**
-   * Paths served without a controller (static files, redirects and forwards: the review page) have their
-   * line too. Spring's default static locations are off (spring.web.resources.add-mappings), so whatever
-   * is listed here was registered on purpose.
+   * Paths served without a controller (static files, redirects and forwards: the review page) have
+   * their line too. Spring's default static locations are off (spring.web.resources.add-mappings),
+   * so whatever is listed here was registered on purpose.
    */
   @Test
   void everyUrlMappingIsCoveredByARoleRule() {
     List<String> checked = new ArrayList<>();
     List<String> uncovered = new ArrayList<>();
     List<String> open = new ArrayList<>();
-    for (AbstractUrlHandlerMapping mapping : context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
+    for (AbstractUrlHandlerMapping mapping :
+        context.getBeansOfType(AbstractUrlHandlerMapping.class).values()) {
       for (String pattern : mapping.getHandlerMap().keySet()) {
         checked.add(pattern);
-        Optional<AccessRule> rule = AccessRules.ruleFor(new MockHttpServletRequest("GET", example(pattern)));
+        Optional<AccessRule> rule =
+            AccessRules.ruleFor(new MockHttpServletRequest("GET", example(pattern)));
         if (rule.isEmpty()) {
           uncovered.add(pattern);
         } else if (rule.get().isOpen()) {
@@ -83,7 +93,9 @@ class AccessRulesCoverageTest {
       }
     }
 
-    assertThat(checked).as("the review page's paths were enumerated").contains("/review", "/review/", "/review/**");
+    assertThat(checked)
+        .as("the review page's paths were enumerated")
+        .contains("/review", "/review/", "/review/**");
     assertThat(checked).as("no default static location").doesNotContain("/**", "/webjars/**");
     assertThat(uncovered).as("URL mappings without a line in AccessRules").isEmpty();
     assertThat(open).as("URL mappings open to anyone").isEmpty();
@@ -95,8 +107,10 @@ class AccessRulesCoverageTest {
     assertThat(rule("GET", "/transactions/T-1").roles()).containsExactly(Role.SCREEN);
     assertThat(rule("POST", "/reviews/42").roles()).containsExactly(Role.ANALYST);
     assertThat(rule("GET", "/review").roles()).containsExactly(Role.ANALYST);
-    assertThat(rule("GET", "/review/vendor/form-js/form-viewer.umd.js").roles()).containsExactly(Role.ANALYST);
-    assertThat(AccessRules.ruleFor(new MockHttpServletRequest("POST", "/review/index.html"))).isEmpty();
+    assertThat(rule("GET", "/review/vendor/form-js/form-viewer.umd.js").roles())
+        .containsExactly(Role.ANALYST);
+    assertThat(AccessRules.ruleFor(new MockHttpServletRequest("POST", "/review/index.html")))
+        .isEmpty();
     assertThat(rule("POST", "/models/m/aliases/champion").roles()).containsExactly(Role.RISK);
     assertThat(rule("POST", "/models/m/versions").roles()).containsExactly(Role.RISK);
     assertThat(rule("GET", "/models/m/versions").roles()).containsExactly(Role.ANALYST, Role.RISK);
@@ -113,6 +127,10 @@ class AccessRulesCoverageTest {
 
   /** A concrete path the pattern matches: each variable and wildcard replaced by a value. */
   private static String example(String pattern) {
-    return pattern.replaceAll("\\{\\*[^}]+}", "x/y").replaceAll("\\{[^}]+}", "1").replace("**", "x/y").replace("*", "x");
+    return pattern
+        .replaceAll("\\{\\*[^}]+}", "x/y")
+        .replaceAll("\\{[^}]+}", "1")
+        .replace("**", "x/y")
+        .replace("*", "x");
   }
 }

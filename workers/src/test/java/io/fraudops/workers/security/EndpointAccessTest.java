@@ -31,12 +31,15 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * Each endpoint, called by nobody, by each role's user: 401 without credentials, 403 with the wrong
  * role, the endpoint's own answer with the right one; both refusals name the role needed. The
- * allowed calls are chosen so they change nothing (an unknown review, a version that does not exist).
+ * allowed calls are chosen so they change nothing (an unknown review, a version that does not
+ * exist).
  */
 @ApplicationTest
 class EndpointAccessTest {
 
-  /** A call and what a permitted caller gets: a status, or 0 for "whatever the endpoint answers". */
+  /**
+   * A call and what a permitted caller gets: a status, or 0 for "whatever the endpoint answers".
+   */
   record Call(HttpMethod method, String path, String body, Set<Role> allowed, int permittedStatus) {
     @Override
     public String toString() {
@@ -45,9 +48,16 @@ class EndpointAccessTest {
   }
 
   private static final Map<Role, RequestPostProcessor> USERS =
-      Map.of(SCREEN, TestUsers.paymentSystem(), ANALYST, TestUsers.analyst(), RISK, TestUsers.riskOwner());
+      Map.of(
+          SCREEN,
+          TestUsers.paymentSystem(),
+          ANALYST,
+          TestUsers.analyst(),
+          RISK,
+          TestUsers.riskOwner());
   private static final Map<Role, String> NAMES =
-      Map.of(SCREEN, TestUsers.PAYMENT_SYSTEM, ANALYST, TestUsers.ANALYST, RISK, TestUsers.RISK_OWNER);
+      Map.of(
+          SCREEN, TestUsers.PAYMENT_SYSTEM, ANALYST, TestUsers.ANALYST, RISK, TestUsers.RISK_OWNER);
 
   @Autowired MockMvc http;
   @Autowired ObjectMapper json;
@@ -65,13 +75,38 @@ class EndpointAccessTest {
             404),
         new Call(HttpMethod.GET, "/reviews", null, EnumSet.of(ANALYST), 200),
         new Call(HttpMethod.GET, "/reviews/1", null, EnumSet.of(ANALYST), 404),
-        new Call(HttpMethod.POST, "/reviews/1", "{\"decision\": \"APPROVE\", \"comment\": \"checked\"}", EnumSet.of(ANALYST), 404),
+        new Call(
+            HttpMethod.POST,
+            "/reviews/1",
+            "{\"decision\": \"APPROVE\", \"comment\": \"checked\"}",
+            EnumSet.of(ANALYST),
+            404),
         new Call(HttpMethod.GET, "/inference-config", null, EnumSet.of(ANALYST, RISK), 200),
-        new Call(HttpMethod.GET, "/inference-config/versions/no-such-version", null, EnumSet.of(ANALYST, RISK), 0),
+        new Call(
+            HttpMethod.GET,
+            "/inference-config/versions/no-such-version",
+            null,
+            EnumSet.of(ANALYST, RISK),
+            0),
         new Call(HttpMethod.PUT, "/inference-config", "{\"models\": 3}", EnumSet.of(RISK), 400),
-        new Call(HttpMethod.POST, "/inference-config/rollback", "{\"to\": \"no-such-version\"}", EnumSet.of(RISK), 0),
-        new Call(HttpMethod.GET, "/models/demo-fraud-model/versions", null, EnumSet.of(ANALYST, RISK), 200),
-        new Call(HttpMethod.POST, "/models/demo-fraud-model/aliases/champion", "{\"version\": 999}", EnumSet.of(RISK), 400),
+        new Call(
+            HttpMethod.POST,
+            "/inference-config/rollback",
+            "{\"to\": \"no-such-version\"}",
+            EnumSet.of(RISK),
+            0),
+        new Call(
+            HttpMethod.GET,
+            "/models/demo-fraud-model/versions",
+            null,
+            EnumSet.of(ANALYST, RISK),
+            200),
+        new Call(
+            HttpMethod.POST,
+            "/models/demo-fraud-model/aliases/champion",
+            "{\"version\": 999}",
+            EnumSet.of(RISK),
+            400),
         new Call(HttpMethod.GET, "/drift", null, EnumSet.of(ANALYST, RISK), 200),
         new Call(HttpMethod.GET, "/drift/table", null, EnumSet.of(ANALYST, RISK), 200),
         new Call(HttpMethod.GET, "/actuator", null, EnumSet.of(RISK), 200),
@@ -81,13 +116,16 @@ class EndpointAccessTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("protectedCalls")
-  void answers401WithoutCredentials403WithTheWrongRoleAndServesTheRightOne(Call call) throws Exception {
+  void answers401WithoutCredentials403WithTheWrongRoleAndServesTheRightOne(Call call)
+      throws Exception {
     MockHttpServletResponse anonymous = perform(call, null);
     assertThat(anonymous.getStatus()).as("anonymous").isEqualTo(401);
     assertThat(anonymous.getHeaders(HttpHeaders.WWW_AUTHENTICATE))
         .containsExactly("Basic realm=\"fraud-screening\"", "Bearer realm=\"fraud-screening\"");
     JsonNode unauthorized = json.readTree(anonymous.getContentAsString());
-    assertThat(unauthorized.path("message").asText()).startsWith("authentication required: ").contains(" needs ");
+    assertThat(unauthorized.path("message").asText())
+        .startsWith("authentication required: ")
+        .contains(" needs ");
     assertThat(roles(unauthorized)).containsExactlyInAnyOrderElementsOf(names(call.allowed()));
 
     for (Role role : Role.values()) {
@@ -95,14 +133,19 @@ class EndpointAccessTest {
       if (call.allowed().contains(role)) {
         assertThat(response.getStatus()).as("%s as %s", call, role).isNotIn(401, 403);
         if (call.permittedStatus() != 0) {
-          assertThat(response.getStatus()).as("%s as %s", call, role).isEqualTo(call.permittedStatus());
+          assertThat(response.getStatus())
+              .as("%s as %s", call, role)
+              .isEqualTo(call.permittedStatus());
         }
       } else {
         assertThat(response.getStatus()).as("%s as %s", call, role).isEqualTo(403);
         JsonNode forbidden = json.readTree(response.getContentAsString());
         assertThat(forbidden.path("message").asText())
             .startsWith("'" + NAMES.get(role) + "' (roles: " + role + ") may not call this: ")
-            .contains(call.allowed().size() == 1 ? "needs role " + call.allowed().iterator().next() : "needs one of the roles");
+            .contains(
+                call.allowed().size() == 1
+                    ? "needs role " + call.allowed().iterator().next()
+                    : "needs one of the roles");
         assertThat(roles(forbidden)).containsExactlyInAnyOrderElementsOf(names(call.allowed()));
       }
     }
@@ -111,7 +154,9 @@ class EndpointAccessTest {
   @Test
   void probesAndScrapingNeedNoCredentials() throws Exception {
     for (String path : List.of("/actuator/health", "/actuator/prometheus")) {
-      assertThat(http.perform(request(HttpMethod.GET, path)).andReturn().getResponse().getStatus()).as(path).isEqualTo(200);
+      assertThat(http.perform(request(HttpMethod.GET, path)).andReturn().getResponse().getStatus())
+          .as(path)
+          .isEqualTo(200);
     }
   }
 
@@ -120,8 +165,10 @@ class EndpointAccessTest {
     MockHttpServletResponse response =
         http.perform(
                 request(HttpMethod.GET, "/reviews")
-                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(
-                        TestUsers.ANALYST, "not-the-password")))
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.httpBasic(
+                            TestUsers.ANALYST, "not-the-password")))
             .andReturn()
             .getResponse();
     assertThat(response.getStatus()).isEqualTo(401);
@@ -131,9 +178,16 @@ class EndpointAccessTest {
 
   @Test
   void anEndpointWithoutARuleIsRefusedToEveryone() throws Exception {
-    assertThat(http.perform(request(HttpMethod.GET, "/no-such-endpoint")).andReturn().getResponse().getStatus()).isEqualTo(401);
+    assertThat(
+            http.perform(request(HttpMethod.GET, "/no-such-endpoint"))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(401);
     MockHttpServletResponse risk =
-        http.perform(request(HttpMethod.DELETE, "/reviews/1").with(TestUsers.riskOwner())).andReturn().getResponse();
+        http.perform(request(HttpMethod.DELETE, "/reviews/1").with(TestUsers.riskOwner()))
+            .andReturn()
+            .getResponse();
     assertThat(risk.getStatus()).isEqualTo(403);
     assertThat(json.readTree(risk.getContentAsString()).path("message").asText())
         .endsWith("no access rule covers DELETE /reviews/1, so no one may call it");

@@ -11,18 +11,28 @@ class HttpGuardPropertiesTest {
 
   @Test
   void keepsOriginsAsBrowsersSendThem() {
-    var guards = new HttpGuardProperties(DataSize.ofKilobytes(64), List.of("HTTPS://Review.Example.com/", "http://localhost:3000"));
-    assertThat(guards.allowedOrigins()).containsExactly("https://review.example.com", "http://localhost:3000");
+    var guards =
+        new HttpGuardProperties(
+            DataSize.ofKilobytes(64),
+            List.of("HTTPS://Review.Example.com/", "http://localhost:3000"));
+    assertThat(guards.allowedOrigins())
+        .containsExactly("https://review.example.com", "http://localhost:3000");
   }
 
   @Test
   void refusesWhatIsNotAnOrigin() {
-    for (String notAnOrigin : List.of("review.example.com", "https://review.example.com/app", "*", "https://user@host")) {
-      assertThatThrownBy(() -> new HttpGuardProperties(DataSize.ofKilobytes(64), List.of(notAnOrigin)))
+    for (String notAnOrigin :
+        List.of("review.example.com", "https://review.example.com/app", "*", "https://user@host")) {
+      assertThatThrownBy(
+              () -> new HttpGuardProperties(DataSize.ofKilobytes(64), List.of(notAnOrigin)))
           .as(notAnOrigin)
-          .hasMessage("fraud.http.allowed-origins: '" + notAnOrigin + "' is not an origin; write scheme://host[:port], e.g. https://review.example.com");
+          .hasMessage(
+              "fraud.http.allowed-origins: '"
+                  + notAnOrigin
+                  + "' is not an origin; write scheme://host[:port], e.g. https://review.example.com");
     }
-    assertThatThrownBy(() -> new HttpGuardProperties(DataSize.ofBytes(0), null)).hasMessageStartingWith("fraud.http.max-request-size must be positive");
+    assertThatThrownBy(() -> new HttpGuardProperties(DataSize.ofBytes(0), null))
+        .hasMessageStartingWith("fraud.http.max-request-size must be positive");
   }
 
   @Test

@@ -40,26 +40,48 @@ class JwtAccessTest {
 
   @Test
   void realmRolesMapToTheApplicationsRoles() throws Exception {
-    http.perform(get("/reviews").header(HttpHeaders.AUTHORIZATION, bearer(idp.token("jill", "fraud-analyst", "offline_access"))))
+    http.perform(
+            get("/reviews")
+                .header(
+                    HttpHeaders.AUTHORIZATION,
+                    bearer(idp.token("jill", "fraud-analyst", "offline_access"))))
         .andExpect(status().isOk());
-    http.perform(get("/actuator/metrics").header(HttpHeaders.AUTHORIZATION, bearer(idp.token("rick", "fraud-risk"))))
+    http.perform(
+            get("/actuator/metrics")
+                .header(HttpHeaders.AUTHORIZATION, bearer(idp.token("rick", "fraud-risk"))))
         .andExpect(status().isOk());
     // SCREEN has no mapping: the realm role of that name grants it.
-    http.perform(get("/reviews").header(HttpHeaders.AUTHORIZATION, bearer(idp.token("payments", "screen"))))
+    http.perform(
+            get("/reviews")
+                .header(HttpHeaders.AUTHORIZATION, bearer(idp.token("payments", "screen"))))
         .andExpect(status().isForbidden())
-        .andExpect(jsonPath("$.message").value(startsWith("'payments' (roles: SCREEN) may not call this: GET /reviews needs role ANALYST")));
+        .andExpect(
+            jsonPath("$.message")
+                .value(
+                    startsWith(
+                        "'payments' (roles: SCREEN) may not call this: GET /reviews needs role ANALYST")));
     // A realm role that maps to nothing grants nothing.
-    http.perform(get("/reviews").header(HttpHeaders.AUTHORIZATION, bearer(idp.token("eve", "analyst-trainee"))))
+    http.perform(
+            get("/reviews")
+                .header(HttpHeaders.AUTHORIZATION, bearer(idp.token("eve", "analyst-trainee"))))
         .andExpect(status().isForbidden())
-        .andExpect(jsonPath("$.message").value(startsWith("'eve' (roles: none) may not call this")));
+        .andExpect(
+            jsonPath("$.message").value(startsWith("'eve' (roles: none) may not call this")));
   }
 
   @Test
   void aForgedOrExpiredTokenIsRefused() throws Exception {
-    http.perform(get("/reviews").header(HttpHeaders.AUTHORIZATION, bearer(idp.tokenSignedByAnotherKey("jill", "fraud-analyst"))))
+    http.perform(
+            get("/reviews")
+                .header(
+                    HttpHeaders.AUTHORIZATION,
+                    bearer(idp.tokenSignedByAnotherKey("jill", "fraud-analyst"))))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.message").value(startsWith("invalid bearer token (")));
-    http.perform(get("/reviews").header(HttpHeaders.AUTHORIZATION, bearer(idp.expiredToken("jill", "fraud-analyst"))))
+    http.perform(
+            get("/reviews")
+                .header(
+                    HttpHeaders.AUTHORIZATION, bearer(idp.expiredToken("jill", "fraud-analyst"))))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("expired")));
     http.perform(get("/reviews").header(HttpHeaders.AUTHORIZATION, bearer("not.a.token")))
@@ -70,12 +92,22 @@ class JwtAccessTest {
   void theTokensUserIsTheReviewerTheAuditNames() throws Exception {
     Map<String, Object> payment = Payments.payment(Payments.newCustomer(), 700.0);
     long instance =
-        client.newCreateInstanceCommand().bpmnProcessId("transaction-screening").latestVersion()
-            .variables(Map.of("transaction", payment, "receivedAt", System.currentTimeMillis())).send().join()
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId("transaction-screening")
+            .latestVersion()
+            .variables(Map.of("transaction", payment, "receivedAt", System.currentTimeMillis()))
+            .send()
+            .join()
             .getProcessInstanceKey();
     PendingReview review =
-        Eventually.get("a review of instance " + instance, Duration.ofSeconds(30),
-            () -> inbox.pending().stream().filter(r -> r.processInstanceKey() == instance).findFirst());
+        Eventually.get(
+            "a review of instance " + instance,
+            Duration.ofSeconds(30),
+            () ->
+                inbox.pending().stream()
+                    .filter(r -> r.processInstanceKey() == instance)
+                    .findFirst());
 
     http.perform(
             post("/reviews/" + review.key())
@@ -86,7 +118,10 @@ class JwtAccessTest {
         .andExpect(jsonPath("$.reviewedBy").value("jill"));
 
     DecisionRecord decision =
-        Eventually.get("the decision", Duration.ofSeconds(30), () -> audit.find((String) payment.get("transactionId")));
+        Eventually.get(
+            "the decision",
+            Duration.ofSeconds(30),
+            () -> audit.find((String) payment.get("transactionId")));
     assertThat(decision.outcome()).isEqualTo(FinalOutcome.DECLINED);
     assertThat(decision.decidedBy()).isEqualTo("jill");
   }

@@ -26,8 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A 5 MB body is answered 413 with a JSON message, whether it declares its length or comes chunked;
- * a small chunked body still reaches its controller. Over a real connection too: that is where a 5 MB
- * payment used to come back as a 500 (gRPC RESOURCE_EXHAUSTED).
+ * a small chunked body still reaches its controller. Over a real connection too: that is where a 5
+ * MB payment used to come back as a 500 (gRPC RESOURCE_EXHAUSTED).
  */
 @ApplicationTest
 class RequestSizeLimitTest {
@@ -39,18 +39,30 @@ class RequestSizeLimitTest {
   @Autowired ObjectMapper json;
   @LocalServerPort int port;
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   @Test
   void aFiveMegabytePaymentIsRefusedWith413() throws Exception {
-    http.perform(post("/transactions").with(TestUsers.paymentSystem()).contentType(MediaType.APPLICATION_JSON).content(largePayment()))
+    http.perform(
+            post("/transactions")
+                .with(TestUsers.paymentSystem())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(largePayment()))
         .andExpect(status().isPayloadTooLarge())
-        .andExpect(jsonPath("$.message").value("request body too large (" + (FIVE_MB + 2) + " bytes declared): " + TOO_LARGE));
+        .andExpect(
+            jsonPath("$.message")
+                .value(
+                    "request body too large (" + (FIVE_MB + 2) + " bytes declared): " + TOO_LARGE));
   }
 
   @Test
   void overARealConnectionWithContentLength() throws Exception {
-    HttpResponse<String> response = send(HttpRequest.BodyPublishers.ofByteArray(largePayment()), "/transactions", TestUsers.PAYMENT_SYSTEM);
+    HttpResponse<String> response =
+        send(
+            HttpRequest.BodyPublishers.ofByteArray(largePayment()),
+            "/transactions",
+            TestUsers.PAYMENT_SYSTEM);
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(message(response)).endsWith(TOO_LARGE);
   }
@@ -59,27 +71,40 @@ class RequestSizeLimitTest {
   void overARealConnectionChunked() throws Exception {
     // An input stream has no known length: the client sends Transfer-Encoding: chunked.
     HttpResponse<String> response =
-        send(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(largePayment())), "/transactions", TestUsers.PAYMENT_SYSTEM);
+        send(
+            HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(largePayment())),
+            "/transactions",
+            TestUsers.PAYMENT_SYSTEM);
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(message(response)).isEqualTo("request body too large (chunked body): " + TOO_LARGE);
   }
 
   @Test
   void aSmallChunkedBodyReachesItsController() throws Exception {
-    byte[] verdict = "{\"decision\": \"APPROVE\", \"comment\": \"checked\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] verdict =
+        "{\"decision\": \"APPROVE\", \"comment\": \"checked\"}".getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> response =
-        send(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(verdict)), "/reviews/1", TestUsers.ANALYST);
+        send(
+            HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(verdict)),
+            "/reviews/1",
+            TestUsers.ANALYST);
     // The inbox read the verdict and looked the review up: there is none with key 1.
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).contains("No pending review with key 1");
   }
 
-  private HttpResponse<String> send(HttpRequest.BodyPublisher body, String path, String user) throws Exception {
+  private HttpResponse<String> send(HttpRequest.BodyPublisher body, String path, String user)
+      throws Exception {
     String credentials = user + ":" + TestUsers.password(user);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json")
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
             .timeout(Duration.ofSeconds(30))
             .POST(body)
             .build();

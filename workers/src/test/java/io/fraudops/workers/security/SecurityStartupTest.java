@@ -19,7 +19,9 @@ class SecurityStartupTest {
       new WebApplicationContextRunner()
           .withConfiguration(
               AutoConfigurations.of(
-                  JacksonAutoConfiguration.class, SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class))
+                  JacksonAutoConfiguration.class,
+                  SecurityAutoConfiguration.class,
+                  OAuth2ResourceServerAutoConfiguration.class))
           .withUserConfiguration(SecurityConfiguration.class);
 
   @Test
@@ -27,20 +29,34 @@ class SecurityStartupTest {
     app.run(
         context -> {
           assertThat(context).hasFailed();
-          // Refused before any bean is created: the first failure, not one behind a database connection error.
-          assertThat(context.getStartupFailure()).isInstanceOf(NoAuthenticationConfiguredException.class);
-          FailureAnalysis analysis = new NoAuthenticationFailureAnalyzer().analyze(context.getStartupFailure());
-          assertThat(analysis.getDescription()).contains("neither fraud.security.users nor a JWT issuer");
+          // Refused before any bean is created: the first failure, not one behind a database
+          // connection error.
+          assertThat(context.getStartupFailure())
+              .isInstanceOf(NoAuthenticationConfiguredException.class);
+          FailureAnalysis analysis =
+              new NoAuthenticationFailureAnalyzer().analyze(context.getStartupFailure());
+          assertThat(analysis.getDescription())
+              .contains("neither fraud.security.users nor a JWT issuer");
           assertThat(analysis.getAction())
-              .contains("fraud.security.users[0].name", "spring.security.oauth2.resourceserver.jwt.issuer-uri", "docs/security.md");
+              .contains(
+                  "fraud.security.users[0].name",
+                  "spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                  "docs/security.md");
         });
   }
 
   @Test
   void startsWithAJwtIssuerAlone() {
-    // Boot's decoder fetches the key set at the first token, so an unreachable one does not stop the start.
-    app.withPropertyValues("spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/jwks")
-        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(JwtDecoder.class).hasSingleBean(SecurityFilterChain.class));
+    // Boot's decoder fetches the key set at the first token, so an unreachable one does not stop
+    // the start.
+    app.withPropertyValues(
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/jwks")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(JwtDecoder.class)
+                    .hasSingleBean(SecurityFilterChain.class));
   }
 
   @Test
@@ -51,18 +67,29 @@ class SecurityStartupTest {
             "fraud.security.users[0].roles=analyst")
         .run(
             context -> {
-              assertThat(context).hasNotFailed().hasSingleBean(SecurityFilterChain.class).doesNotHaveBean(JwtDecoder.class);
-              assertThat(context.getBean(ApiSecurityProperties.class).users().get(0).roles()).containsExactly(Role.ANALYST);
+              assertThat(context)
+                  .hasNotFailed()
+                  .hasSingleBean(SecurityFilterChain.class)
+                  .doesNotHaveBean(JwtDecoder.class);
+              assertThat(context.getBean(ApiSecurityProperties.class).users().get(0).roles())
+                  .containsExactly(Role.ANALYST);
             });
   }
 
   @Test
   void refusesAClearPasswordInTheConfiguration() {
-    app.withPropertyValues("fraud.security.users[0].name=ana", "fraud.security.users[0].password-hash=hunter2", "fraud.security.users[0].roles=ANALYST")
+    app.withPropertyValues(
+            "fraud.security.users[0].name=ana",
+            "fraud.security.users[0].password-hash=hunter2",
+            "fraud.security.users[0].roles=ANALYST")
         .run(
             context -> {
               assertThat(context).hasFailed();
-              assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("is not a BCrypt hash").message().doesNotContain("hunter2");
+              assertThat(context.getStartupFailure())
+                  .rootCause()
+                  .hasMessageContaining("is not a BCrypt hash")
+                  .message()
+                  .doesNotContain("hunter2");
             });
   }
 }

@@ -32,7 +32,8 @@ class ValidationConfigurationTest {
                 .hasFailed()
                 .getFailure()
                 .rootCause()
-                .hasMessageStartingWith("fraud.card.fingerprint-key is not set: give it base64 of at least 32"));
+                .hasMessageStartingWith(
+                    "fraud.card.fingerprint-key is not set: give it base64 of at least 32"));
   }
 
   @Test
@@ -46,21 +47,26 @@ class ValidationConfigurationTest {
                     .rootCause()
                     .hasMessage("the card key must have at least 32 bytes (got 9)"));
     app.withPropertyValues("fraud.card.fingerprint-key=c2hvcnQta2V5")
-        .run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("fraud.card.fingerprint-key is unusable")
-            .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("c2hvcnQta2V5")));
+        .run(
+            context ->
+                assertThat(context.getStartupFailure())
+                    .hasStackTraceContaining("fraud.card.fingerprint-key is unusable")
+                    .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("c2hvcnQta2V5")));
   }
 
   @Test
   void buildsTheParserWithTheKeyAndTheConfiguredEarliestTimestamp() {
     app.withPropertyValues(
-            "fraud.card.fingerprint-key=" + Payments.CARD_KEY, "fraud.validation.earliest-timestamp=2010-01-01T00:00:00Z")
+            "fraud.card.fingerprint-key=" + Payments.CARD_KEY,
+            "fraud.validation.earliest-timestamp=2010-01-01T00:00:00Z")
         .run(
             context -> {
               assertThat(context.getBean(TransactionParser.class).earliestTimestamp())
                   .isEqualTo(Instant.parse("2010-01-01T00:00:00Z"));
               assertThat(context.getBean(CardTokenizer.class).tokenize("4111111111111111"))
                   .isEqualTo(Payments.CARDS.tokenize("4111111111111111"));
-              assertThat(context.getBean(CardProperties.class).toString()).doesNotContain(Payments.CARD_KEY);
+              assertThat(context.getBean(CardProperties.class).toString())
+                  .doesNotContain(Payments.CARD_KEY);
             });
     app.withPropertyValues("fraud.card.fingerprint-key=" + Payments.CARD_KEY)
         .run(

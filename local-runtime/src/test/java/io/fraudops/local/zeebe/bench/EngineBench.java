@@ -25,9 +25,10 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code EngineBench new|old [instances=50000] [inFlight=12] [chunk=2000] [port]
  * [maxMinutes=60] [parkEvery=0]}. With {@code parkEvery} N &gt; 0, every Nth instance is joined by
- * one of a process that waits at a user task nobody completes, so open state accumulates. {@code new} is {@link EmbeddedEngine}; {@code old} is zeebe-process-test's
- * {@code EngineFactory} engine. Workers are streaming no-op workers over gRPC, in the same JVM as
- * the engine (as in the project's local runs). Run each engine in its own JVM.
+ * one of a process that waits at a user task nobody completes, so open state accumulates. {@code
+ * new} is {@link EmbeddedEngine}; {@code old} is zeebe-process-test's {@code EngineFactory} engine.
+ * Workers are streaming no-op workers over gRPC, in the same JVM as the engine (as in the project's
+ * local runs). Run each engine in its own JVM.
  */
 public final class EngineBench {
 
@@ -55,12 +56,24 @@ public final class EngineBench {
   }
 
   private static void run(
-      Engine engine, String which, int instances, int inFlight, int chunk, double maxMinutes, int parkEvery)
+      Engine engine,
+      String which,
+      int instances,
+      int inFlight,
+      int chunk,
+      double maxMinutes,
+      int parkEvery)
       throws Exception {
     System.out.printf(
         "engine=%s instances=%d inFlight=%d chunk=%d parkEvery=%d cpus=%d maxHeap=%dMB java=%s%n",
-        which, instances, inFlight, chunk, parkEvery, Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        which,
+        instances,
+        inFlight,
+        chunk,
+        parkEvery,
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.version"));
     System.out.println("load at start: " + loadAverage());
 
     List<JobWorker> workers = new ArrayList<>();
@@ -146,8 +159,14 @@ public final class EngineBench {
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf(
             "%7d  %7.1f  %6.1f  %16d  %6d  %10s  %12s  %8d%n",
-            done, seconds, rate, heap >> 20, rssMegabytes(), engine.logBlocks(),
-            engine.stateMegabytes(), failures.get());
+            done,
+            seconds,
+            rate,
+            heap >> 20,
+            rssMegabytes(),
+            engine.logBlocks(),
+            engine.stateMegabytes(),
+            failures.get());
         if ((System.nanoTime() - benchStart) / 60e9 > maxMinutes) {
           System.out.printf("stopped after %.0f minutes (limit)%n", maxMinutes);
           break;
@@ -156,7 +175,12 @@ public final class EngineBench {
       System.out.printf(
           "summary: engine=%s done=%d total_s=%.0f first_chunk=%.1f/s second_chunk=%.1f/s"
               + " last_chunk=%.1f/s last/second=%.2f%n",
-          which, done, (System.nanoTime() - benchStart) / 1e9, firstRate, secondRate, lastRate,
+          which,
+          done,
+          (System.nanoTime() - benchStart) / 1e9,
+          firstRate,
+          secondRate,
+          lastRate,
           secondRate > 0 ? lastRate / secondRate : Double.NaN);
       System.out.println("load at end: " + loadAverage());
       workers.forEach(JobWorker::close);

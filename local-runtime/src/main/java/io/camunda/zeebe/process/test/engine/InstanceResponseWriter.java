@@ -101,7 +101,8 @@ final class InstanceResponseWriter implements CommandResponseWriter {
       observer.onNext(mapper.map(request.requestType(), value, key, intent));
       observer.onCompleted();
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot answer gRPC request " + requestId + " (" + intent + ")", e);
+      throw new IllegalStateException(
+          "Cannot answer gRPC request " + requestId + " (" + intent + ")", e);
     } finally {
       // The next response sets what it needs; a stale rejection must not leak into it.
       rejectionType = RejectionType.NULL_VAL;

@@ -39,6 +39,9 @@ public final class ProcessTestGateway {
     GrpcToLogStreamGateway gateway =
         new GrpcToLogStreamGateway(commandWriter, partitionId, 1, port, requests, jobStreamer);
     return new Parts(
-        gateway, new InstanceResponseWriter(requests), new CommandSender(commandWriter), jobStreamer);
+        gateway,
+        new InstanceResponseWriter(requests),
+        new CommandSender(commandWriter),
+        jobStreamer);
   }
 }
