@@ -11,6 +11,8 @@ import io.fraudops.feature.backfill.BackfillSummary;
 import io.fraudops.feature.backfill.ColumnMapping;
 import io.fraudops.feature.backfill.HistoryBackfill;
 import io.fraudops.feature.backfill.HistoryColumns;
+import io.fraudops.feature.backfill.HistoryFile;
+import io.fraudops.feature.backfill.HistoryFormat;
 import io.fraudops.feature.connection.Credentials;
 import io.fraudops.feature.connection.RedisConnections;
 import io.fraudops.feature.offline.FeatureStoreSchema;
@@ -37,31 +39,81 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Loads a history CSV into the offline store and rebuilds profiles and online state (see
- * feature-lib's {@code io.fraudops.feature.backfill} for the CSV schema). Without {@code
- * --spring.datasource.url} it starts the embedded PostgreSQL the application uses by default, so
- * stop the application first. Without {@code --fraud.redis.url} the online state is rebuilt into a
- * throwaway embedded Redis: useful only as a rehearsal.
+ * Loads a history CSV into the offline store and rebuilds profiles, and the online state when asked
+ * (see feature-lib's {@code io.fraudops.feature.backfill} for the CSV schema). The file's header
+ * and first rows are checked before any store starts. Without {@code --spring.datasource.url} it
+ * starts the embedded PostgreSQL the application uses by default, so stop the application first.
+ * The online state is rebuilt into the Redis {@code --fraud.redis.url} names (the one the workers
+ * read), or with {@code --rebuild-online} into a throwaway embedded Redis: a rehearsal.
  */
 @Command(
     name = "backfill",
-    header = "Loads a history CSV into the offline store; rebuilds profiles and online state.",
+    header =
+        "Loads a history CSV into the offline store; rebuilds profiles (and online state when asked).",
     description = {
-      "Loads a history CSV into the offline store (PostgreSQL), then rebuilds customer profiles and the online"
-          + " state (Redis) by replaying it in time order. Bad rows are listed in the report, never loaded.",
+      "Loads a history CSV into the offline store (PostgreSQL), then rebuilds customer profiles. The file's header"
+          + " and first rows are checked before any store starts. Bad rows and repeated transaction ids are listed"
+          + " in the report, never loaded.",
+      "The online state (Redis) is rebuilt by replaying the history in time order when --fraud.redis.url names"
+          + " the Redis the workers read, or with --rebuild-online (then into a throwaway embedded Redis)."
+    },
+    exitCodeList = {
+      "3:more rows refused than --max-rejected allows (what was valid is loaded; profiles and online state are"
+          + " not rebuilt)"
     },
     modelTransformer = BackfillCommand.CsvColumns.class)
 public final class BackfillCommand implements Callable<Integer> {
+
+  /** The run loaded, but refused more rows than allowed. */
+  static final int TOO_MANY_REFUSED = 3;
 
   @Option(names = "--file", required = true, paramLabel = "<csv>", description = "The history CSV.")
   Path file;
 
   @Option(
-      names = "--map",
-      paramLabel = "<column=fileColumn,...>",
+      names = "--format",
+      paramLabel = "<native|kaggle>",
+      defaultValue = "native",
       description =
-          "Renames for a file whose columns are named differently, e.g. amount=amt,timestamp=trans_date.")
+          "The file's shape: native (the columns below), or kaggle (fraudTrain.csv-style: trans_num,"
+              + " cc_num, amt, merchant, category, lat, long, merch_lat, merch_long, trans_date_trans_time, is_fraud;"
+              + " the card is the customer, lat/long its home).")
+  String format;
+
+  @Option(
+      names = "--map",
+      paramLabel = "<column=fileColumn|VALUE,...>",
+      description =
+          "Where a column is in the file, or one value for every row, over the format's own mapping:"
+              + " e.g. amount=amt,timestamp=unix_time,currency=USD. A value is a constant when no file column has"
+              + " that name.")
   String map;
+
+  @Option(
+      names = "--timestamp-format",
+      paramLabel = "<iso|epoch-seconds|epoch-millis|pattern>",
+      description =
+          "How timestamp and label_known_at are written: ISO-8601, a number since 1970 (seconds may"
+              + " have a fraction), or a java.time pattern such as 'yyyy-MM-dd HH:mm:ss'. Default: the format's"
+              + " (native iso, kaggle 'yyyy-MM-dd HH:mm:ss').")
+  String timestampFormat;
+
+  @Option(
+      names = "--time-zone",
+      paramLabel = "<zone>",
+      description =
+          "The zone of local times (a pattern without offset, ISO without offset), e.g."
+              + " America/New_York. Default: UTC.")
+  String timeZone;
+
+  @Option(
+      names = "--max-rejected",
+      paramLabel = "<share>",
+      defaultValue = "1%",
+      description =
+          "Refused rows (invalid or repeated ids) allowed before the run fails with exit 3, as 1% or"
+              + " 0.01.")
+  String maxRejected;
 
   @Option(
       names = "--report",
@@ -95,7 +147,15 @@ public final class BackfillCommand implements Callable<Integer> {
   @Option(names = "--skip-profiles", description = "Do not rebuild the customer profiles.")
   boolean skipProfiles;
 
-  @Option(names = "--skip-online", description = "Do not rebuild the online state.")
+  @Option(
+      names = "--rebuild-online",
+      description =
+          "Rebuild the online state even without --fraud.redis.url (into a throwaway embedded Redis).")
+  boolean rebuildOnline;
+
+  @Option(
+      names = "--skip-online",
+      description = "Do not rebuild the online state, even with --fraud.redis.url.")
   boolean skipOnline;
 
   @Option(
@@ -122,17 +182,22 @@ public final class BackfillCommand implements Callable<Integer> {
 
   /** The options as the backfill takes them, checked by {@link BackfillOptions}. */
   BackfillOptions options() {
+    if (rebuildOnline && skipOnline) {
+      throw new ParameterException(
+          spec.commandLine(), "--rebuild-online and --skip-online contradict each other");
+    }
+    // Asked for, or a Redis the workers read is named: a rebuild into a throwaway Redis is only a
+    // rehearsal.
+    boolean online = !skipOnline && (rebuildOnline || redis.url() != null);
     try {
-      return new BackfillOptions(
-          file,
-          ColumnMapping.parse(map),
-          report != null ? report : BackfillOptions.defaultReport(file),
-          batchSize,
-          progressEvery,
-          labelDelay,
-          !skipProfiles,
-          !skipOnline,
-          replayThreads);
+      return BackfillOptions.of(file)
+          .withFormat(
+              HistoryFormat.parse(format), ColumnMapping.parse(map), timestampFormat, timeZone)
+          .withReport(report != null ? report : BackfillOptions.defaultReport(file))
+          .withBatching(batchSize, progressEvery)
+          .withLabelDelay(labelDelay)
+          .withRebuilds(!skipProfiles, online, replayThreads)
+          .withMaxBadShare(BackfillOptions.parseShare(maxRejected));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
@@ -145,6 +210,15 @@ public final class BackfillCommand implements Callable<Integer> {
       throw new BadInputException("cannot read --file=" + file);
     }
     PrintWriter out = spec.commandLine().getOut();
+    TransactionParser parser = new TransactionParser(cards(out));
+    try {
+      // Before any store starts: a file that cannot be loaded fails here, within a second, with
+      // every reason.
+      HistoryFile.check(options, parser).describe().forEach(out::println);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(file + ": " + e.getMessage(), e);
+    }
+    out.flush();
     // Closed in reverse order of opening, whatever fails.
     List<AutoCloseable> resources = new ArrayList<>();
     try {
@@ -158,9 +232,7 @@ public final class BackfillCommand implements Callable<Integer> {
       RedisOnlineFeatureStore online = options.rebuildOnline() ? online(out, resources) : null;
       BackfillSummary summary;
       try {
-        summary =
-            new HistoryBackfill(dataSource, online, new TransactionParser(cards(out)), out::println)
-                .run(options);
+        summary = new HistoryBackfill(dataSource, online, parser, out::println).run(options);
       } catch (IllegalArgumentException e) {
         // The file's header or mapping: the message says which column to fix.
         throw new BadInputException(file + ": " + e.getMessage(), e);
@@ -170,9 +242,13 @@ public final class BackfillCommand implements Callable<Integer> {
         out.println(
             "[backfill] note: the online state went into a throwaway embedded Redis (the application's is"
                 + " in-memory too); pass --fraud.redis.url to rebuild a Redis the workers use.");
+      } else if (!options.rebuildOnline()) {
+        out.println(
+            "[backfill] online state not rebuilt (pass --fraud.redis.url for the Redis the workers read, or"
+                + " --rebuild-online)");
       }
       out.flush();
-      return 0;
+      return summary.tooManyBad() ? TOO_MANY_REFUSED : 0;
     } finally {
       Collections.reverse(resources);
       for (AutoCloseable resource : resources) {
@@ -222,10 +298,7 @@ public final class BackfillCommand implements Callable<Integer> {
     public CommandSpec transform(CommandSpec spec) {
       List<String> footer = new ArrayList<>();
       footer.add("");
-      footer.add("CSV: a header row, then one payment per line. Columns (* required):");
-      for (String column : HistoryColumns.ALL) {
-        footer.add("  " + column + (HistoryColumns.REQUIRED.contains(column) ? " *" : ""));
-      }
+      footer.addAll(HistoryColumns.help().lines().toList());
       footer.add(
           "Labels without label_known_at are taken as known at the payment time plus --label-delay;");
       footer.add(

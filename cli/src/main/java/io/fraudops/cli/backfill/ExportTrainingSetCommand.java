@@ -5,16 +5,10 @@ import io.fraudops.cli.stores.DataSourceOptions;
 import io.fraudops.cli.stores.EmbeddedPostgresOptions;
 import io.fraudops.cli.stores.OfflineStore;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
-import io.fraudops.feature.history.HistoryEvent;
-import io.fraudops.feature.offline.CachedCustomerProfiles;
 import io.fraudops.feature.offline.FeatureStoreSchema;
-import io.fraudops.feature.offline.PostgresCustomerProfiles;
-import io.fraudops.feature.offline.PostgresHistory;
+import io.fraudops.feature.training.OfflineTrainingExport;
 import io.fraudops.feature.training.PointInTimeExport;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,15 +26,17 @@ import picocli.CommandLine.Spec;
 /**
  * Writes the point-in-time training set of the offline store: for every labelled payment, its
  * features exactly as they would have been served at that instant (payments and labels known
- * strictly before it, replayed through the serving code path), then label, timestamp, transaction
- * id.
+ * strictly before it, replayed through the serving code path, profiles as of the payment), then
+ * label, timestamp, transaction id. Streams: memory does not grow with the rows.
  */
 @Command(
     name = "export-training-set",
     header = "Writes the point-in-time training set of the offline store.",
     description = {
       "Writes the point-in-time training set of the offline store: every matured payment's features as they"
-          + " would have been served at its instant, then label, timestamp and transaction id.",
+          + " would have been served at its instant, then label, timestamp and transaction id. Nothing later than"
+          + " a payment reaches its row: windows, labels (chargebacks included, from when they were known) and the"
+          + " customer's profile (usual amount, home) are as of that payment.",
       "Unlabelled payments older than --maturity at --as-of are exported as legitimate; --labelled-only exports"
           + " labelled payments alone."
     })
@@ -84,12 +79,22 @@ public final class ExportTrainingSetCommand implements Callable<Integer> {
       description = "Export labelled payments only (no maturity rule).")
   boolean labelledOnly;
 
+  @Option(
+      names = "--progress-every",
+      paramLabel = "<payments>",
+      defaultValue = "" + PointInTimeExport.DEFAULT_PROGRESS_EVERY,
+      description = "A progress line every this many payments replayed.")
+  int progressEvery;
+
   @Mixin DataSourceOptions dataSource;
   @Mixin EmbeddedPostgresOptions embeddedPostgres;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (progressEvery < 1) {
+      throw new ParameterException(spec.commandLine(), "--progress-every must be at least 1");
+    }
     if (labelledOnly
         && (asOf != null || spec.commandLine().getParseResult().hasMatchedOption("--maturity"))) {
       throw new ParameterException(
@@ -103,24 +108,21 @@ public final class ExportTrainingSetCommand implements Callable<Integer> {
       HikariDataSource dataSource =
           OfflineStore.open(this.dataSource, embeddedPostgres, "export", out, resources);
       FeatureStoreSchema.migrate(dataSource);
-      PostgresHistory history = new PostgresHistory(dataSource);
-      var profiles =
-          new CachedCustomerProfiles(
-              new PostgresCustomerProfiles(dataSource), Duration.ofHours(1), 1_000_000);
-      PointInTimeExport export = new PointInTimeExport(FeatureCatalogue.current(), profiles);
-      long begin = System.nanoTime();
-      int rows;
-      try (Stream<HistoryEvent> events = events(history);
-          Writer csv = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        rows = export.export(events, matureBefore, csv);
-      }
+      FeatureCatalogue catalogue = FeatureCatalogue.current();
+      PointInTimeExport.Summary summary =
+          new OfflineTrainingExport(dataSource, catalogue, out::println)
+              .run(file, from, until, matureBefore, progressEvery);
       out.printf(
-          "[export] %,d payments with %d features (catalogue %s) written to %s in %.1f s%n",
-          rows,
-          export.catalogue().size(),
-          export.catalogue().version(),
+          "[export] %,d payments replayed, %,d rows (%,d fraud, %,d matured unlabelled as legitimate) with %d"
+              + " features (catalogue %s) written to %s in %.1f s%n",
+          summary.payments(),
+          summary.rows(),
+          summary.fraud(),
+          summary.matured(),
+          catalogue.size(),
+          catalogue.version(),
           file.toAbsolutePath(),
-          (System.nanoTime() - begin) / 1e9);
+          summary.elapsed().toNanos() / 1e9);
       out.println(
           matureBefore == null
               ? "[export] labelled payments only"
@@ -135,14 +137,5 @@ public final class ExportTrainingSetCommand implements Callable<Integer> {
         resource.close();
       }
     }
-  }
-
-  private Stream<HistoryEvent> events(PostgresHistory history) {
-    if (from == null && until == null) {
-      return history.stream();
-    }
-    return history.stream(
-        from != null ? from : Instant.EPOCH,
-        until != null ? until : Instant.parse("9999-12-31T00:00:00Z"));
   }
 }

@@ -12,6 +12,7 @@ import io.fraudops.model.scoring.ModelLoadException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,6 +57,20 @@ public final class DriftCommand implements Callable<Integer> {
   Path file;
 
   @Option(
+      names = "--from",
+      paramLabel = "<instant>",
+      description =
+          "Only the file's payments from this ISO-8601 instant on (by its timestamp column), e.g. the"
+              + " period after the model's training one in a whole-history export.")
+  Instant from;
+
+  @Option(
+      names = "--until",
+      paramLabel = "<instant>",
+      description = "Only the file's payments before this instant.")
+  Instant until;
+
+  @Option(
       names = "--model",
       paramLabel = "<location>",
       defaultValue = DEFAULT_MODEL,
@@ -83,9 +98,14 @@ public final class DriftCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--fail-above must be a PSI >= 0, e.g. 0.25");
     }
+    if (from != null && until != null && !from.isBefore(until)) {
+      throw new ParameterException(spec.commandLine(), "--from must be before --until");
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (ModelArtifact artifact = ModelArtifact.load(model)) {
-      DriftSnapshot snapshot = check(artifact, file, reference(artifact));
+      DriftSnapshot snapshot =
+          check(
+              artifact, ModelRows.score(file, artifact.model(), from, until), reference(artifact));
       out.print(DriftTable.format(snapshot));
       out.println(DriftTable.verdict(snapshot));
       List<DriftMeasure> above = failAbove == null ? List.of() : snapshot.above(failAbove);
@@ -104,10 +124,9 @@ public final class DriftCommand implements Callable<Integer> {
     }
   }
 
-  /** Every row of {@code file} through a window as large as the file. */
-  private static DriftSnapshot check(ModelArtifact artifact, Path file, DriftReference reference)
-      throws IOException {
-    ModelRows recent = ModelRows.score(file, artifact.model());
+  /** Every recent row through a window as large as their number. */
+  private static DriftSnapshot check(
+      ModelArtifact artifact, ModelRows recent, DriftReference reference) {
     String model = artifact.info().name() + ":" + artifact.info().version();
     DriftWindow window =
         new DriftWindow(model, reference, artifact.info().featureNames(), recent.size());

@@ -14,6 +14,7 @@ import io.fraudops.model.training.ObliviousTreeTrainer;
 import io.fraudops.model.training.TrainedModel;
 import io.fraudops.model.training.TrainingParams;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -120,6 +121,41 @@ class DriftCommandTest {
         .contains("has no drift reference")
         .contains("./fraud train")
         .contains("--reference-file=training.csv");
+  }
+
+  @Test
+  void checksOnlyThePeriodAskedFor() throws IOException {
+    // The recent file's timestamps, as the export writes them: the check keeps those in [from,
+    // until).
+    List<Long> times =
+        Files.readAllLines(dir.resolve("recent.csv")).stream()
+            .skip(1)
+            .map(line -> Long.parseLong(line.split(",")[line.split(",").length - 2]))
+            .sorted()
+            .toList();
+    Instant from = Instant.ofEpochMilli(times.get(times.size() / 2));
+    Instant until = Instant.ofEpochMilli(times.get(times.size() * 3 / 4));
+    long kept =
+        times.stream().filter(t -> t >= from.toEpochMilli() && t < until.toEpochMilli()).count();
+
+    int exit =
+        run(
+            "--file=" + dir.resolve("recent.csv"),
+            "--model=" + withReference,
+            "--from=" + from,
+            "--until=" + until);
+
+    assertThat(exit).as(output).isEqualTo(DriftCommand.CHECKED);
+    assertThat(kept).isBetween(1_000L, 2_000L);
+    assertThat(output).contains(String.format("over %,d observations", kept));
+
+    assertThat(
+            run(
+                "--file=" + dir.resolve("recent.csv"),
+                "--model=" + withReference,
+                "--from=2100-01-01T00:00:00Z"))
+        .isEqualTo(DriftCommand.FAILED);
+    assertThat(output).contains("has no payment from 2100-01-01T00:00:00Z (6000 rows in all)");
   }
 
   @Test

@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The rejected rows of a run, as CSV: {@code line,transaction_id,reason}. The line is the file's
- * line number (the header is line 1), so {@code sed -n '<line>p'} shows the row. Nothing from the
- * row is written except its (scrubbed) id: never a card number.
+ * The refused rows of a run, as CSV: {@code line,transaction_id,reason}. The line is the file's
+ * line number (the header is line 1), so {@code sed -n '<line>p'} shows the row. Invalid rows and
+ * duplicate ids alike. Nothing from the row is written except its (scrubbed) id: never a card
+ * number.
  */
 final class BadRowReport implements AutoCloseable {
 

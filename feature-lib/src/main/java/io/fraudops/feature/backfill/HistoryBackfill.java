@@ -1,33 +1,40 @@
 package io.fraudops.feature.backfill;
 
-import io.fraudops.feature.history.LabelEvent;
 import io.fraudops.feature.offline.PostgresHistory;
-import io.fraudops.feature.offline.PostgresLabelStore;
-import io.fraudops.feature.offline.PostgresTransactionLedger;
 import io.fraudops.feature.online.OnlineFeatureStore;
-import io.fraudops.feature.transaction.Transaction;
 import io.fraudops.feature.transaction.TransactionParser;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
  * Loads a CSV of historical payments and labels (schema in the package documentation) into the
- * ledger and the label store, then rebuilds the customer profiles and the online state from the
- * ledger. Streaming: memory holds one batch, whatever the file's size.
+ * ledger and the label store, then rebuilds the customer profiles and, when asked, the online state
+ * from the ledger. Streaming: memory holds a few batches, whatever the file's size. One thread
+ * parses while another writes the previous batch ({@link LedgerLoad}), so both cores work.
  *
- * <p>A bad line never stops the run: it is counted and listed in the report. Only a file that
- * cannot be read at all (missing, no header, a required column absent) or a store that fails stops
- * it; since every write is idempotent, running the same file again then resumes where it stopped.
+ * <p>The file is checked first ({@link HistoryFile}): a file that cannot be loaded fails before any
+ * row is written. A bad line never stops the run: it is counted and listed in the report, and so is
+ * a duplicate id. More refused lines than {@link BackfillOptions#maxBadShare()} make the run a
+ * failure ({@link BackfillSummary#tooManyBad()}): what loaded stays (writes are idempotent, so
+ * running the fixed file again completes it) but profiles and online state are not rebuilt from a
+ * partial history.
  */
 public final class HistoryBackfill {
 
@@ -51,19 +58,28 @@ public final class HistoryBackfill {
     this.progress = Objects.requireNonNull(progress, "progress");
   }
 
+  /**
+   * @throws IllegalArgumentException when the file cannot be loaded at all (see {@link
+   *     HistoryFile#check})
+   */
   public BackfillSummary run(BackfillOptions options) {
     if (options.rebuildOnline() && online == null) {
       throw new IllegalArgumentException("rebuilding the online state needs an online store");
     }
+    HistoryFile.check(options, parser);
     Load load = load(options);
     progress.accept(
         String.format(
-            "[backfill] load done: %,d rows read, %,d ingested, %,d rejected",
-            load.read, load.ingested, load.rejected));
+            "[backfill] load done: %,d rows read, %,d ingested, %,d rejected,"
+                + " %,d duplicate ids",
+            load.read.get(), load.ingested.get(), load.rejected.get(), load.duplicates.get()));
+    boolean failed =
+        (load.rejected.get() + load.duplicates.get())
+            > options.maxBadShare() * Math.max(load.read.get(), 1);
 
     long profiles = -1;
     long begin = System.nanoTime();
-    if (options.rebuildProfiles()) {
+    if (options.rebuildProfiles() && !failed) {
       progress.accept("[backfill] rebuilding customer profiles...");
       profiles = new ProfileRebuild(dataSource).run();
     }
@@ -71,7 +87,7 @@ public final class HistoryBackfill {
 
     long replayed = -1;
     begin = System.nanoTime();
-    if (options.rebuildOnline()) {
+    if (options.rebuildOnline() && !failed) {
       progress.accept("[backfill] rebuilding the online state...");
       replayed =
           new OnlineRebuild(new PostgresHistory(dataSource), online, options.replayThreads())
@@ -79,12 +95,15 @@ public final class HistoryBackfill {
     }
     Duration replayTime = Duration.ofNanos(System.nanoTime() - begin);
     return new BackfillSummary(
-        load.read,
-        load.ingested,
-        load.valid - load.ingested,
-        load.rejected,
-        load.labels,
+        load.read.get(),
+        load.ingested.get(),
+        load.alreadyKnown.get(),
+        load.rejected.get(),
+        load.duplicates.get(),
+        load.labels.get(),
+        load.homes.get(),
         load.elapsed,
+        options.maxBadShare(),
         profiles,
         profileTime,
         replayed,
@@ -93,23 +112,26 @@ public final class HistoryBackfill {
   }
 
   private Load load(BackfillOptions options) {
-    PostgresTransactionLedger ledger = new PostgresTransactionLedger(dataSource);
-    PostgresLabelStore labels = new PostgresLabelStore(dataSource);
     Load load = new Load();
     long begin = System.nanoTime();
-    try (BufferedReader in = Files.newBufferedReader(options.file(), StandardCharsets.UTF_8);
-        BadRowReport report = new BadRowReport(options.report())) {
-      String headerLine = in.readLine();
-      if (headerLine == null) {
-        throw new IllegalArgumentException(
-            "the file " + options.file() + " is empty: a header row is required");
-      }
-      List<String> header = CsvLine.split(headerLine);
-      Map<String, Integer> columns = options.mapping().locate(header);
-      RowParser rows = new RowParser(parser, columns, header.size(), options.labelDelay());
-
-      List<Transaction> txBatch = new ArrayList<>(options.batchSize());
-      List<LabelEvent> labelBatch = new ArrayList<>();
+    long size;
+    try {
+      size = Files.size(options.file());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + options.file(), e);
+    }
+    Counting bytes;
+    try (Counting counting = new Counting(Files.newInputStream(options.file()));
+        BufferedReader in =
+            new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8), 1 << 16);
+        BadRowReport report = new BadRowReport(options.report());
+        PaymentLoad payments = new PaymentLoad(dataSource);
+        LabelLoad labels = new LabelLoad(dataSource);
+        Writer writer = new Writer(payments, labels, report, load)) {
+      bytes = counting;
+      FileLayout layout = HistoryFile.layout(in.readLine(), options);
+      RowParser rows = new RowParser(parser, layout, options.timestamps(), options.labelDelay());
+      Batch batch = new Batch(options.batchSize());
       long line = 1;
       String text;
       while ((text = in.readLine()) != null) {
@@ -117,25 +139,24 @@ public final class HistoryBackfill {
         if (text.isBlank()) {
           continue;
         }
-        load.read++;
+        long read = load.read.incrementAndGet();
         try {
           HistoryRow row = rows.parse(text);
-          txBatch.add(row.transaction());
-          if (row.label() != null) {
-            labelBatch.add(row.label());
-          }
+          batch.rows.add(new PaymentLoad.Staged(line, row));
         } catch (RejectedRowException e) {
-          load.rejected++;
-          report.reject(line, e.transactionId(), e.getMessage());
+          load.rejected.incrementAndGet();
+          batch.refused.add(new Refused(line, e.transactionId(), e.getMessage()));
         }
-        if (txBatch.size() >= options.batchSize()) {
-          flush(ledger, labels, txBatch, labelBatch, load);
+        if (batch.rows.size() >= options.batchSize()) {
+          writer.submit(batch);
+          batch = new Batch(options.batchSize());
         }
-        if (load.read % options.progressEvery() == 0) {
-          progress.accept(progressLine(load, begin));
+        if (read % options.progressEvery() == 0) {
+          progress.accept(progressLine(load, begin, bytes.count, size));
         }
       }
-      flush(ledger, labels, txBatch, labelBatch, load);
+      writer.submit(batch);
+      writer.finish();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + options.file(), e);
     }
@@ -143,34 +164,226 @@ public final class HistoryBackfill {
     return load;
   }
 
-  // Payments first: a label is only visible in the history once its payment is in the ledger.
-  private static void flush(
-      PostgresTransactionLedger ledger,
-      PostgresLabelStore labels,
-      List<Transaction> txBatch,
-      List<LabelEvent> labelBatch,
-      Load load) {
-    load.valid += txBatch.size();
-    load.ingested += ledger.recordAll(txBatch);
-    load.labels += labels.recordAll(labelBatch);
-    txBatch.clear();
-    labelBatch.clear();
-  }
-
-  private static String progressLine(Load load, long begin) {
+  private static String progressLine(Load load, long begin, long bytesRead, long size) {
     double seconds = (System.nanoTime() - begin) / 1e9;
     return String.format(
-        "[backfill] %,d rows read, %,d rejected so far, %.0f s, %,.0f rows/s",
-        load.read, load.rejected, seconds, load.read / seconds);
+        "[backfill] %,d rows read (%.0f %% of the file), %,d ingested, %,d rejected,"
+            + " %,d duplicate ids so far, %.0f s, %,.0f rows/s",
+        load.read.get(),
+        100.0 * bytesRead / Math.max(size, 1),
+        load.ingested.get(),
+        load.rejected.get(),
+        load.duplicates.get(),
+        seconds,
+        load.read.get() / seconds);
   }
 
-  /** Running counts of the load. */
+  /**
+   * A line refused by the parser, reported once its batch is written (so the report stays in line
+   * order).
+   */
+  private record Refused(long line, String transactionId, String reason) {}
+
+  private static final class Batch {
+    final List<PaymentLoad.Staged> rows;
+    final List<Refused> refused = new ArrayList<>();
+
+    Batch(int size) {
+      rows = new ArrayList<>(size);
+    }
+  }
+
+  /**
+   * Writes batches in two steps, each on its own thread and database connection: payments ({@link
+   * PaymentLoad}), then labels and homes ({@link LabelLoad}) of a batch while the next batch's
+   * payments go in. With the parser, that keeps both cores busy. Queues of one batch bound memory;
+   * a failure stops both steps and surfaces at the next {@link #submit} or at {@link #finish}.
+   */
+  private static final class Writer implements AutoCloseable {
+
+    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final Step<Batch> paymentStep;
+    private final Step<Written> labelStep;
+    private boolean finished;
+
+    Writer(PaymentLoad payments, LabelLoad labels, BadRowReport report, Load load) {
+      labelStep =
+          new Step<>(
+              "backfill-labels",
+              failure,
+              written -> {
+                LabelLoad.Outcome outcome =
+                    labels.load(written.batch().rows, written.outcome().refused());
+                load.labels.addAndGet(outcome.labels());
+                load.homes.addAndGet(outcome.homes());
+                report(written, report);
+              });
+      paymentStep =
+          new Step<>(
+              "backfill-payments",
+              failure,
+              batch -> {
+                PaymentLoad.Outcome outcome = payments.load(batch.rows);
+                load.ingested.addAndGet(outcome.ingested());
+                load.alreadyKnown.addAndGet(outcome.alreadyKnown());
+                load.duplicates.addAndGet(outcome.duplicates().size());
+                labelStep.put(new Written(batch, outcome));
+              });
+    }
+    Load load = load(options);
+    progress.accept(
+        String.format(
+            "[backfill] load done: %,d rows read, %,d ingested, %,d rejected",
+            load.read, load.ingested, load.rejected));
+
+    void submit(Batch batch) {
+      rethrow();
+      paymentStep.put(batch);
+    }
+
+    void finish() {
+      finished = true;
+      paymentStep.end();
+      labelStep.end();
+      rethrow();
+    }
+
+    /** When the parser failed first: stop the steps without writing what is still queued. */
+    @Override
+    public void close() {
+      if (!finished) {
+        finished = true;
+        failure.compareAndSet(null, new IllegalStateException("the load stopped"));
+        paymentStep.end();
+        labelStep.end();
+      }
+    }
+
+    private static void report(Written written, BadRowReport report) {
+      List<Refused> refused = new ArrayList<>(written.batch().refused);
+      for (PaymentLoad.Duplicate duplicate : written.outcome().duplicates()) {
+        refused.add(new Refused(duplicate.line(), duplicate.transactionId(), duplicate.reason()));
+      }
+      refused.sort(Comparator.comparingLong(Refused::line));
+      for (Refused line : refused) {
+        report.reject(line.line(), line.transactionId(), line.reason());
+      }
+    }
+
+    private void rethrow() {
+      if (failure.get() != null) {
+        throw failure.get();
+      }
+    }
+  }
+
+  /** A batch whose payments are written, on its way to the label step. */
+  private record Written(Batch batch, PaymentLoad.Outcome outcome) {}
+
+  /** A thread taking items from a queue of one, in order; after a failure it only drains. */
+  private static final class Step<T> {
+
+    private static final Object END = new Object();
+
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1);
+    private final AtomicReference<RuntimeException> failure;
+    private final Thread thread;
+
+    @SuppressWarnings("unchecked")
+    Step(String name, AtomicReference<RuntimeException> failure, Consumer<T> work) {
+      this.failure = failure;
+      this.thread =
+          Thread.ofPlatform()
+              .name(name)
+              .start(
+                  () -> {
+                    for (Object item = take(); item != END; item = take()) {
+                      if (failure.get() != null) {
+                        continue; // keep taking, so no one blocks on a full queue
+                      }
+                      try {
+                        work.accept((T) item);
+                      } catch (RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                      }
+                    }
+                  });
+    }
+    load.elapsed = Duration.ofNanos(System.nanoTime() - begin);
+    return load;
+  }
+
+    void put(T item) {
+      putObject(item);
+    }
+
+    /** Lets the thread finish what is queued (or drop it after a failure), and waits for it. */
+    void end() {
+      putObject(END);
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while loading", e);
+      }
+    }
+
+    private Object take() {
+      try {
+        return queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure.compareAndSet(null, new IllegalStateException("interrupted while loading", e));
+        return END;
+      }
+    }
+
+    private void putObject(Object item) {
+      try {
+        queue.put(item);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while loading", e);
+      }
+    }
+  }
+
+  /** Bytes read so far, for the progress lines. */
+  private static final class Counting extends FilterInputStream {
+    volatile long count;
+
+    Counting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+
+  /** Running counts of the load; the writer thread updates some of them. */
   private static final class Load {
-    long read;
-    long valid;
-    long ingested;
-    long rejected;
-    long labels;
+    final AtomicLong read = new AtomicLong();
+    final AtomicLong ingested = new AtomicLong();
+    final AtomicLong alreadyKnown = new AtomicLong();
+    final AtomicLong rejected = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
+    final AtomicLong labels = new AtomicLong();
+    final AtomicLong homes = new AtomicLong();
     Duration elapsed;
   }
 }

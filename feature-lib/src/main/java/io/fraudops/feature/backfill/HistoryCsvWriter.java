@@ -1,6 +1,8 @@
 package io.fraudops.feature.backfill;
 
 import io.fraudops.feature.synthetic.LabelledTransaction;
+import io.fraudops.feature.synthetic.SyntheticCustomer;
+import io.fraudops.feature.synthetic.SyntheticWorld;
 import io.fraudops.feature.transaction.PayloadKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -27,22 +30,39 @@ import java.util.stream.Stream;
  * <p>Bad rows: the generator's malformed payloads (its invalid rate), plus {@code csvDefectRate} of
  * rows broken at the file level (a missing field, an unknown label, a label known before its
  * payment). Card numbers are written in full, as an issuer's export would have them: these files
- * are synthetic, but treat real ones as card data. Deterministic for a given stream and seed.
+ * are synthetic, but treat real ones as card data. Given the world, each row carries its customer's
+ * home (the address an issuer knows). Deterministic for a given stream and seed.
  */
 public final class HistoryCsvWriter {
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
+  private static final int FRAUD_LABEL = HistoryColumns.ALL.indexOf(HistoryColumns.FRAUD_LABEL);
+
   private final Random random;
   private final double csvDefectRate;
+  private final Map<String, SyntheticCustomer> customers;
 
+  /** Without home columns. */
   public HistoryCsvWriter(long seed, double csvDefectRate) {
+    this(seed, csvDefectRate, null);
+  }
+
+  /**
+   * @param world whose customers' homes the rows carry; null for none
+   */
+  public HistoryCsvWriter(long seed, double csvDefectRate, SyntheticWorld world) {
     if (!(csvDefectRate >= 0 && csvDefectRate <= 0.5)) {
       throw new IllegalArgumentException(
           "csvDefectRate must be between 0 and 0.5 (got " + csvDefectRate + ")");
     }
     this.random = new Random(seed);
     this.csvDefectRate = csvDefectRate;
+    this.customers =
+        world == null
+            ? Map.of()
+            : world.customers().stream()
+                .collect(Collectors.toUnmodifiableMap(SyntheticCustomer::customerId, c -> c));
   }
 
   /**
@@ -95,6 +115,9 @@ public final class HistoryCsvWriter {
     fields.add(text(payload.get(PayloadKeys.TIMESTAMP)));
     fields.add(text(payload.get(PayloadKeys.DEVICE_ID)));
     label(row, fields, written);
+    SyntheticCustomer customer = customers.get(text(payload.get(PayloadKeys.CUSTOMER_ID)));
+    fields.add(customer == null ? "" : Double.toString(customer.homeLatitude()));
+    fields.add(customer == null ? "" : Double.toString(customer.homeLongitude()));
     if (!row.valid()) {
       written.invalid++;
     } else if (random.nextDouble() < csvDefectRate) {
@@ -119,6 +142,7 @@ public final class HistoryCsvWriter {
           chargeback ? "chargeback" : "analyst",
           at == null ? "" : at.plus(delay).toString());
       written.labels++;
+      written.fraud++;
     } else if (roll < 0.03) {
       addLabel(
           fields,
@@ -143,12 +167,12 @@ public final class HistoryCsvWriter {
   private void breakRow(List<String> fields, LabelledTransaction row) {
     switch (random.nextInt(3)) {
       case 0 -> fields.removeLast();
-      case 1 -> fields.set(fields.size() - 3, "maybe");
+      case 1 -> fields.set(FRAUD_LABEL, "maybe");
       default -> {
-        fields.set(fields.size() - 3, "true");
-        fields.set(fields.size() - 2, "chargeback");
+        fields.set(FRAUD_LABEL, "true");
+        fields.set(FRAUD_LABEL + 1, "chargeback");
         fields.set(
-            fields.size() - 1, row.transaction().timestamp().minus(Duration.ofDays(1)).toString());
+            FRAUD_LABEL + 2, row.transaction().timestamp().minus(Duration.ofDays(1)).toString());
       }
     }
   }
@@ -157,11 +181,13 @@ public final class HistoryCsvWriter {
     return value == null ? "" : value.toString();
   }
 
-  /** What a {@link #write} produced. */
+  /** What a {@link #write} produced (this writer's or {@link KaggleCsvWriter}'s). */
   public static final class Written {
-    private long rows;
-    private long labels;
-    private long invalid;
+    long rows;
+    long labels;
+    long fraud;
+    long invalid;
+    long duplicates;
 
     public long rows() {
       return rows;
@@ -172,9 +198,19 @@ public final class HistoryCsvWriter {
       return labels;
     }
 
-    /** Rows meant to be rejected. */
+    /** Rows labelled fraud. */
+    public long fraud() {
+      return fraud;
+    }
+
+    /** Rows meant to be rejected as invalid. */
     public long invalid() {
       return invalid;
+    }
+
+    /** Rows that repeat an earlier row's transaction id, meant to be reported as duplicates. */
+    public long duplicates() {
+      return duplicates;
     }
   }
 }

@@ -21,15 +21,18 @@ import javax.sql.DataSource;
  * <ul>
  *   <li>usual amount: the median amount. The median, not the mean, so a few large purchases (or
  *       undetected fraud) do not move the yardstick of {@code amount_to_avg_ratio}.
- *   <li>home: the most frequent location of the customer's located (card-present) payments, rounded
- *       to 0.01° (about 1.1 km north-south, less east-west), ties to the lowest latitude then
- *       longitude; none when the customer has no located payment.
+ *   <li>home: the latest home the customer declared ({@code customer_home}, from the file's home
+ *       columns); without one, the most frequent location of the customer's located (card-present)
+ *       payments, rounded to 0.01° (about 1.1 km north-south, less east-west), ties to the lowest
+ *       latitude then longitude; none when the customer has neither.
  *   <li>time zone: kept as the existing profile has it (the ledger does not know it); none for a
  *       new customer, which the features read as UTC.
  * </ul>
  *
  * Customers with no non-fraud payment keep whatever profile they had. The result is a snapshot of
- * today's knowledge, as the serving profiles are, not a point-in-time one.
+ * today's knowledge, as the serving profiles are; {@link
+ * io.fraudops.feature.offline.RunningProfiles} computes the same definition as of each payment for
+ * training exports (a test keeps the two equal).
  */
 final class ProfileRebuild {
 
@@ -48,10 +51,17 @@ final class ProfileRebuild {
             ), home AS (
               SELECT DISTINCT ON (customer_id) customer_id, lat, lon FROM cells
               ORDER BY customer_id, payments DESC, lat, lon
+            ), declared AS (
+              SELECT DISTINCT ON (customer_id) customer_id, home_latitude, home_longitude FROM customer_home
+              ORDER BY customer_id, declared_at DESC
             )
-            SELECT u.customer_id, u.usual_amount, h.lat::float8 AS lat, h.lon::float8 AS lon, p.time_zone
+            SELECT u.customer_id, u.usual_amount,
+                   CASE WHEN d.customer_id IS NULL THEN h.lat::float8 ELSE d.home_latitude END AS lat,
+                   CASE WHEN d.customer_id IS NULL THEN h.lon::float8 ELSE d.home_longitude END AS lon,
+                   p.time_zone
             FROM usual u
             LEFT JOIN home h ON h.customer_id = u.customer_id
+            LEFT JOIN declared d ON d.customer_id = u.customer_id
             LEFT JOIN customer_profile p ON p.customer_id = u.customer_id
             ORDER BY u.customer_id""";
 

@@ -1,6 +1,7 @@
 package io.fraudops.feature.offline;
 
 import io.fraudops.feature.history.HistoryEvent;
+import io.fraudops.feature.history.HistorySource;
 import io.fraudops.feature.history.LabelEvent;
 import io.fraudops.feature.transaction.CardNumber;
 import io.fraudops.feature.transaction.Transaction;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -60,6 +62,24 @@ public final class PostgresHistory {
   static final String QUERY = EVENTS + "WHERE h.at >= ? AND h.at < ?" + ORDER;
   static final String OF_TRANSACTIONS = EVENTS + "WHERE h.transaction_id = ANY(?)" + ORDER;
 
+  /** The label half of {@link #QUERY}, alone, in the same order and columns. */
+  static final String LABELS =
+      """
+            SELECT l.known_at AS at, 1 AS kind, l.transaction_id, l.source, t.customer_id, NULL, NULL, NULL, NULL,
+                   t.merchant_id, t.merchant_category, NULL, NULL, NULL, NULL, l.fraud, NULL
+            FROM transaction_label l JOIN card_transaction t ON t.transaction_id = l.transaction_id
+            WHERE l.known_at >= ? AND l.known_at < ?
+            ORDER BY l.known_at, l.transaction_id, l.source""";
+
+  static final String PAYMENTS =
+      """
+            SELECT count(*) FROM card_transaction WHERE occurred_at >= ? AND occurred_at < ?""";
+
+  private static final int READ_AHEAD_CHUNK = 1_000;
+  private static final int READ_AHEAD_CHUNKS = 16;
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
   private final DataSource dataSource;
   private final int fetchSize;
 
@@ -77,7 +97,53 @@ public final class PostgresHistory {
 
   /** Every event. Close the stream. */
   public Stream<HistoryEvent> stream() {
-    return stream(Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("9999-12-31T00:00:00Z"));
+    return stream(EARLIEST, LATEST);
+  }
+
+  /**
+   * The events known in {@code [from, until)} as a source that can be read again; null bounds for
+   * all.
+   */
+  public HistorySource source(Instant from, Instant until) {
+    Instant start = from == null ? EARLIEST : from;
+    Instant end = until == null ? LATEST : until;
+    return new HistorySource() {
+      @Override
+      public Stream<HistoryEvent> events() {
+        // A reader thread turns rows into events while the caller replays them.
+        return ReadAhead.of(stream(start, end), READ_AHEAD_CHUNK, READ_AHEAD_CHUNKS);
+      }
+
+      @Override
+      public Stream<LabelEvent> labels() {
+        return PostgresHistory.this.labels(start, end);
+      }
+
+      @Override
+      public OptionalLong payments() {
+        return OptionalLong.of(paymentCount(start, end));
+      }
+    };
+  }
+
+  /** The labels of {@link #stream(Instant, Instant)} alone, in the same order. Close the stream. */
+  public Stream<LabelEvent> labels(Instant from, Instant until) {
+    return open(LABELS, from, until, row -> (LabelEvent) event(row));
+  }
+
+  /** Payments made in {@code [from, until)}. */
+  public long paymentCount(Instant from, Instant until) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(PAYMENTS)) {
+      select.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+      select.setObject(2, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+      try (ResultSet row = select.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw Jdbc.unavailable("count the payments", e);
+    }
   }
 
   /**
@@ -87,14 +153,19 @@ public final class PostgresHistory {
    *     now or while streaming
    */
   public Stream<HistoryEvent> stream(Instant from, Instant until) {
+    return open(QUERY, from, until, PostgresHistory::event);
+  }
+
+  private <T> Stream<T> open(String query, Instant from, Instant until, RowReader<T> reader) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(until, "until");
     return query(
-        QUERY,
+        query,
         select -> {
           select.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
           select.setObject(2, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
-        });
+        },
+        reader);
   }
 
   /**
@@ -109,7 +180,8 @@ public final class PostgresHistory {
     String[] ids = transactionIds.toArray(String[]::new);
     return query(
         OF_TRANSACTIONS,
-        select -> select.setArray(1, select.getConnection().createArrayOf("text", ids)));
+        select -> select.setArray(1, select.getConnection().createArrayOf("text", ids)),
+        PostgresHistory::event);
   }
 
   /** Binds a query's parameters. */
@@ -118,7 +190,7 @@ public final class PostgresHistory {
     void bind(PreparedStatement select) throws SQLException;
   }
 
-  private Stream<HistoryEvent> query(String sql, Parameters parameters) {
+  private <T> Stream<T> query(String sql, Parameters parameters, RowReader<T> reader) {
     Connection connection = null;
     try {
       connection = dataSource.getConnection();
@@ -130,12 +202,17 @@ public final class PostgresHistory {
       select.setFetchSize(fetchSize);
       parameters.bind(select);
       ResultSet rows = select.executeQuery();
-      Cursor cursor = new Cursor(connection, rows);
+      Cursor<T> cursor = new Cursor<>(connection, rows, reader);
       return StreamSupport.stream(cursor, false).onClose(cursor::close);
     } catch (SQLException e) {
       closeQuietly(connection);
       throw Jdbc.unavailable("read the history", e);
     }
+  }
+
+  @FunctionalInterface
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
   }
 
   private static void closeQuietly(Connection connection) {
@@ -151,20 +228,22 @@ public final class PostgresHistory {
   }
 
   /** Reads one row per advance; the connection goes back to the pool on close. */
-  private static final class Cursor extends Spliterators.AbstractSpliterator<HistoryEvent> {
+  private static final class Cursor<T> extends Spliterators.AbstractSpliterator<T> {
 
     private final Connection connection;
     private final ResultSet rows;
+    private final RowReader<T> reader;
     private boolean closed;
 
-    Cursor(Connection connection, ResultSet rows) {
+    Cursor(Connection connection, ResultSet rows, RowReader<T> reader) {
       super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
       this.connection = connection;
       this.rows = rows;
+      this.reader = reader;
     }
 
     @Override
-    public boolean tryAdvance(Consumer<? super HistoryEvent> action) {
+    public boolean tryAdvance(Consumer<? super T> action) {
       if (closed) {
         return false;
       }
@@ -173,13 +252,15 @@ public final class PostgresHistory {
           close();
           return false;
         }
-        action.accept(event(rows));
+        action.accept(reader.read(rows));
         return true;
       } catch (SQLException e) {
         close();
         throw Jdbc.unavailable("read the history", e);
       }
     }
+    this.fetchSize = fetchSize;
+  }
 
     void close() {
       if (!closed) {
@@ -187,37 +268,38 @@ public final class PostgresHistory {
         closeQuietly(connection);
       }
     }
+  }
 
-    private static HistoryEvent event(ResultSet row) throws SQLException {
-      Instant at = row.getObject("at", OffsetDateTime.class).toInstant();
-      if (row.getInt("kind") == 1) {
-        return new LabelEvent(
-            row.getString("transaction_id"),
-            row.getString("customer_id"),
-            row.getString("merchant_id"),
-            row.getString("merchant_category"),
-            row.getBoolean("fraud"),
-            row.getString("source"),
-            at);
-      }
-      String masked = row.getString("card_masked");
-      CardNumber card =
-          masked == null ? null : CardNumber.ofMasked(masked, row.getString("card_fingerprint"));
-      return new HistoryEvent.Payment(
-          new Transaction(
-              row.getString("transaction_id"),
-              row.getString("customer_id"),
-              card,
-              row.getBigDecimal("amount"),
-              row.getString("currency"),
-              row.getString("merchant_id"),
-              row.getString("merchant_category"),
-              row.getString("country"),
-              row.getObject("latitude", Double.class),
-              row.getObject("longitude", Double.class),
-              row.getString("channel"),
-              at,
-              row.getString("device_id")));
+  // By position, in the order of the queries' columns: looking columns up by name costs more than
+  // the rest.
+  private static HistoryEvent event(ResultSet row) throws SQLException {
+    Instant at = row.getObject(1, OffsetDateTime.class).toInstant();
+    if (row.getInt(2) == 1) {
+      return new LabelEvent(
+          row.getString(3),
+          row.getString(5),
+          row.getString(10),
+          row.getString(11),
+          row.getBoolean(16),
+          row.getString(4),
+          at);
     }
+    String masked = row.getString(7);
+    CardNumber card = masked == null ? null : CardNumber.ofMasked(masked, row.getString(6));
+    return new HistoryEvent.Payment(
+        new Transaction(
+            row.getString(3),
+            row.getString(5),
+            card,
+            row.getBigDecimal(8),
+            row.getString(9),
+            row.getString(10),
+            row.getString(11),
+            row.getString(12),
+            row.getObject(13, Double.class),
+            row.getObject(14, Double.class),
+            row.getString(15),
+            at,
+            row.getString(17)));
   }
 }

@@ -79,14 +79,14 @@ public final class InMemoryOnlineFeatureStore implements OnlineFeatureStore {
 
     private final ScoredSet events = new ScoredSet();
     private final Map<String, Long> firstSeen = new HashMap<>();
-    private final Map<Long, DayTotals> days = new HashMap<>();
+    private final DayRing days = new DayRing();
     private long latestMillis = Long.MIN_VALUE;
 
     CustomerHistory recordAndRead(Transaction tx, long retentionMillis) {
       long now = tx.epochMillis();
       List<PastTransaction> recent = new ArrayList<>();
       for (ScoredSet.Entry event : events.range(now - HISTORY_WINDOW.toMillis(), now)) {
-        recent.add(EventMember.decode(event.member(), event.score()));
+        recent.add((PastTransaction) event.value());
       }
       List<String> fields =
           new ArrayList<>(
@@ -101,7 +101,7 @@ public final class InMemoryOnlineFeatureStore implements OnlineFeatureStore {
       long today = DayTotals.epochDay(now);
       List<DayTotals> pastDays = new ArrayList<>(PAST_DAYS);
       for (long day = today - PAST_DAYS; day < today; day++) {
-        pastDays.add(days.getOrDefault(day, DayTotals.NONE));
+        pastDays.add(days.get(day));
       }
       CustomerHistory history =
           CustomerHistory.asOf(
@@ -119,16 +119,59 @@ public final class InMemoryOnlineFeatureStore implements OnlineFeatureStore {
       latestMillis = Math.max(latestMillis, now);
       // Too late to record: its event could already have been trimmed, so adding it again to the
       // day totals could count it twice. Redis makes the same call.
-      if (now >= latestMillis - retentionMillis && events.add(EventMember.encode(tx), now)) {
-        days.merge(today, DayTotals.of(tx.amount().doubleValue(), now), DayTotals::plus);
+      // The event is decoded once, here, not at every read of the window: what Redis would answer.
+      String member = EventMember.encode(tx);
+      if (now >= latestMillis - retentionMillis
+          && events.add(member, now, EventMember.decode(member, now))) {
+        days.add(today, DayTotals.of(tx.amount().doubleValue(), now));
       }
       events.removeBelow(latestMillis - retentionMillis);
-      days.keySet()
-          .removeIf(day -> day < DayTotals.epochDay(latestMillis) - OnlineStoreSettings.DAYS_KEPT);
+      days.trimBelow(DayTotals.epochDay(latestMillis) - OnlineStoreSettings.DAYS_KEPT);
       for (String field : fields) {
         firstSeen.merge(field, now, Math::min);
       }
       return history;
+    }
+  }
+
+  /**
+   * A customer's day totals by UTC day, as the Redis hash of the customer script holds them: the
+   * days from {@link OnlineStoreSettings#DAYS_KEPT} before the latest day on. Kept in a ring of
+   * slots, one per day number modulo its size, since every payment reads 30 of them.
+   */
+  private static final class DayRing {
+
+    // Every live day is within DAYS_KEPT of the latest: a ring a little larger never wraps onto
+    // one.
+    private static final int SLOTS = OnlineStoreSettings.DAYS_KEPT + 2;
+
+    private final long[] dayOf = new long[SLOTS];
+    private final DayTotals[] totals = new DayTotals[SLOTS];
+    private long trimmedBelow = Long.MIN_VALUE;
+
+    DayRing() {
+      java.util.Arrays.fill(dayOf, Long.MIN_VALUE);
+    }
+
+    DayTotals get(long day) {
+      int slot = Math.floorMod(day, SLOTS);
+      return day >= trimmedBelow && dayOf[slot] == day ? totals[slot] : DayTotals.NONE;
+    }
+
+    /** Adds to a day; a day it replaces in the ring is always one already trimmed. */
+    void add(long day, DayTotals contribution) {
+      int slot = Math.floorMod(day, SLOTS);
+      if (dayOf[slot] == day && day >= trimmedBelow) {
+        totals[slot] = totals[slot].plus(contribution);
+      } else {
+        dayOf[slot] = day;
+        totals[slot] = contribution;
+      }
+    }
+
+    /** Forgets the days below {@code day}, as the Lua script's HDEL does. */
+    void trimBelow(long day) {
+      trimmedBelow = Math.max(trimmedBelow, day);
     }
   }
 

@@ -151,6 +151,14 @@ public final class TransactionParser {
     return parse(cards.tokenize(payload));
   }
 
+  /**
+   * The tokenizer this parser verifies cards with, for trusted sources that need a card's keyed
+   * fingerprint before parsing (a history file whose customer is its card).
+   */
+  public CardTokenizer cards() {
+    return cards;
+  }
+
   public Instant earliestTimestamp() {
     return earliestTimestamp;
   }

@@ -7,16 +7,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.fraudops.feature.FeatureService;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
+import io.fraudops.feature.history.LabelEvent;
 import io.fraudops.feature.offline.CustomerProfiles;
 import io.fraudops.feature.offline.FeatureStoreSchema;
 import io.fraudops.feature.offline.PostgresHistory;
+import io.fraudops.feature.offline.PostgresLabelStore;
 import io.fraudops.feature.offline.PostgresTransactionLedger;
 import io.fraudops.feature.online.OnlineStoreSettings;
 import io.fraudops.feature.online.RedisOnlineFeatureStore;
 import io.fraudops.feature.testsupport.EmbeddedPostgresDb;
 import io.fraudops.feature.testsupport.EmbeddedRedis;
+import io.fraudops.feature.training.OfflineTrainingExport;
 import io.fraudops.feature.training.PointInTimeExport;
 import io.fraudops.feature.transaction.Transaction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +35,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Chargebacks against real PostgreSQL and Redis: the label reaches the training export and the
@@ -102,6 +109,41 @@ class ChargebacksTest {
                     Collectors.toMap(
                         PointInTimeExport.Row::transactionId, PointInTimeExport.Row::fraud));
     assertThat(labels).containsEntry(disputed.transactionId(), true);
+  }
+
+  @Test
+  void inTheStreamedExportAChargebackOverridesAnEarlierAnalystVerdict(@TempDir Path dir)
+      throws IOException {
+    Transaction disputed = tx("T-" + UUID.randomUUID(), PAID).build();
+    new PostgresTransactionLedger(db).recordAll(List.of(disputed));
+    new PostgresLabelStore(db)
+        .record(
+            new LabelEvent(
+                disputed.transactionId(),
+                disputed.customerId(),
+                disputed.merchantId(),
+                disputed.merchantCategory(),
+                false,
+                "analyst",
+                PAID.plusSeconds(3_600)));
+    chargebacks(null)
+        .record(
+            Chargeback.of(
+                disputed.transactionId(), "4837 no cardholder authorization", "2026-03-18"));
+    Path file = dir.resolve("training.csv");
+
+    // The export ./fraud export-training-set writes: labels read first, rows streamed, profiles as
+    // of each payment.
+    new OfflineTrainingExport(db, FeatureCatalogue.current(), line -> {})
+        .run(file, null, null, null, 1_000);
+
+    List<String> rows = Files.readAllLines(file);
+    assertThat(rows.getFirst()).endsWith(",label,timestamp,transactionId");
+    assertThat(rows)
+        .filteredOn(row -> row.endsWith("," + disputed.transactionId()))
+        .singleElement()
+        .asString()
+        .endsWith(",1," + PAID.toEpochMilli() + "," + disputed.transactionId());
   }
 
   @Test

@@ -61,15 +61,15 @@ class PostgresOfflineStoreTest {
   void migrationCreatesTheTablesOnceAndOnlyOnce() throws SQLException {
     assertThat(migrationsApplied)
         .as(
-            "V1 feature store, V3 labels, V4 device, V5.1 unkeyed fingerprints forgotten, V11.1 chargebacks"
-                + " (V2, V5, ... in workers)")
-        .isEqualTo(5);
+            "V1 feature store, V3 labels, V4 device, V5.1 unkeyed fingerprints forgotten, V11.1 chargebacks,"
+                + " V13 customer home (V2, V5, V6, V8, V11.2, V11.3, V12 in workers)")
+        .isEqualTo(6);
     assertThat(FeatureStoreSchema.migrate(db)).as("re-running applies nothing").isZero();
     assertThat(
             queryLong(
                 "SELECT count(*) FROM information_schema.tables "
-                    + "WHERE table_name IN ('customer_profile', 'card_transaction')"))
-        .isEqualTo(2);
+                    + "WHERE table_name IN ('customer_profile', 'card_transaction', 'customer_home')"))
+        .isEqualTo(3);
     assertThat(
             queryLong(
                 "SELECT count(*) FROM pg_indexes WHERE indexname = 'card_transaction_customer_time'"))

@@ -325,4 +325,24 @@ abstract class OnlineFeatureStoreContract {
         .extracting(PastTransaction::epochMillis)
         .containsExactly(latest.toEpochMilli());
   }
+
+  @Test
+  void dayTotalsTrimmedBehindTheLatestDayAreNotReadBackByALateTransaction() {
+    OnlineFeatureStore store = store();
+    String c = "trimmed";
+    Instant day0 = Instant.parse("2025-03-01T12:00:00Z");
+    store.recordAndRead(tx("d0", day0).customer(c).amount("70.00").build());
+    store.recordAndRead(tx("d45", day0.plus(Duration.ofDays(45))).customer(c).build());
+
+    // Too late to be recorded, still answered: its 30 days reach back to day 0, which is trimmed.
+    CustomerHistory late =
+        store.recordAndRead(tx("d20", day0.plus(Duration.ofDays(20))).customer(c).build());
+    CustomerHistory next =
+        store.recordAndRead(tx("d46", day0.plus(Duration.ofDays(46))).customer(c).build());
+
+    assertThat(late.pastDays().stream().mapToLong(DayTotals::count).sum()).isZero();
+    assertThat(next.pastDays().stream().mapToLong(DayTotals::count).sum())
+        .as("day 45")
+        .isEqualTo(1);
+  }
 }

@@ -7,15 +7,21 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.fraudops.feature.FeatureService;
 import io.fraudops.feature.catalogue.FeatureCatalogue;
+import io.fraudops.feature.catalogue.Geo;
 import io.fraudops.feature.history.HistoryEvent;
+import io.fraudops.feature.history.HistorySource;
 import io.fraudops.feature.history.LabelEvent;
 import io.fraudops.feature.offline.CustomerProfiles;
+import io.fraudops.feature.offline.DeclaredHomes;
 import io.fraudops.feature.online.InMemoryOnlineFeatureStore;
 import io.fraudops.feature.synthetic.GeneratorSettings;
 import io.fraudops.feature.synthetic.SyntheticWorld;
 import io.fraudops.feature.synthetic.TransactionGenerator;
 import io.fraudops.feature.transaction.Transaction;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,6 +90,118 @@ class PointInTimeExportTest {
     assertThat(after.size())
         .as("later labels add rows for earlier payments too")
         .isGreaterThan(before.size());
+  }
+
+  @Test
+  void withProfilesAsOfFuturePaymentsAndLabelsStillLeaveEveryEarlierRowByteIdentical() {
+    // Every customer declares the home the world gave them, from the first event on.
+    Instant start = history.getFirst().at();
+    DeclaredHomes homes =
+        DeclaredHomes.of(
+            world.customers().stream()
+                .map(
+                    c ->
+                        new DeclaredHomes.Home(
+                            c.customerId(), start, c.homeLatitude(), c.homeLongitude()))
+                .toList());
+    PointInTimeExport asOf =
+        PointInTimeExport.withProfilesAsOf(FeatureCatalogue.v2(), homes, Map.of());
+    Instant cutOff = history.get(history.size() / 2).at();
+    StringWriter early = new StringWriter();
+    StringWriter full = new StringWriter();
+    asOf.export(history.stream().filter(e -> e.at().isBefore(cutOff)), early);
+    asOf.export(history.stream(), full);
+
+    Map<String, String> before = rowsById(early.toString());
+    Map<String, String> after = rowsById(full.toString());
+    assertThat(before).hasSizeGreaterThan(300);
+    for (Map.Entry<String, String> row : before.entrySet()) {
+      assertThat(withoutLabel(after.get(row.getKey())))
+          .as(row.getKey())
+          .isEqualTo(withoutLabel(row.getValue()));
+    }
+    // The profile features do move with the history: the test would be empty otherwise.
+    List<PointInTimeExport.Row> rows = asOf.rows(history.stream());
+    int ratio = FeatureCatalogue.v2().indexOf("amount_to_avg_ratio");
+    int distance = FeatureCatalogue.v2().indexOf("distance_from_home_km");
+    assertThat(rows.stream().mapToDouble(r -> r.features()[ratio]).distinct().count())
+        .isGreaterThan(200);
+    assertThat(rows.stream().mapToDouble(r -> r.features()[distance]).distinct().count())
+        .isGreaterThan(200);
+  }
+
+  @Test
+  void aProfileAsOfAPaymentHoldsOnlyEarlierPaymentsLabelsAndHomes() {
+    Instant t0 = Instant.parse("2025-02-01T12:00:00Z");
+    double[] paris = {48.8566, 2.3522};
+    double[] london = {51.5074, -0.1278};
+    double[] newYork = {40.7128, -74.0060};
+    Transaction first = tx("p1", t0).customer("a").amount("10.00").at(paris[0], paris[1]).build();
+    Transaction stolen =
+        tx("p2", t0.plus(Duration.ofHours(1)))
+            .customer("a")
+            .amount("90.00")
+            .at(paris[0], paris[1])
+            .build();
+    Transaction beforeChargeback =
+        tx("p3", t0.plus(Duration.ofHours(2)))
+            .customer("a")
+            .amount("30.00")
+            .at(london[0], london[1])
+            .build();
+    LabelEvent chargeback =
+        new LabelEvent(
+            "p2", "a", "M1", "grocery", true, "chargeback", t0.plus(Duration.ofHours(3)));
+    Transaction afterMove =
+        tx("p4", t0.plus(Duration.ofHours(4)))
+            .customer("a")
+            .amount("40.00")
+            .at(newYork[0], newYork[1])
+            .build();
+    DeclaredHomes homes =
+        DeclaredHomes.of(
+            List.of(
+                new DeclaredHomes.Home("a", t0, paris[0], paris[1]),
+                new DeclaredHomes.Home("a", afterMove.timestamp(), newYork[0], newYork[1])));
+    PointInTimeExport asOf =
+        PointInTimeExport.withProfilesAsOf(FeatureCatalogue.v2(), homes, Map.of());
+
+    List<PointInTimeExport.Row> rows =
+        asOf.rows(
+            List.<HistoryEvent>of(
+                new HistoryEvent.Payment(first),
+                new HistoryEvent.Payment(stolen),
+                new HistoryEvent.Payment(beforeChargeback),
+                chargeback,
+                new HistoryEvent.Payment(afterMove))
+                .stream(),
+            t0.plus(Duration.ofDays(1)));
+
+    int ratio = FeatureCatalogue.v2().indexOf("amount_to_avg_ratio");
+    int distance = FeatureCatalogue.v2().indexOf("distance_from_home_km");
+    assertThat(rows)
+        .extracting(PointInTimeExport.Row::transactionId)
+        .containsExactly("p1", "p2", "p3", "p4");
+    assertThat(rows.get(0).features()[ratio])
+        .as("no earlier payment: no profile yet")
+        .isEqualTo(1.0);
+    assertThat(rows.get(0).features()[distance]).isEqualTo(0.0);
+    assertThat(rows.get(1).features()[ratio]).as("usual amount 10").isEqualTo(9.0);
+    assertThat(rows.get(2).features()[ratio])
+        .as("median of 10 and 90: the fraud is not known yet")
+        .isEqualTo(30.0 / 50.0);
+    assertThat(rows.get(2).features()[distance])
+        .as("from the Paris home, not the later New York one")
+        .isEqualTo(Geo.kilometres(paris[0], paris[1], london[0], london[1]));
+    assertThat(rows.get(3).features()[ratio])
+        .as("median of 10 and 30 once the chargeback is known")
+        .isEqualTo(40.0 / 20.0);
+    assertThat(rows.get(3).features()[distance])
+        .as("the home declared on this very payment")
+        .isEqualTo(0.0);
+    assertThat(rows)
+        .extracting(PointInTimeExport.Row::fraud)
+        .containsExactly(false, true, false, false);
   }
 
   @Test
@@ -215,6 +333,33 @@ class PointInTimeExportTest {
         .isEqualTo(
             String.join(",", FeatureCatalogue.v2().names()) + ",label,timestamp,transactionId");
     assertThat(lines[1].split(",")).hasSize(FeatureCatalogue.v2().size() + 3);
+  }
+
+  @Test
+  void aFailingWriterStopsTheStreamedExportWithItsError() {
+    Writer full =
+        new Writer() {
+          private int written;
+
+          @Override
+          public void write(char[] text, int offset, int length) throws IOException {
+            written += length;
+            if (written > 100_000) {
+              throw new IOException("No space left on device");
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+
+    assertThatThrownBy(
+            () -> export.export(HistorySource.of(history), null, full, line -> {}, 1_000))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasRootCauseMessage("No space left on device");
   }
 
   @Test
