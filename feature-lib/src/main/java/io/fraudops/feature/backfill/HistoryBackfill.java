@@ -230,11 +230,6 @@ public final class HistoryBackfill {
                 labelStep.put(new Written(batch, outcome));
               });
     }
-    Load load = load(options);
-    progress.accept(
-        String.format(
-            "[backfill] load done: %,d rows read, %,d ingested, %,d rejected",
-            load.read, load.ingested, load.rejected));
 
     void submit(Batch batch) {
       rethrow();
@@ -309,9 +304,6 @@ public final class HistoryBackfill {
                     }
                   });
     }
-    load.elapsed = Duration.ofNanos(System.nanoTime() - begin);
-    return load;
-  }
 
     void put(T item) {
       putObject(item);

@@ -124,8 +124,6 @@ final class RowParser {
         payload.put(PayloadKeys.CUSTOMER_ID, customer);
       }
     }
-    return parse(fields);
-  }
 
     boolean timestampBad = false;
     String timestampText = field(fields, HistoryColumns.TIMESTAMP);
@@ -138,12 +136,6 @@ final class RowParser {
         timestampBad = true;
       }
     }
-    LabelEvent label = label(fields, tx, problems);
-    if (!problems.isEmpty()) {
-      throw new RejectedRowException(reportableId(fields), problems);
-    }
-    return new HistoryRow(tx, label);
-  }
 
     Transaction tx = null;
     try {

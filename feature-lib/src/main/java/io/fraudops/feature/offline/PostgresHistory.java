@@ -259,8 +259,6 @@ public final class PostgresHistory {
         throw Jdbc.unavailable("read the history", e);
       }
     }
-    this.fetchSize = fetchSize;
-  }
 
     void close() {
       if (!closed) {

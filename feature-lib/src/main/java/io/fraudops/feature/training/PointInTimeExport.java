@@ -385,8 +385,6 @@ public final class PointInTimeExport {
         throw failure.get();
       }
     }
-    return rows.size();
-  }
 
     /** After a failure of the replay: the writer drops what is queued and stops. */
     @Override
@@ -469,8 +467,6 @@ public final class PointInTimeExport {
         throw new UncheckedIOException(e);
       }
     }
-    return '"' + text.replace("\"", "\"\"") + '"';
-  }
 
     private static String csv(String text) {
       if (text.indexOf(',') < 0
