@@ -8,6 +8,7 @@ import io.fraudops.cli.bench.BenchCommand;
 import io.fraudops.cli.bench.BenchModelCommand;
 import io.fraudops.cli.chargeback.ChargebackCommand;
 import io.fraudops.cli.drift.DriftCommand;
+import io.fraudops.cli.e2e.BenchE2eCommand;
 import io.fraudops.cli.replay.ReplayCommand;
 import io.fraudops.cli.serve.ServeCommand;
 import io.fraudops.cli.training.RegisterCommand;
@@ -53,6 +54,7 @@ import picocli.CommandLine.Spec;
       BacktestCommand.class,
       BenchCommand.class,
       BenchModelCommand.class,
+      BenchE2eCommand.class,
       TrainDemoModelCommand.class,
       HelpCommand.class
     },

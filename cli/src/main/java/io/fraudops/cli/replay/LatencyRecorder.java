@@ -3,24 +3,24 @@ package io.fraudops.cli.replay;
 import java.util.Arrays;
 
 /** Collects latencies (nanoseconds) and reports percentiles; thread-safe. */
-final class LatencyRecorder {
+public final class LatencyRecorder {
 
   private long[] samples = new long[1024];
   private int count;
 
-  synchronized void record(long nanos) {
+  public synchronized void record(long nanos) {
     if (count == samples.length) {
       samples = Arrays.copyOf(samples, count * 2);
     }
     samples[count++] = nanos;
   }
 
-  synchronized int count() {
+  public synchronized int count() {
     return count;
   }
 
   /** The p-th percentile (0..100) in milliseconds, nearest-rank; NaN when empty. */
-  synchronized double percentileMillis(double p) {
+  public synchronized double percentileMillis(double p) {
     if (count == 0) {
       return Double.NaN;
     }

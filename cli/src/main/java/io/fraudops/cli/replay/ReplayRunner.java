@@ -130,7 +130,7 @@ class ReplayRunner implements ApplicationRunner {
               + " the recovery starts them again and re-opens their reviews",
           earlierOpen, ledger.countByStatus(""));
     }
-    warmUp.run(stream, properties.warmup(), properties.seed());
+    warmUp.run(stream, properties.warmup(), properties.seed(), text -> console.line("%s", text));
     ReplayResult result = screen(stream, runTag);
     console.summary(result);
     if (earlierOpen > 0) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -17,23 +18,26 @@ import org.springframework.stereotype.Component;
  * Writes the history before the screened stream into the feature store, with the labels a fraud
  * team would know by its end (analysts' verdicts minutes later, chargebacks days later), so the
  * merchant and category fraud rates are served as they were learnt in training. Labels due after
- * the history ends are not known yet when screening starts, and are left out.
+ * the history ends are not known yet when screening starts, and are left out. {@code ./fraud
+ * bench-e2e} uses it too.
  */
 @Component
-@Profile("replay")
-class ReplayWarmUp {
+@Profile({"replay", "bench-e2e"})
+public class ReplayWarmUp {
 
   private final FeatureService features;
   private final OnlineFeatureStore online;
-  private final ReplayConsole console;
 
-  ReplayWarmUp(FeatureService features, OnlineFeatureStore online, ReplayConsole console) {
+  ReplayWarmUp(FeatureService features, OnlineFeatureStore online) {
     this.features = features;
     this.online = online;
-    this.console = console;
   }
 
-  void run(Iterator<LabelledTransaction> stream, int count, long seed) {
+  /**
+   * Writes the first {@code count} payments of {@code stream}; {@code say} gets the progress lines.
+   */
+  public void run(
+      Iterator<LabelledTransaction> stream, int count, long seed, Consumer<String> say) {
     long begin = System.nanoTime();
     List<LabelledTransaction> rows = new ArrayList<>(count);
     Instant end = Instant.MIN;
@@ -56,8 +60,9 @@ class ReplayWarmUp {
         case HistoryEvent.Payment payment -> {
           features.featuresFor(payment.transaction());
           if (++payments % 10_000 == 0) {
-            console.line(
-                "warm-up: %,d / %,d payments written to the feature store", payments, count);
+            say.accept(
+                String.format(
+                    "warm-up: %,d / %,d payments written to the feature store", payments, count));
           }
         }
         case LabelEvent label -> {
@@ -66,8 +71,9 @@ class ReplayWarmUp {
         }
       }
     }
-    console.line(
-        "warm-up: %,d payments and %,d labels of history in the feature store (%.1f s)",
-        payments, labels, (System.nanoTime() - begin) / 1e9);
+    say.accept(
+        String.format(
+            "warm-up: %,d payments and %,d labels of history in the feature store (%.1f s)",
+            payments, labels, (System.nanoTime() - begin) / 1e9));
   }
 }

@@ -1,5 +1,6 @@
 package io.fraudops.cli.serve;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
@@ -34,16 +35,32 @@ public final class LocalApplication {
 
   /** Until its runners are done, then closes it: the application's exit code. */
   public static int runToEnd(SpringApplication app, String[] args, boolean verbose) {
-    quietFailureLog(app, verbose);
+    return runToEnd(app, args, verbose, Map.of());
+  }
+
+  /**
+   * As {@link #runToEnd(SpringApplication, String[], boolean)}, with default properties that
+   * anything configured overrides.
+   */
+  public static int runToEnd(
+      SpringApplication app, String[] args, boolean verbose, Map<String, Object> defaults) {
+    Map<String, Object> properties = new HashMap<>(defaults);
+    quietFailureLog(properties, verbose);
+    app.setDefaultProperties(properties);
     ConfigurableApplicationContext context = app.run(args);
     return SpringApplication.exit(context);
   }
 
-  // A default property: the user's own logging configuration still wins.
   private static void quietFailureLog(SpringApplication app, boolean verbose) {
+    Map<String, Object> properties = new HashMap<>();
+    quietFailureLog(properties, verbose);
+    app.setDefaultProperties(properties);
+  }
+
+  // A default property: the user's own logging configuration still wins.
+  private static void quietFailureLog(Map<String, Object> properties, boolean verbose) {
     if (!verbose) {
-      app.setDefaultProperties(
-          Map.of("logging.level.org.springframework.boot.SpringApplication", "OFF"));
+      properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
     }
   }
 }

@@ -163,6 +163,8 @@ public final class EmbeddedEngine implements AutoCloseable {
       ProcessTestGateway.Parts gateway =
           ProcessTestGateway.create(logStream.newLogStreamWriter(), PARTITION_ID, grpc.getPort());
       services.set(gateway.grpcService());
+      // Closed after the processor (the stack closes in reverse): its last responses still go out.
+      opened.push(gateway.responses());
 
       StreamProcessor processor =
           StreamProcessor.builder()
@@ -275,6 +277,15 @@ public final class EmbeddedEngine implements AutoCloseable {
               + "=true");
     }
     return capture.records();
+  }
+
+  /**
+   * Records the engine has written so far (commands, events and rejections, the gateway's and its
+   * own): cheap to read at any time, so a benchmark can count records per instance without
+   * capturing them.
+   */
+  public long recordsWritten() {
+    return log.highestPosition();
   }
 
   /** Log blocks held in memory now: stays small however many instances ran (for diagnostics). */

@@ -31,6 +31,7 @@ final class ProcessedLogStorage implements LogStorage {
 
   private final Set<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
   private final AtomicLong appendedBlocks = new AtomicLong();
+  private volatile long highestPosition;
 
   @Override
   public LogStorageReader newReader() {
@@ -48,6 +49,7 @@ final class ProcessedLogStorage implements LogStorage {
     synchronized (this) {
       blocks.put(lowestPosition, data);
       index = appendedBlocks.incrementAndGet();
+      this.highestPosition = highestPosition;
       // Nothing is replicated or flushed, so a block is committed as soon as it is written.
       listener.onWrite(index, highestPosition);
       listener.onCommit(index, highestPosition);
@@ -79,6 +81,14 @@ final class ProcessedLogStorage implements LogStorage {
   /** How many blocks were ever appended; it moves whenever the engine writes anything. */
   long appendedBlocks() {
     return appendedBlocks.get();
+  }
+
+  /**
+   * The position of the newest record written. Positions count records one by one from 1, so the
+   * difference between two readings is the number of records written in between.
+   */
+  long highestPosition() {
+    return highestPosition;
   }
 
   /** How many blocks are held now (walks the map: for diagnostics and tests, not hot paths). */

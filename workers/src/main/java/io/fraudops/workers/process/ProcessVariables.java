@@ -37,6 +37,11 @@ public final class ProcessVariables {
   public static final String REVIEW_DECISION = "reviewDecision";
   public static final String REVIEW_COMMENT = "reviewComment";
   public static final String REVIEWED_BY = "reviewedBy";
+
+  /**
+   * No longer set (the ledger holds the decision; nothing read it); stays reserved so that a caller
+   * cannot supply it, and instances started before still show it.
+   */
   public static final String FINAL_DECISION = "finalDecision";
 
   /**

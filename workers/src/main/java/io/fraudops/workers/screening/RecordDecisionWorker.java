@@ -120,11 +120,12 @@ public class RecordDecisionWorker {
     }
   }
 
-  /** What it adds: the outcome that was recorded. */
-  public record Recorded(FinalOutcome finalDecision) {}
-
+  /**
+   * Adds nothing to the process: the ledger holds the decision, and a variable nobody reads would
+   * cost the engine a record, and its state a write, for every payment.
+   */
   @JobWorker(type = "fraud.record-decision")
-  public Recorded record(@VariablesAsType Input in, @ProcessInstanceKey long instance) {
+  public void record(@VariablesAsType Input in, @ProcessInstanceKey long instance) {
     if (in.outcome() == null || in.outcome() == FinalOutcome.REJECTED) {
       throw new IllegalStateException(
           "fraud.record-decision records approvals and declines; got outcome "
@@ -210,7 +211,7 @@ public class RecordDecisionWorker {
           instance,
           in.transactionId(),
           decision.status());
-      return new Recorded(in.outcome());
+      return;
     }
     if (in.reviewDecision() != null
         && !expired
@@ -226,7 +227,6 @@ public class RecordDecisionWorker {
       analystLabels.recordOnline(tx, in.outcome() == FinalOutcome.DECLINED, clock.instant());
     }
     recorder.published(instance, in.transactionId(), in.outcome(), true);
-    return new Recorded(in.outcome());
   }
 
   /** Why an expired review was declined, with what had sent it to review. */

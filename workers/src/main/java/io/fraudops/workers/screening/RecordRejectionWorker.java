@@ -38,8 +38,7 @@ public class RecordRejectionWorker {
   public record Input(Object transaction, String validationMessage, Object receivedAt) {}
 
   @JobWorker(type = "fraud.record-rejection")
-  public RecordDecisionWorker.Recorded record(
-      @VariablesAsType Input in, @ProcessInstanceKey long instance) {
+  public void record(@VariablesAsType Input in, @ProcessInstanceKey long instance) {
     Instant now = clock.instant();
     DecisionRecord record =
         new DecisionRecord(
@@ -60,6 +59,5 @@ public class RecordRejectionWorker {
             null,
             null);
     recorder.recordAndPublish(record);
-    return new RecordDecisionWorker.Recorded(FinalOutcome.REJECTED);
   }
 }

@@ -104,13 +104,10 @@ class WorkerStoppedMidJobTest {
             .jobType("fraud.record-decision")
             .handler(
                 (jobs, job) -> {
-                  jobs.newCompleteCommand(job)
-                      .variables(
-                          recordDecision.record(
-                              job.getVariablesAsType(RecordDecisionWorker.Input.class),
-                              job.getProcessInstanceKey()))
-                      .send()
-                      .join();
+                  recordDecision.record(
+                      job.getVariablesAsType(RecordDecisionWorker.Input.class),
+                      job.getProcessInstanceKey());
+                  jobs.newCompleteCommand(job).send().join();
                   completedByB.incrementAndGet();
                 })
             .name("worker-b")

@@ -78,14 +78,10 @@ class RedeliveredJobsTest {
     engine.increaseTime(JOB_TIMEOUT.plusSeconds(1));
     ActivatedJob recordAgain = activate("fraud.record-decision");
     assertThat(recordAgain.getKey()).isEqualTo(record.getKey());
-    client
-        .newCompleteCommand(recordAgain)
-        .variables(
-            recordDecision.record(
-                recordAgain.getVariablesAsType(RecordDecisionWorker.Input.class),
-                recordAgain.getProcessInstanceKey()))
-        .send()
-        .join();
+    recordDecision.record(
+        recordAgain.getVariablesAsType(RecordDecisionWorker.Input.class),
+        recordAgain.getProcessInstanceKey());
+    client.newCompleteCommand(recordAgain).send().join();
 
     assertThat(
             jdbc.queryForObject(

@@ -18,12 +18,16 @@ import io.grpc.BindableService;
  */
 public final class ProcessTestGateway {
 
-  /** The gateway's pieces, typed by the public interfaces the stream processor and gRPC need. */
+  /**
+   * The gateway's pieces, typed by the public interfaces the stream processor and gRPC need; {@code
+   * responses} stops the response writer's sending thread.
+   */
   public record Parts(
       BindableService grpcService,
       CommandResponseWriter responseWriter,
       InterPartitionCommandSender commandSender,
-      JobStreamer jobStreamer) {}
+      JobStreamer jobStreamer,
+      AutoCloseable responses) {}
 
   private ProcessTestGateway() {}
 
@@ -38,10 +42,7 @@ public final class ProcessTestGateway {
     InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
     GrpcToLogStreamGateway gateway =
         new GrpcToLogStreamGateway(commandWriter, partitionId, 1, port, requests, jobStreamer);
-    return new Parts(
-        gateway,
-        new InstanceResponseWriter(requests),
-        new CommandSender(commandWriter),
-        jobStreamer);
+    InstanceResponseWriter responses = new InstanceResponseWriter(requests);
+    return new Parts(gateway, responses, new CommandSender(commandWriter), jobStreamer, responses);
   }
 }
