@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,15 @@ import picocli.CommandLine.Unmatched;
           + " limit, and the ratio of the two. Ends with the highest rate sustained with p99 under --p99-bound.",
       "--soak runs the application at --soak-rate for that long instead, sampling heap after GC and throughput"
           + " every --sample-every, with short bursts at --probe-rate after --soak-probes payments.",
-      "Every store is a fresh stand-in (its own PostgreSQL folder, deleted at the end) unless configured; any"
-          + " other Spring property of the application passes through as --name=value. The machine is shared"
-          + " with whatever else runs: the load average is printed at the top and with every rate."
+      "Every store is a fresh stand-in unless configured: free ports (the HTTP API, the engine, S3, PostgreSQL"
+          + " and Redis; the defaults shown below are serve's) and a PostgreSQL folder of its own under the"
+          + " temporary folder, deleted at the end. Any other Spring property of the application passes through as"
+          + " --name=value. The machine is shared with whatever else runs: the load average is printed at the top"
+          + " and with every rate."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "3:a payment started was neither decided nor answered (lost): the run's figures say which"
+      "3:a payment accepted in the ledger was not decided by the end of the last drain (lost)"
     })
 public final class BenchE2eCommand implements Callable<Integer> {
 
@@ -254,7 +257,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BenchE2eSettings settings = settings();
-    String[] args = SpringArguments.of(spec, springProperties);
+    String[] args = withFreeHttpPort(SpringArguments.of(spec, springProperties));
     Path scratch = scratchFolder();
     BenchUser user = BenchUser.generate();
     try {
@@ -282,7 +285,6 @@ public final class BenchE2eCommand implements Callable<Integer> {
   private static Map<String, Object> defaults(
       BenchE2eSettings settings, Path scratch, BenchUser user) {
     Map<String, Object> props = new HashMap<>(user.properties());
-    props.put("server.port", "0");
     props.put("fraud.embedded.zeebe.port", "0");
     props.put("fraud.embedded.s3.port", "0");
     props.put("fraud.embedded.postgres.port", "0");
@@ -292,6 +294,20 @@ public final class BenchE2eCommand implements Callable<Integer> {
     props.put(
         "fraud.ledger.max-answer-deadline", Math.max(30, settings.answerWait().toSeconds()) + "s");
     return props;
+  }
+
+  /**
+   * The application's own configuration sets {@code server.port} (8080), and configuration files
+   * win over default properties: a free port is asked for on the command line, unless one was
+   * typed.
+   */
+  private static String[] withFreeHttpPort(String[] args) {
+    if (Arrays.stream(args).anyMatch(a -> a.startsWith("--server.port="))) {
+      return args;
+    }
+    String[] withPort = Arrays.copyOf(args, args.length + 1);
+    withPort[args.length] = "--server.port=0";
+    return withPort;
   }
 
   private static Path scratchFolder() {

@@ -162,7 +162,9 @@ class BenchE2eRunner implements ApplicationRunner, ExitCodeGenerator {
     try (FullPipeline full =
             new FullPipeline(
                 endpoint, user, settings.answerWait(), inFlight, json, applicationEngine, traffic);
-        NoOpPipeline noOp = settings.noOp() ? noOpPipeline(payments) : null) {
+        // The soak measures the application alone: no second engine beside it.
+        NoOpPipeline noOp =
+            settings.noOp() && !settings.soaking() ? noOpPipeline(payments) : null) {
       warmUp(loop, full);
       if (noOp != null) {
         warmUp(loop, noOp);

@@ -392,7 +392,7 @@ final class E2eReport {
       Soak.Probe late = probes.getLast();
       double ratio = late.result().decidedPerSecond() / early.result().decidedPerSecond();
       out.printf(
-          "throughput after %,d payments ÷ after %,d: %.1f / %.1f = %.2f (goal >= 0.9: %s)%n",
+          "throughput after %,d payments ÷ after %,d: %.1f / %.1f = %.3f (goal >= 0.9: %s)%n",
           late.after(),
           early.after(),
           late.result().decidedPerSecond(),
