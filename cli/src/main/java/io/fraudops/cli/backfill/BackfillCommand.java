@@ -111,7 +111,7 @@ public final class BackfillCommand implements Callable<Integer> {
       paramLabel = "<share>",
       defaultValue = "1%",
       description =
-          "Refused rows (invalid or repeated ids) allowed before the run fails with exit 3, as 1% or"
+          "Refused rows (invalid or repeated ids) allowed before the run fails with exit 3, as 1%% or"
               + " 0.01.")
   String maxRejected;
 

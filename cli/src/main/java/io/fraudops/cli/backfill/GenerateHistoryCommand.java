@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes a synthetic payment history CSV with labels and a sprinkle of bad rows (full synthetic card numbers,"
           + " as an issuer's export would have).",
-      "--format=native writes the backfill's schema: a customer per 50 rows paying about 3 times a day, 2 % fraud."
+      "--format=native writes the backfill's schema: a customer per 50 rows paying about 3 times a day, 2 %% fraud."
           + " --format=kaggle writes the public datasets' columns (fraudTrain.csv: trans_date_trans_time, cc_num,"
           + " merchant, category, amt, ..., lat, long, trans_num, unix_time, merch_lat, merch_long, is_fraud): two"
-          + " years from 2019-01-01, a card per 1,700 rows, 700 merchants, 0.55 % fraud, a few repeated trans_num."
+          + " years from 2019-01-01, a card per 1,700 rows, 700 merchants, 0.55 %% fraud, a few repeated trans_num."
     })
 public final class GenerateHistoryCommand implements Callable<Integer> {
 

@@ -81,7 +81,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
       defaultValue = "100ms",
       description =
           "A rate is sustained while the decision's p99 stays under this, every payment is decided and"
-              + " at least 95 % of the offered rate is reached.")
+              + " at least 95 %% of the offered rate is reached.")
   Duration p99Bound;
 
   @Option(

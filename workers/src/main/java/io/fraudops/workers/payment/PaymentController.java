@@ -47,7 +47,10 @@ class PaymentController {
   ResponseEntity<?> screen(
       @RequestBody Map<String, Object> payment,
       @RequestHeader(value = "Prefer", required = false) String prefer) {
-    return switch (intake.submit(payment, "api")) {
+    // The instance is started without holding this thread: the answer is bounded by the deadline
+    // alone, and a start the engine is slow to take (a backlog) or refuses is retried by the
+    // recovery from the ledger, where the payment already is.
+    return switch (intake.submitAsync(payment, "api").submission()) {
       case Submission.Rejected rejected ->
           ResponseEntity.unprocessableEntity()
               .body(
