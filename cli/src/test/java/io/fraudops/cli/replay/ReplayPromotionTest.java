@@ -35,6 +35,7 @@ class ReplayPromotionTest {
 
   @Test
   void decisionsSwitchToThePromotedVersionWithoutAFailure() {
+    assertThat(Accounted.decidedOrInReview(jdbc, inbox, 500)).isEqualTo(500);
     Map<String, Long> perVersion = new java.util.TreeMap<>();
     jdbc.query(
         "SELECT coalesce(model_version, 'none'), count(*) FROM decision_audit WHERE outcome <> 'REJECTED' GROUP BY 1",
@@ -49,7 +50,5 @@ class ReplayPromotionTest {
         .as("no payment lost its score during the swap")
         .isZero();
     assertThat(inbox.pending()).noneMatch(review -> "DATA_MISSING".equals(review.rule()));
-    long decided = jdbc.queryForObject("SELECT count(*) FROM decision_audit", Long.class);
-    assertThat(decided + inbox.size()).isEqualTo(500);
   }
 }

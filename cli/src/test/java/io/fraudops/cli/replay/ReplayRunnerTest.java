@@ -33,8 +33,7 @@ class ReplayRunnerTest {
 
   @Test
   void screensEveryPaymentAndLosesNone(CapturedOutput output) {
-    long decided = jdbc.queryForObject("SELECT count(*) FROM decision_audit", Long.class);
-    assertThat(decided + inbox.size()).isEqualTo(400);
+    assertThat(Accounted.decidedOrInReview(jdbc, inbox, 400)).isEqualTo(400);
     assertThat(
             jdbc.queryForObject(
                 "SELECT count(*) FROM decision_audit WHERE outcome = 'REJECTED'", Long.class))
