@@ -44,10 +44,11 @@ import java.util.stream.Stream;
  * process instance does not grow with the instances already run.
  *
  * <p>It is Zeebe's own engine and stream processor, as zeebe-process-test runs them, around two
- * different parts: the state lives in RocksDB ({@link StateDatabase}) instead of an in-memory map
- * whose every prefix scan walks the rest of the store, and the log drops what has been processed
- * ({@link ProcessedLogStorage}) instead of keeping every record. zeebe-process-test's gRPC gateway
- * is reused as a library ({@link ProcessTestGateway}). No REST API, no Tasklist, no exporters.
+ * different parts: the state lives in sorted maps whose prefix scans stop at the end of their
+ * prefix ({@link EngineState}) instead of an in-memory store whose every prefix scan walks the rest
+ * of the store, and the log drops what has been processed ({@link ProcessedLogStorage}) instead of
+ * keeping every record. zeebe-process-test's gRPC gateway is reused as a library ({@link
+ * ProcessTestGateway}). No REST API, no Tasklist, no exporters.
  */
 public final class EmbeddedEngine implements AutoCloseable {
 
@@ -58,6 +59,7 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final Path folder;
   private final ControlledActorClock clock;
   private final ProcessedLogStorage log;
+  private final EngineState state;
   private final EngineActivity activity;
 
   /** Null unless records are captured (see {@link #recordsAsJson()}). */
@@ -71,6 +73,7 @@ public final class EmbeddedEngine implements AutoCloseable {
       Path folder,
       ControlledActorClock clock,
       ProcessedLogStorage log,
+      EngineState state,
       EngineActivity activity,
       RecordCapture capture,
       Deque<AutoCloseable> opened) {
@@ -78,6 +81,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     this.folder = folder;
     this.clock = clock;
     this.log = log;
+    this.state = state;
     this.activity = activity;
     this.capture = capture;
     this.opened = opened;
@@ -128,7 +132,7 @@ public final class EmbeddedEngine implements AutoCloseable {
       Path folder = stateFolderIn(workDir);
       opened.push(() -> deleteRecursively(folder));
 
-      StateDatabase state = StateDatabase.open(folder);
+      EngineState state = new EngineState();
       opened.push(state);
 
       // The clock the tests move: timers, job timeouts and due dates all read it.
@@ -169,7 +173,7 @@ public final class EmbeddedEngine implements AutoCloseable {
       StreamProcessor processor =
           StreamProcessor.builder()
               .logStream(logStream)
-              .zeebeDb(state.zeebeDb())
+              .zeebeDb(state)
               .commandResponseWriter(gateway.responseWriter())
               .partitionCommandSender(gateway.commandSender())
               .recordProcessors(List.of(engine(gateway)))
@@ -182,7 +186,14 @@ public final class EmbeddedEngine implements AutoCloseable {
       opened.push(() -> processor.closeAsync().join());
 
       return new EmbeddedEngine(
-          grpc.getPort(), folder, clock, log, new EngineActivity(processor, log), capture, opened);
+          grpc.getPort(),
+          folder,
+          clock,
+          log,
+          state,
+          new EngineActivity(processor, log),
+          capture,
+          opened);
     } catch (RuntimeException | Error e) {
       closeAll(opened);
       throw e;
@@ -286,6 +297,14 @@ public final class EmbeddedEngine implements AutoCloseable {
    */
   public long recordsWritten() {
     return log.highestPosition();
+  }
+
+  /**
+   * Entries of the engine's state now, over all column families: level while the engine runs
+   * steadily, whatever the instances already run (for diagnostics and the benchmarks).
+   */
+  public long stateEntries() {
+    return state.entries();
   }
 
   /** Log blocks held in memory now: stays small however many instances ran (for diagnostics). */
