@@ -12,19 +12,11 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.nio.file.Path;
 
 /**
- * The engine's state in RocksDB, the store a Zeebe broker uses, in a folder that the engine deletes
- * when it closes.
- *
- * <p>Why not an in-memory map: the engine finds work through prefix scans (jobs of a type, element
- * instances of a parent, timers due...). RocksDB stops a scan at the end of its prefix, so a scan
- * costs what it returns; zeebe-process-test's in-memory store walks the rest of the store on every
- * scan, so each instance costs more than the one before.
- *
- * <p>Memory is bounded: block cache and write buffers come out of one budget ({@link
- * #MEMORY_LIMIT}), nothing is durable (no write-ahead log, no flush on close), and deleted state is
- * compacted away on disk as in a broker.
+ * The store a Zeebe broker keeps its state in (RocksDB, through zeebe-db), configured as the
+ * embedded engine used it before {@link EngineState}: the reference {@link EngineStateContractTest}
+ * holds the in-heap store to.
  */
-final class StateDatabase implements AutoCloseable {
+final class BrokerRocksDb implements AutoCloseable {
 
   /** Native memory for cache and memtables together; the engine's state is a few MB at most. */
   static final long MEMORY_LIMIT = 64L * 1024 * 1024;
@@ -32,12 +24,12 @@ final class StateDatabase implements AutoCloseable {
   private final SharedRocksDbResources memory;
   private final ZeebeDb<ZbColumnFamilies> db;
 
-  private StateDatabase(SharedRocksDbResources memory, ZeebeDb<ZbColumnFamilies> db) {
+  private BrokerRocksDb(SharedRocksDbResources memory, ZeebeDb<ZbColumnFamilies> db) {
     this.memory = memory;
     this.db = db;
   }
 
-  static StateDatabase open(Path folder) {
+  static BrokerRocksDb open(Path folder) {
     RocksDbConfiguration config =
         new RocksDbConfiguration()
             .setMemoryLimit(MEMORY_LIMIT)
@@ -57,7 +49,7 @@ final class StateDatabase implements AutoCloseable {
               CompositeMeterRegistry::new,
               memory,
               1);
-      return new StateDatabase(memory, factory.createDb(folder.toFile()));
+      return new BrokerRocksDb(memory, factory.createDb(folder.toFile()));
     } catch (RuntimeException e) {
       memory.close();
       throw e;
