@@ -95,9 +95,10 @@ public final class BenchE2eCommand implements Callable<Integer> {
   @Option(
       names = "--warm-up",
       paramLabel = "<duration>",
-      defaultValue = "60s",
+      defaultValue = "2m",
       description =
-          "First, per pipeline, unreported phases (JIT, pools): half of it at "
+          "First, per pipeline, unreported phases (JIT, pools; after one minute the JIT still"
+              + " compiled 5-10 ms of CPU per decision): half of it at "
               + BenchE2eSettings.WARM_UP_RATE / 4
               + "/s, half at "
               + BenchE2eSettings.WARM_UP_RATE

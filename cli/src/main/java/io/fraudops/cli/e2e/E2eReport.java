@@ -313,7 +313,7 @@ final class E2eReport {
   void soakHeader(BenchE2eSettings s) {
     out.println();
     out.printf(
-        "%5s %7s %9s %9s %8s %8s %8s %5s %5s %6s %9s %7s %8s  %s%n",
+        "%5s %7s %9s %9s %8s %8s %8s %5s %5s %6s %9s %7s %13s  %s%n",
         "#",
         "minutes",
         "payments",
@@ -326,14 +326,14 @@ final class E2eReport {
         "open",
         "heap MiB",
         "RSS MiB",
-        "state MiB",
+        "state entries",
         "load");
     out.flush();
   }
 
   Soak.Sample soakRow(Soak.Sample s) {
     out.printf(
-        "%5d %7.1f %9d %9s %8s %8s %8s %5d %5d %6d %9d %7d %8d  %s%n",
+        "%5d %7.1f %9d %9s %8s %8s %8s %5d %5d %6d %9d %7d %13d  %s%n",
         s.index(),
         s.minutes(),
         s.payments(),
@@ -346,7 +346,7 @@ final class E2eReport {
         s.inFlight(),
         s.heapAfterGcMiB(),
         s.residentMiB(),
-        s.engineStateMiB(),
+        s.engineStateEntries(),
         s.load());
     out.flush();
     return s;
@@ -373,8 +373,9 @@ final class E2eReport {
   void soakSummary(List<Soak.Sample> samples, List<Soak.Probe> probes, BenchE2eSettings s) {
     out.println();
     out.println(
-        "(heap MiB = heap used right after a full GC; RSS = the whole process, RocksDB's native memory"
-            + " included; state MiB = the engine's RocksDB folder; open = payments undecided at the sample)");
+        "(heap MiB = heap used right after a full GC, the engine's state included; RSS = the whole"
+            + " process; state entries = the engine's state, all column families; open = payments"
+            + " undecided at the sample)");
     if (samples.size() >= 2) {
       Soak.Sample first = samples.get(Math.min(1, samples.size() - 1));
       Soak.Sample last = samples.getLast();

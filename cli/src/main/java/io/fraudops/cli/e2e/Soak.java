@@ -2,15 +2,11 @@ package io.fraudops.cli.e2e;
 
 import io.fraudops.cli.replay.LatencyRecorder;
 import io.fraudops.local.zeebe.EmbeddedEngine;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The whole application at one rate for a long time: arrivals run on without a pause from one
@@ -43,7 +39,7 @@ final class Soak {
       int inFlight,
       long heapAfterGcMiB,
       long residentMiB,
-      long engineStateMiB,
+      long engineStateEntries,
       String load) {}
 
   /** A probe's result. */
@@ -118,7 +114,7 @@ final class Soak {
                   inFlight.size(),
                   heapAfterGcMiB(),
                   Machine.residentMiB(),
-                  sizeMiB(engine.stateFolder()),
+                  engine.stateEntries(),
                   Machine.loadAverage())));
       next = end;
       if (!probesDue.isEmpty() && payments >= probesDue.first()) {
@@ -155,13 +151,5 @@ final class Soak {
   private static long heapAfterGcMiB() {
     System.gc();
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
-  }
-
-  private static long sizeMiB(Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum() >> 20;
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
   }
 }

@@ -28,16 +28,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * An in-process Zeebe engine speaking gRPC on loopback, for local runs and tests, whose cost per
@@ -56,7 +52,6 @@ public final class EmbeddedEngine implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final int port;
-  private final Path folder;
   private final ControlledActorClock clock;
   private final ProcessedLogStorage log;
   private final EngineState state;
@@ -70,7 +65,6 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   private EmbeddedEngine(
       int port,
-      Path folder,
       ControlledActorClock clock,
       ProcessedLogStorage log,
       EngineState state,
@@ -78,7 +72,6 @@ public final class EmbeddedEngine implements AutoCloseable {
       RecordCapture capture,
       Deque<AutoCloseable> opened) {
     this.port = port;
-    this.folder = folder;
     this.clock = clock;
     this.log = log;
     this.state = state;
@@ -94,44 +87,26 @@ public final class EmbeddedEngine implements AutoCloseable {
   public static final String CAPTURE_RECORDS_PROPERTY = "fraud.embedded.zeebe.capture-records";
 
   /**
-   * Started on {@code port} (0: a free one), its state in a temporary folder deleted on {@link
-   * #close()}; records are captured when the system property {@value #CAPTURE_RECORDS_PROPERTY} is
-   * true.
+   * Started on {@code port} (0: a free one); records are captured when the system property {@value
+   * #CAPTURE_RECORDS_PROPERTY} is true.
    */
   public static EmbeddedEngine start(int port) {
     return start(port, Boolean.getBoolean(CAPTURE_RECORDS_PROPERTY));
   }
 
-  /** As {@link #start(int)}, capturing records for {@link #recordsAsJson()} or not. */
-  public static EmbeddedEngine start(int port, boolean captureRecords) {
-    return start(port, Path.of(System.getProperty("java.io.tmpdir")), captureRecords);
-  }
-
-  /** As {@link #start(int, Path, boolean)}, without capturing records. */
-  public static EmbeddedEngine start(int port, Path workDir) {
-    return start(port, workDir, false);
-  }
-
   /**
-   * Starts an engine.
+   * Starts an engine. Its state and log live in this JVM's heap and are gone when it closes.
    *
    * @param port the gRPC port on loopback, or 0 for a free one (see {@link #port()})
-   * @param workDir where the engine makes its own state folder, deleted on {@link #close()}
    * @param captureRecords keep the JSON of the newest records written, for {@link #recordsAsJson()}
    */
-  public static EmbeddedEngine start(int port, Path workDir, boolean captureRecords) {
+  public static EmbeddedEngine start(int port, boolean captureRecords) {
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException(
           "The gRPC port must be 0 (any free port) to 65535, not " + port);
     }
-    if (workDir == null) {
-      throw new IllegalArgumentException("A work directory is required for the engine's state");
-    }
     Deque<AutoCloseable> opened = new ArrayDeque<>();
     try {
-      Path folder = stateFolderIn(workDir);
-      opened.push(() -> deleteRecursively(folder));
-
       EngineState state = new EngineState();
       opened.push(state);
 
@@ -186,26 +161,10 @@ public final class EmbeddedEngine implements AutoCloseable {
       opened.push(() -> processor.closeAsync().join());
 
       return new EmbeddedEngine(
-          grpc.getPort(),
-          folder,
-          clock,
-          log,
-          state,
-          new EngineActivity(processor, log),
-          capture,
-          opened);
+          grpc.getPort(), clock, log, state, new EngineActivity(processor, log), capture, opened);
     } catch (RuntimeException | Error e) {
       closeAll(opened);
       throw e;
-    }
-  }
-
-  private static Path stateFolderIn(Path workDir) {
-    try {
-      Files.createDirectories(workDir);
-      return Files.createTempDirectory(workDir, "zeebe-state-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the engine's state folder in " + workDir, e);
     }
   }
 
@@ -248,11 +207,6 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   public int port() {
     return port;
-  }
-
-  /** The folder holding the engine's state; gone after {@link #close()}. */
-  public Path stateFolder() {
-    return folder;
   }
 
   /** Moves the engine's clock forward, which fires the timers and job timeouts now due. */
@@ -312,7 +266,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     return log.retainedBlocks();
   }
 
-  /** Stops gRPC, the processor and the scheduler, closes RocksDB and deletes the state folder. */
+  /** Stops gRPC, the processor and the scheduler, and drops the state and the log. */
   @Override
   public void close() {
     closeAll(opened);
@@ -338,17 +292,6 @@ public final class EmbeddedEngine implements AutoCloseable {
     }
     if (failure != null) {
       throw failure;
-    }
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 

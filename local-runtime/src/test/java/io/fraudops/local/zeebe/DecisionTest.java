@@ -4,21 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.api.response.EvaluateDecisionResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DecisionTest {
 
-  @TempDir static Path workDir;
   static EngineFixture fixture;
 
   @BeforeAll
   static void startAndDeploy() {
-    fixture = new EngineFixture(workDir);
+    fixture = new EngineFixture();
     fixture.deploy("models/lite-decision.dmn");
   }
 

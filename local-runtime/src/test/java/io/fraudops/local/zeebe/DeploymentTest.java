@@ -3,17 +3,13 @@ package io.fraudops.local.zeebe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.DeploymentEvent;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class DeploymentTest {
 
-  @TempDir Path workDir;
-
   @Test
   void deploysAProcessADecisionTableAndAFormTogether() {
-    try (EngineFixture fixture = new EngineFixture(workDir)) {
+    try (EngineFixture fixture = new EngineFixture()) {
       DeploymentEvent deployment =
           fixture.deploy(
               "models/review-with-escalation.bpmn",
@@ -35,7 +31,7 @@ class DeploymentTest {
 
   @Test
   void redeployingUnchangedResourcesKeepsTheirVersion() {
-    try (EngineFixture fixture = new EngineFixture(workDir)) {
+    try (EngineFixture fixture = new EngineFixture()) {
       int first = fixture.deploy("models/screening-lite.bpmn").getProcesses().get(0).getVersion();
       int again = fixture.deploy("models/screening-lite.bpmn").getProcesses().get(0).getVersion();
 

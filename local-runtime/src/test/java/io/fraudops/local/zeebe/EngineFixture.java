@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +22,12 @@ final class EngineFixture implements AutoCloseable {
   private final CamundaClient client;
   private final List<JobWorker> workers = new ArrayList<>();
 
-  EngineFixture(Path workDir) {
-    this(workDir, false);
+  EngineFixture() {
+    this(false);
   }
 
-  EngineFixture(Path workDir, boolean captureRecords) {
-    engine = EmbeddedEngine.start(0, workDir, captureRecords);
+  EngineFixture(boolean captureRecords) {
+    engine = EmbeddedEngine.start(0, captureRecords);
     client =
         CamundaClient.newClientBuilder()
             .grpcAddress(URI.create(engine.grpcAddress()))

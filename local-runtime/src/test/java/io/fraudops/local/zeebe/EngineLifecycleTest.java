@@ -15,21 +15,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class EngineLifecycleTest {
-
-  @TempDir Path workDir;
 
   @Test
   void servesGrpcOnTheGivenLoopbackPort() throws IOException {
     int port = freeLoopbackPort();
-    try (EmbeddedEngine engine = EmbeddedEngine.start(port, workDir);
+    try (EmbeddedEngine engine = EmbeddedEngine.start(port, false);
         CamundaClient client = clientOf(engine)) {
       assertThat(engine.port()).isEqualTo(port);
       assertThat(engine.grpcAddress()).isEqualTo("http://127.0.0.1:" + port);
@@ -39,7 +34,7 @@ class EngineLifecycleTest {
 
   @Test
   void portZeroPicksAFreePort() {
-    try (EmbeddedEngine engine = EmbeddedEngine.start(0, workDir);
+    try (EmbeddedEngine engine = EmbeddedEngine.start(0, false);
         CamundaClient client = clientOf(engine)) {
       assertThat(engine.port()).isPositive();
       assertThat(client.newTopologyRequest().send().join().getBrokers()).hasSize(1);
@@ -50,7 +45,7 @@ class EngineLifecycleTest {
   void isNotReachableThroughOtherInterfaces() throws IOException {
     Optional<InetAddress> external = nonLoopbackAddress();
     assumeTrue(external.isPresent(), "this machine has no non-loopback IPv4 address");
-    try (EmbeddedEngine engine = EmbeddedEngine.start(0, workDir);
+    try (EmbeddedEngine engine = EmbeddedEngine.start(0, false);
         Socket socket = new Socket()) {
       assertThatThrownBy(
               () -> socket.connect(new InetSocketAddress(external.get(), engine.port()), 2_000))
@@ -59,16 +54,13 @@ class EngineLifecycleTest {
   }
 
   @Test
-  void closeReleasesThePortTheThreadsAndTheStateFolder() throws Exception {
-    EmbeddedEngine engine = EmbeddedEngine.start(0, workDir);
-    Path state = engine.stateFolder();
+  void closeReleasesThePortAndTheThreads() throws Exception {
+    EmbeddedEngine engine = EmbeddedEngine.start(0, false);
     int port = engine.port();
-    assertThat(state).isDirectory();
     assertThat(actorThreads()).isPositive();
 
     engine.close();
 
-    assertThat(state).doesNotExist();
     try (ServerSocket rebind = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
       assertThat(rebind.getLocalPort()).isEqualTo(port);
     }
@@ -82,36 +74,27 @@ class EngineLifecycleTest {
   }
 
   @Test
-  void createsTheWorkDirectoryWhenMissing() {
-    Path missing = workDir.resolve("not/yet/there");
-    try (EmbeddedEngine engine = EmbeddedEngine.start(0, missing)) {
-      assertThat(engine.stateFolder().getParent()).isEqualTo(missing);
-    }
-  }
-
-  @Test
-  void failsOnAPortInUseAndLeavesNothingBehind() throws IOException {
+  void failsOnAPortInUseAndLeavesNoThreadBehind() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      assertThatThrownBy(() -> EmbeddedEngine.start(taken.getLocalPort(), workDir))
+      assertThatThrownBy(() -> EmbeddedEngine.start(taken.getLocalPort(), false))
           .hasRootCauseInstanceOf(java.net.BindException.class);
     }
-    try (var leftovers = Files.list(workDir)) {
-      assertThat(leftovers).isEmpty();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (actorThreads() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
     }
+    assertThat(actorThreads()).isZero();
   }
 
   @Test
   void rejectsBadArgumentsWithAClearMessage() {
-    assertThatThrownBy(() -> EmbeddedEngine.start(-1, workDir))
+    assertThatThrownBy(() -> EmbeddedEngine.start(-1, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("-1");
-    assertThatThrownBy(() -> EmbeddedEngine.start(70_000, workDir))
+    assertThatThrownBy(() -> EmbeddedEngine.start(70_000, false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("70000");
-    assertThatThrownBy(() -> EmbeddedEngine.start(0, null))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("work directory");
-    try (EmbeddedEngine engine = EmbeddedEngine.start(0, workDir)) {
+    try (EmbeddedEngine engine = EmbeddedEngine.start(0, false)) {
       assertThatThrownBy(() -> engine.increaseTime(Duration.ofMinutes(-1)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("forward");

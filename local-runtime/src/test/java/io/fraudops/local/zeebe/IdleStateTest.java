@@ -3,21 +3,17 @@ package io.fraudops.local.zeebe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class IdleStateTest {
 
-  @TempDir Path workDir;
-
   @Test
   void waitsForBusyThenIdleAroundWork() throws Exception {
-    try (EngineFixture fixture = new EngineFixture(workDir)) {
+    try (EngineFixture fixture = new EngineFixture()) {
       fixture.engine().waitForIdleState(Duration.ofSeconds(10));
 
       CompletableFuture<Void> busy =
@@ -47,7 +43,7 @@ class IdleStateTest {
 
   @Test
   void busyTimesOutWhenNothingHappens() throws Exception {
-    try (EngineFixture fixture = new EngineFixture(workDir)) {
+    try (EngineFixture fixture = new EngineFixture()) {
       // A new engine first writes its identity setup and usage-metrics records, from scheduled
       // tasks that can leave gaps longer than the idle grace period on a busy machine.
       fixture.engine().waitForIdleState(Duration.ofSeconds(10));
@@ -62,7 +58,7 @@ class IdleStateTest {
 
   @Test
   void idleHoldsAfterWorkIsDone() throws Exception {
-    try (EngineFixture fixture = new EngineFixture(workDir)) {
+    try (EngineFixture fixture = new EngineFixture()) {
       fixture.deploy("models/wait-ten-minutes.bpmn");
       long key =
           fixture

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class JobWorkerTest {
 
-  @TempDir static Path workDir;
   static EngineFixture fixture;
 
   @BeforeAll
   static void startAndDeploy() {
-    fixture = new EngineFixture(workDir);
+    fixture = new EngineFixture();
     fixture.deploy(
         "models/screening-lite.bpmn", "models/lite-decision.dmn", "models/validate-or-reject.bpmn");
   }

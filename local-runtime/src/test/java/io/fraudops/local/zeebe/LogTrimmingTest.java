@@ -6,21 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.camunda.client.api.CamundaFuture;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.client.api.worker.JobWorker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class LogTrimmingTest {
 
-  @TempDir Path workDir;
-
   @Test
   void theLogHoldsOnlyUnprocessedBlocksHoweverManyInstancesRan() throws Exception {
-    try (EngineFixture fixture = new EngineFixture(workDir)) {
+    try (EngineFixture fixture = new EngineFixture()) {
       fixture.deploy("models/screening-lite.bpmn", "models/lite-decision.dmn");
       try (JobWorker validate =
               fixture.streamOnlyWorker(

@@ -14,7 +14,6 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebePriorityDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeUserTask;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The project's own models (copies of processes/, decision-tables/ and forms/ in /work/main):
@@ -33,13 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProjectModelsTest {
 
-  @TempDir static Path workDir;
   static EngineFixture fixture;
   static DeploymentEvent deployment;
 
   @BeforeAll
   static void startAndDeploy() {
-    fixture = new EngineFixture(workDir);
+    fixture = new EngineFixture();
     deployment =
         fixture
             .client()

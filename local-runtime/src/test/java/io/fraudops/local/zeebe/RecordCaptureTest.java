@@ -5,21 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.api.worker.JobWorker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The log drops processed records; a test that searches them needs the engine to capture them. */
 class RecordCaptureTest {
 
-  @TempDir Path workDir;
-
   @Test
   void aCapturingEngineKeepsTheJsonOfRecordsItHasAlreadyDroppedFromItsLog() throws Exception {
-    try (EngineFixture fixture = new EngineFixture(workDir, true)) {
+    try (EngineFixture fixture = new EngineFixture(true)) {
       fixture.deploy("models/screening-lite.bpmn", "models/lite-decision.dmn");
       try (JobWorker validate =
               fixture.worker("lite.validate", completing(Map.of("validatedBy", "worker-v7")));
@@ -49,7 +45,7 @@ class RecordCaptureTest {
 
   @Test
   void anEngineThatDoesNotCaptureSaysSoInsteadOfAnsweringNothing() {
-    try (EmbeddedEngine engine = EmbeddedEngine.start(0, workDir)) {
+    try (EmbeddedEngine engine = EmbeddedEngine.start(0, false)) {
       assertThatThrownBy(engine::recordsAsJson)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining(EmbeddedEngine.CAPTURE_RECORDS_PROPERTY);

@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class TimerTest {
 
-  @TempDir Path workDir;
-
   @Test
   void anIntermediateTimerFiresWhenTheClockPassesIt() throws Exception {
-    try (EngineFixture fixture = new EngineFixture(workDir)) {
+    try (EngineFixture fixture = new EngineFixture()) {
       fixture.deploy("models/wait-ten-minutes.bpmn");
       BlockingQueue<ActivatedJob> afterWait = new LinkedBlockingQueue<>();
       try (JobWorker worker =

@@ -4,25 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class UserTaskTest {
 
   /** The job type Zeebe gives a user task without {@code zeebe:userTask} (job-worker user task). */
   static final String USER_TASK_JOB_TYPE = "io.camunda.zeebe:userTask";
 
-  @TempDir Path workDir;
-
   @Test
   void anOverdueReviewIsEscalatedWithoutCancellingItThenCompletedByAnAnalyst() throws Exception {
-    try (EngineFixture fixture = new EngineFixture(workDir)) {
+    try (EngineFixture fixture = new EngineFixture()) {
       fixture.deploy("models/review-with-escalation.bpmn", "models/lite-review.form");
       BlockingQueue<ActivatedJob> reviews = new LinkedBlockingQueue<>();
       BlockingQueue<ActivatedJob> escalations = new LinkedBlockingQueue<>();

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Runs N instances of a three-service-task + business-rule-task process through an engine and
@@ -43,13 +42,11 @@ public final class EngineBench {
     double maxMinutes = args.length > 5 ? Double.parseDouble(args[5]) : 60;
     int parkEvery = args.length > 6 ? Integer.parseInt(args[6]) : 0;
 
-    Path workDir = Files.createTempDirectory("engine-bench-");
-    Engine engine = "old".equals(which) ? Engine.old(port) : Engine.embedded(port, workDir);
+    Engine engine = "old".equals(which) ? Engine.old(port) : Engine.embedded(port);
     try {
       run(engine, which, instances, inFlight, chunk, maxMinutes, parkEvery);
     } finally {
       engine.close();
-      deleteRecursively(workDir);
       // zeebe-process-test's engine leaves a non-daemon timer thread behind after stop().
       System.exit(0);
     }
@@ -105,7 +102,7 @@ public final class EngineBench {
       AtomicLong failures = new AtomicLong();
       Map<String, Object> variables = Map.of("amount", 42, "score", 0.1);
       System.out.println(
-          "   done  chunk_s  inst/s  heap_after_gc_MB  rss_MB  log_blocks  state_dir_MB  failures");
+          "   done  chunk_s  inst/s  heap_after_gc_MB  rss_MB  log_blocks  state_entries  failures");
       long benchStart = System.nanoTime();
       double firstRate = 0;
       double secondRate = 0;
@@ -158,14 +155,14 @@ public final class EngineBench {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         System.out.printf(
-            "%7d  %7.1f  %6.1f  %16d  %6d  %10s  %12s  %8d%n",
+            "%7d  %7.1f  %6.1f  %16d  %6d  %10s  %13s  %8d%n",
             done,
             seconds,
             rate,
             heap >> 20,
             rssMegabytes(),
             engine.logBlocks(),
-            engine.stateMegabytes(),
+            engine.stateEntries(),
             failures.get());
         if ((System.nanoTime() - benchStart) / 60e9 > maxMinutes) {
           System.out.printf("stopped after %.0f minutes (limit)%n", maxMinutes);
@@ -193,13 +190,13 @@ public final class EngineBench {
 
     String logBlocks();
 
-    String stateMegabytes();
+    String stateEntries();
 
     @Override
     void close();
 
-    static Engine embedded(int port, Path workDir) {
-      EmbeddedEngine engine = EmbeddedEngine.start(port, workDir);
+    static Engine embedded(int port) {
+      EmbeddedEngine engine = EmbeddedEngine.start(port, false);
       return new Engine() {
         public String address() {
           return engine.grpcAddress();
@@ -209,8 +206,8 @@ public final class EngineBench {
           return Integer.toString(engine.retainedLogBlocks());
         }
 
-        public String stateMegabytes() {
-          return Long.toString(folderSize(engine.stateFolder()) >> 20);
+        public String stateEntries() {
+          return Long.toString(engine.stateEntries());
         }
 
         public void close() {
@@ -231,7 +228,7 @@ public final class EngineBench {
           return "-";
         }
 
-        public String stateMegabytes() {
+        public String stateEntries() {
           return "-";
         }
 
@@ -266,22 +263,6 @@ public final class EngineBench {
       return Files.readString(Path.of("/proc/loadavg")).trim();
     } catch (IOException e) {
       return "n/a";
-    }
-  }
-
-  private static long folderSize(Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-    } catch (IOException e) {
-      return -1;
-    }
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
     }
   }
 
