@@ -209,6 +209,15 @@ public final class BenchE2eCommand implements Callable<Integer> {
   Duration probeDuration;
 
   @Option(
+      names = "--soak-review-after",
+      paramLabel = "<duration>",
+      defaultValue = "1m",
+      description =
+          "During the soak, an analyst approves each review this long after it opened, as a review"
+              + " team would (0s: nobody reviews, and the open reviews pile up in the engine's state).")
+  Duration soakReviewAfter;
+
+  @Option(
       names = "--max-in-flight",
       paramLabel = "<n>",
       defaultValue = "4000",
@@ -245,6 +254,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
               probeAt,
               probeRate,
               probeDuration,
+              soakReviewAfter,
               maxInFlight);
       // The synthetic world has rules of its own (enough merchants per category): refused here,
       // before anything starts.

@@ -13,6 +13,7 @@ import io.fraudops.workers.audit.DecisionRecorded;
 import io.fraudops.workers.deployment.ProcessDeployer;
 import io.fraudops.workers.payment.PaymentLedger;
 import io.fraudops.workers.process.ScreenedPayment;
+import io.fraudops.workers.review.ReviewInbox;
 import io.fraudops.workers.review.ReviewOpened;
 import io.fraudops.workers.screening.FetchFeaturesWorker;
 import io.fraudops.workers.screening.ScoreWorker;
@@ -75,6 +76,7 @@ class BenchE2eRunner implements ApplicationRunner, ExitCodeGenerator {
   private final CardTokenizer cards;
   private final Clock clock;
   private final ObjectProvider<EmbeddedEngine> engine;
+  private final ObjectProvider<ReviewInbox> reviews;
   private final JobTraffic traffic;
   private final InFlight inFlight;
   private final FetchFeaturesWorker fetchFeatures;
@@ -95,6 +97,7 @@ class BenchE2eRunner implements ApplicationRunner, ExitCodeGenerator {
       Clock clock,
       ObjectProvider<EmbeddedEngine> engine,
       ObjectProvider<ProcessDeployer> deployer,
+      ObjectProvider<ReviewInbox> reviews,
       JobTraffic applicationJobTraffic,
       InFlight benchInFlight,
       FetchFeaturesWorker fetchFeatures,
@@ -112,6 +115,7 @@ class BenchE2eRunner implements ApplicationRunner, ExitCodeGenerator {
     this.cards = cards;
     this.clock = clock;
     this.engine = engine;
+    this.reviews = reviews;
     this.traffic = applicationJobTraffic;
     this.inFlight = benchInFlight;
     this.fetchFeatures = fetchFeatures;
@@ -170,7 +174,7 @@ class BenchE2eRunner implements ApplicationRunner, ExitCodeGenerator {
         warmUp(loop, noOp);
       }
       if (settings.soaking()) {
-        new Soak(settings, loop, full, inFlight, applicationEngine, report, this::runPhase).run();
+        soak(loop, full, applicationEngine);
       } else {
         List<PhaseResult> results = new ArrayList<>();
         for (int rate : settings.rates()) {
@@ -265,6 +269,22 @@ class BenchE2eRunner implements ApplicationRunner, ExitCodeGenerator {
     report.phase(runPhase(loop, pipeline, BenchE2eSettings.WARM_UP_RATE / 4, half));
     report.phase(
         runPhase(loop, pipeline, BenchE2eSettings.WARM_UP_RATE, settings.warmUp().minus(half)));
+  }
+
+  private void soak(OpenLoop loop, Pipeline full, EmbeddedEngine applicationEngine)
+      throws InterruptedException {
+    ReviewInbox inbox = reviews.getIfAvailable();
+    Duration after = settings.soakReviewAfter();
+    try (SoakAnalyst analyst =
+        inbox == null || after.isZero() ? null : new SoakAnalyst(inbox, after, clock)) {
+      new Soak(settings, loop, full, inFlight, applicationEngine, report, this::runPhase).run();
+      report.line(
+          analyst == null
+              ? "reviews     nobody reviewed during the soak: open reviews stayed in the engine"
+              : String.format(
+                  "reviews     %,d approved by %s %s after they opened; %,d pending at the end",
+                  analyst.decided(), SoakAnalyst.NAME, after, inbox.size()));
+    }
   }
 
   /** One phase: arrivals at {@code rate} for {@code length}, then its drain, measured. */

@@ -30,6 +30,8 @@ import java.util.List;
  *     the throughput reached
  * @param probeRate the probes' offered rate, above what the pipeline can do
  * @param probeDuration how long a probe offers arrivals
+ * @param soakReviewAfter during the soak, an analyst approves each review this long after it
+ *     opened; zero: nobody does
  * @param maxInFlight arrivals beyond this many undecided payments are dropped (and counted), so an
  *     overloaded run ends instead of queueing without bound
  */
@@ -52,6 +54,7 @@ public record BenchE2eSettings(
     List<Integer> probeAt,
     int probeRate,
     Duration probeDuration,
+    Duration soakReviewAfter,
     int maxInFlight) {
 
   public static final int WARM_UP_RATE = 20;
@@ -71,6 +74,10 @@ public record BenchE2eSettings(
     }
     if (warmUp == null || warmUp.isNegative()) {
       throw new IllegalArgumentException("--warm-up must be 0s or more, not " + warmUp);
+    }
+    if (soakReviewAfter == null || soakReviewAfter.isNegative()) {
+      throw new IllegalArgumentException(
+          "--soak-review-after must be 0s (nobody reviews) or more, not " + soakReviewAfter);
     }
     if (soak == null || soak.isNegative()) {
       throw new IllegalArgumentException("--soak must be 0s (no soak) or more, not " + soak);
