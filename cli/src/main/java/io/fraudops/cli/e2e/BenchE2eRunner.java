@@ -282,8 +282,9 @@ class BenchE2eRunner implements ApplicationRunner, ExitCodeGenerator {
           analyst == null
               ? "reviews     nobody reviewed during the soak: open reviews stayed in the engine"
               : String.format(
-                  "reviews     %,d approved by %s %s after they opened; %,d pending at the end",
-                  analyst.decided(), SoakAnalyst.NAME, after, inbox.size()));
+                  "reviews     %,d approved by %s %s after they opened (%,d attempts failed and"
+                      + " were retried); %,d pending at the end",
+                  analyst.decided(), SoakAnalyst.NAME, after, analyst.failed(), inbox.size()));
     }
   }
 

@@ -25,6 +25,7 @@ final class SoakAnalyst implements AutoCloseable {
   private final Duration after;
   private final Clock clock;
   private final AtomicLong decided = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().name(NAME).daemon().unstarted(r));
@@ -46,7 +47,8 @@ final class SoakAnalyst implements AutoCloseable {
               new ReviewOutcome(Verdict.APPROVE, "soak: approved after " + after, NAME));
           decided.incrementAndGet();
         } catch (RuntimeException e) {
-          // Decided meanwhile, or the engine busy: the next round tries again.
+          // Decided meanwhile, or the engine busy: counted, and the next round tries again.
+          failed.incrementAndGet();
         }
       }
     }
@@ -54,6 +56,11 @@ final class SoakAnalyst implements AutoCloseable {
 
   long decided() {
     return decided.get();
+  }
+
+  /** Attempts that failed (each retried a second later while the review is still pending). */
+  long failed() {
+    return failed.get();
   }
 
   @Override

@@ -55,14 +55,15 @@ final class EngineStateColumnFamily<K extends DbKey, V extends DbValue>
     return family.partitionScope();
   }
 
+  // Consistency checks off, as in a broker by default: insert and update are upserts.
   @Override
   public void insert(K key, V value) {
-    transaction.put(entries, bytes(key), bytes(value));
+    upsert(key, value);
   }
 
   @Override
   public void update(K key, V value) {
-    transaction.put(entries, bytes(key), bytes(value));
+    upsert(key, value);
   }
 
   @Override
